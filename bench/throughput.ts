@@ -1,0 +1,89 @@
+/**
+ * The throughput race of DESIGN.md section 7: N JSON records of about 200 bytes, file -> topic -> file,
+ * measured in one run on the test broker:
+ *   (a) Apache Kafka Connect's FileStream source and sink connectors (the configs `pipe compile` emits),
+ *   (b) `pipe run` on the same broker, (c) `pipe run` on the embedded store,
+ * and the broker's own ceiling with Kafka's producer and consumer perf tools.
+ * Prints records/s, end-to-end seconds and peak RSS, and writes bench/RESULTS.md (section "throughput").
+ *
+ *   pnpm build && pnpm exec tsx bench/throughput.ts [--records 1000000] [--only connect,pipe-kafka,pipe-embedded,broker]
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { up, down } from '../test/infra/infra.js'
+import { repoRoot } from '../test/infra/paths.js'
+import { readState } from '../test/infra/state.js'
+import { ensureInput } from './lib/input.js'
+import { consumerPerf, producerPerf } from './lib/kafka-perf.js'
+import { machineLine, recordSection } from './lib/results.js'
+import { runOnConnect, runWithPipe, type RaceResult } from './lib/race.js'
+
+const engines = ['broker', 'connect', 'pipe-kafka', 'pipe-embedded'] as const
+type Engine = (typeof engines)[number]
+
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '1000000' }, only: { type: 'string', default: engines.join(',') } },
+})
+const count = Number(values.records)
+const only = new Set(values.only.split(',')) as Set<Engine>
+const outDir = join(repoRoot, 'bench', 'out', 'throughput')
+mkdirSync(outDir, { recursive: true })
+const log = (line: string): void => { console.log(`[bench] ${line}`) }
+
+const started = await up(['kafka', 'connect'], { ownerPid: process.pid, log })
+const bootstrap = readState('kafka')?.endpoint ?? ''
+const connectUrl = readState('connect')?.endpoint ?? ''
+const connectPid = readState('connect')?.pid ?? 0
+const run = randomUUID().slice(0, 8)
+const input = join(outDir, `input-${String(count)}.jsonl`)
+const { bytes } = ensureInput(input, count)
+log(`${String(count)} records, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${input}`)
+
+const results: RaceResult[] = []
+const broker: string[] = []
+try {
+  if (only.has('broker')) {
+    const topic = `bench-perf-${run}`
+    const produced = producerPerf(bootstrap, topic, count, 200)
+    const consumed = consumerPerf(bootstrap, topic, count)
+    broker.push(`| Kafka ProducerPerformance (acks=all, 200 B) | ${produced.recordsPerSec.toFixed(0)} | ${produced.seconds.toFixed(1)} |`)
+    broker.push(`| Kafka ConsumerPerformance | ${consumed.recordsPerSec.toFixed(0)} | ${consumed.seconds.toFixed(1)} |`)
+    log(`broker ceiling: produce ${produced.recordsPerSec.toFixed(0)}/s, consume ${consumed.recordsPerSec.toFixed(0)}/s`)
+  }
+  const race = { count, input, outDir, run, bootstrap, log }
+  if (only.has('connect')) results.push(await runOnConnect({ ...race, connectUrl, connectPid }))
+  if (only.has('pipe-kafka')) results.push(await runWithPipe({ ...race, engine: 'pipe-kafka' }))
+  if (only.has('pipe-embedded')) results.push(await runWithPipe({ ...race, engine: 'pipe-embedded' }))
+} finally {
+  await down(started.map((state) => state.name), log)
+  rmSync(join(outDir, 'state'), { recursive: true, force: true })
+}
+
+const connect = results.find((result) => result.engine === 'connect')
+const ratio = (result: RaceResult): string =>
+  connect === undefined || result.engine === 'connect' || result.recordsPerSec === undefined || connect.recordsPerSec === undefined
+    ? '' : `${(result.recordsPerSec / connect.recordsPerSec).toFixed(2)}x`
+const rows = results.map((result) =>
+  `| ${result.label} | ${result.recordsPerSec?.toFixed(0) ?? 'n/a'} | ${result.seconds?.toFixed(1) ?? 'n/a'} | ${result.peakRssMiB?.toFixed(0) ?? 'n/a'} | ${ratio(result)} | ${result.note} |`)
+const text = [
+  '## throughput: file -> topic -> file',
+  '',
+  `${String(count)} JSON records (${(bytes / count).toFixed(0)} bytes per line on average, ${(bytes / 2 ** 20).toFixed(0)} MiB), one partition,`,
+  'timed from the start of the run (connectors posted, or `pipe run` spawned) until the output file holds every line.',
+  'Kafka Connect runs the exact configs `pipe compile` emits for the same pipeline.',
+  '',
+  `- date: ${new Date().toISOString()}`,
+  `- machine: ${machineLine()}`,
+  '- Apache Kafka 3.9.1 broker (KRaft, 1 node) and Kafka Connect 3.9.1 worker (distributed, -Xmx1536m) from test/infra, OpenJDK 17',
+  `- reproduce: \`pnpm build && pnpm exec tsx bench/throughput.ts --records ${String(count)}\``,
+  '',
+  '| engine | records/s | seconds | peak RSS MiB | vs Kafka Connect | note |',
+  '|---|---:|---:|---:|---:|---|',
+  ...rows,
+  '',
+  ...(broker.length === 0 ? [] : ['The broker\'s own ceiling in the same run:', '', '| tool | records/s | seconds |', '|---|---:|---:|', ...broker, '']),
+].join('\n')
+console.log(`\n${text}`)
+recordSection('throughput', text)

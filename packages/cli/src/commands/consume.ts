@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs'
+import type { Command } from 'commander'
+import { formatMessage, parseProperties } from '../consume/console-format.js'
+import { readTopic } from '../consume/read-topic.js'
+import type { ExitCode } from '../exit-code.js'
+import type { IoHost } from '../report/io-host.js'
+import { reportOneLine } from '../report/one-line-error.js'
+import { openBackend } from '../run/open-backend.js'
+import { countOption, resolveTarget, type Target } from '../run/run-options.js'
+import { listenForStop } from '../run/stop-signal.js'
+import { UserError } from '../run/user-error.js'
+
+export interface ConsumeOptions {
+  readonly fromBeginning?: boolean
+  readonly maxMessages?: string
+  readonly property: readonly string[]
+  readonly bootstrapServers?: string
+  readonly stateDir?: string
+  readonly timeoutMs?: string
+}
+
+function assertStore(target: Target): void {
+  if (target.kind === 'embedded' && !existsSync(target.stateDir)) {
+    throw new UserError('PIPE_FILE_NOT_FOUND', `no embedded store in '${target.stateDir}'`, 'run a pipeline first (pipe run <file>), or pass the --state-dir it used')
+  }
+}
+
+/** `pipe consume <topic>`: prints records as kafka-console-consumer does. */
+export async function runConsume(topic: string, options: ConsumeOptions, io: IoHost): Promise<ExitCode> {
+  try {
+    const parsed = parseProperties(options.property)
+    if ('problem' in parsed) throw new UserError('PIPE_INVALID_OPTION', parsed.problem)
+    const maxMessages = countOption('--max-messages', options.maxMessages)
+    const timeoutMs = countOption('--timeout-ms', options.timeoutMs, 0)
+    const target = resolveTarget(options, process.env)
+    assertStore(target)
+    const backend = await openBackend(target, 'pipe-console-consumer')
+    const stop = listenForStop(() => undefined)
+    try {
+      const read = { topic, fromBeginning: options.fromBeginning === true, maxMessages, timeoutMs, stop, now: Date.now }
+      const count = await readTopic(backend, read, (m) => { io.out(formatMessage(m, parsed.properties)) })
+      io.err(`Processed a total of ${String(count)} messages\n`)
+      return 0
+    } finally {
+      stop.dispose()
+      await backend.close()
+    }
+  } catch (error) {
+    if (UserError.is(error)) return reportOneLine(io, 'consume', error)
+    throw error
+  }
+}
+
+const collect = (value: string, previous: readonly string[]): readonly string[] => [...previous, value]
+
+export function registerConsume(program: Command, io: IoHost, setExitCode: (code: ExitCode) => void): void {
+  program
+    .command('consume')
+    .showHelpAfterError(false) // a usage error is one line
+    .description('print the records of a topic, as kafka-console-consumer does')
+    .argument('<topic>', 'the topic to read')
+    .option('--from-beginning', 'start with the earliest record instead of only new ones')
+    .option('--max-messages <n>', 'exit after this many records')
+    .option('--property <name=value>', 'formatter property: print.key, print.headers, print.timestamp, print.partition, print.offset, key.separator, line.separator, headers.separator, headers.key.separator, null.literal', collect, [])
+    .option('--bootstrap-servers <list>', 'read from this Kafka cluster; default: $PIPE_BOOTSTRAP_SERVERS, else the embedded store')
+    .option('--state-dir <dir>', 'the embedded store to read', '.pipe')
+    .option('--timeout-ms <ms>', 'exit when no record came for this long')
+    .action(async (topic: string, options: ConsumeOptions) => {
+      setExitCode(await runConsume(topic, options, io))
+    })
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
+import { renderStatus, renderStatusTable, statusJson } from '../deploy/render-status.js'
+import { reportConnectError } from '../deploy/report-connect-error.js'
+import type { ExitCode } from '../exit-code.js'
+import type { IoHost } from '../report/io-host.js'
+
+export interface StatusOptions {
+  readonly connect?: string
+  readonly json?: boolean
+}
+
+/** `pipe status [name]`: every connector with its state and owner, or one connector with its tasks and traces. */
+export async function runStatus(name: string | undefined, options: StatusOptions, io: IoHost): Promise<ExitCode> {
+  const json = options.json === true
+  const client = connectClient(options.connect)
+  try {
+    if (name !== undefined) {
+      const status = await client.status(name)
+      io.out(json ? `${JSON.stringify({ status: 'ok', connector: status }, null, 2)}\n` : renderStatus(status))
+      return 0
+    }
+    const connectors = await client.listConnectors()
+    io.out(json
+      ? `${JSON.stringify({ status: 'ok', connect: client.url, connectors: connectors.map(statusJson) }, null, 2)}\n`
+      : renderStatusTable(connectors, client.url))
+    return 0
+  } catch (error) {
+    return reportConnectError(io, 'status', error, json)
+  }
+}
+
+export function registerStatus(program: Command, io: IoHost, setExitCode: (code: ExitCode) => void): void {
+  program
+    .command('status')
+    .description('show the state of every connector on a Kafka Connect cluster, or of one with its tasks')
+    .argument('[name]', 'a connector name')
+    .option('--connect <url>', CONNECT_OPTION_HELP)
+    .option('--json', 'print the status as JSON on stdout')
+    .action(async (name: string | undefined, options: StatusOptions) => {
+      setExitCode(await runStatus(name, options, io))
+    })
+}

@@ -1,0 +1,51 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { compilePipeline, env, source, topic, toPipelineIR } from '@pipe/dsl'
+import { postgresCdc } from '@pipe/dsl/connectors'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validateOnWorker } from './validate-on-worker.js'
+
+// a fake worker we own: it has Debezium's class and rejects two keys
+const server = createServer((request, response) => {
+  response.setHeader('content-type', 'application/json')
+  if (request.method === 'GET') {
+    response.end(JSON.stringify([{ class: 'io.debezium.connector.postgresql.PostgresConnector', type: 'source' }]))
+    return
+  }
+  const value = (name: string, errors: string[]) => ({ definition: { name }, value: { name, value: 'resolved', errors } })
+  response.end(JSON.stringify({ name: 'PostgresConnector', error_count: 2, groups: [], configs: [
+    value('database.hostname', ['Connection to db:5432 refused']),
+    value('database.password', ['Invalid value s3cr3t-resolved for configuration database.password']),
+  ] }))
+})
+let url = ''
+beforeAll(async () => {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}` // listening on TCP: an AddressInfo
+})
+afterAll(() => { server.close() })
+
+describe('validateOnWorker', () => {
+  it("reports the worker's per-key errors with the option they come from, withholding messages about secrets", async () => {
+    const pipeline = source(postgresCdc({ hostname: 'db', user: 'u', password: env('PG_PASSWORD'), database: 'shop' })).to(topic('pg'))
+    const ir = toPipelineIR(pipeline, { defaultName: 'shop' })
+    const [connector] = compilePipeline(ir, { target: 'kafka-connect' }).connectors
+    if (connector === undefined) throw new Error('no connector compiled')
+    const diagnostics = await validateOnWorker(url, [{ pipeline: { file: '/p/shop.ts', ir }, document: connector }])
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "Kafka Connect rejects 'database.hostname' (option 'hostname') of connector 'shop-source': Connection to db:5432 refused",
+      "Kafka Connect rejects 'database.password' (option 'password') of connector 'shop-source': the worker's message is withheld because this key holds a secret, which the worker resolves before validating",
+    ])
+    expect(diagnostics.every((d) => d.code === 'PIPE_CONNECT_INVALID_CONFIG' && d.connector === 'shop-source')).toBe(true)
+    expect(JSON.stringify(diagnostics)).not.toContain('s3cr3t')
+  })
+
+  it('reports a class the worker lacks, and an unreachable worker, as diagnostics', async () => {
+    const ir = toPipelineIR(source(postgresCdc({ hostname: 'db', user: 'u', password: env('P'), database: 'd' })).to(topic('t')), { defaultName: 'x' })
+    const [connector] = compilePipeline(ir, { target: 'kafka-connect' }).connectors
+    if (connector === undefined) throw new Error('no connector compiled')
+    const other = { ...connector, config: { ...connector.config, 'connector.class': 'com.example.NopeConnector' } }
+    expect((await validateOnWorker(url, [{ pipeline: { file: '/p/x.ts', ir }, document: other }])).map((d) => d.code)).toEqual(['PIPE_CONNECT_PLUGIN_MISSING'])
+    expect((await validateOnWorker('http://127.0.0.1:1', [])).map((d) => d.code)).toEqual(['PIPE_CONNECT_UNREACHABLE'])
+  })
+})

@@ -1,0 +1,63 @@
+import { ConnectError } from './connect-error.js'
+import type { ConnectorListing, ConnectorStatus } from './connect-types.js'
+import type { KafkaConnectClient } from './kafka-connect-client.js'
+
+/** A Kafka Connect we own for unit tests: connectors in memory, statuses scripted per connector. */
+export interface FakeConnect extends KafkaConnectClient {
+  readonly configs: Map<string, Record<string, string>>
+  /** Statuses returned by successive status() calls of a connector (the last one repeats). */
+  readonly statuses: Map<string, ConnectorStatus[]>
+  /** Every mutating call, in order: `PUT a`, `DELETE b`, `STOP c`... */
+  readonly calls: string[]
+  /** The connector classes the worker has (FileStream source and sink unless changed). */
+  readonly plugins: string[]
+}
+
+const notFound = (name: string): ConnectError => new ConnectError('PIPE_CONNECT_NOT_FOUND', `connector '${name}' not found`, undefined, 404)
+
+export const running = (name: string, tasks = 1): ConnectorStatus =>
+  ({ name, type: 'source', state: 'RUNNING', tasks: Array.from({ length: tasks }, (_, id) => ({ id, state: 'RUNNING' })) })
+
+export function createFakeConnect(): FakeConnect {
+  const configs = new Map<string, Record<string, string>>()
+  const statuses = new Map<string, ConnectorStatus[]>()
+  const calls: string[] = []
+  const plugins = ['org.apache.kafka.connect.file.FileStreamSourceConnector', 'org.apache.kafka.connect.file.FileStreamSinkConnector']
+  const status = (name: string): ConnectorStatus => {
+    const queue = statuses.get(name)
+    if (!configs.has(name) || queue === undefined || queue.length === 0) throw notFound(name)
+    return (queue.length > 1 ? queue.shift() : queue[0]) ?? running(name)
+  }
+  const record = (call: string): Promise<void> => { calls.push(call); return Promise.resolve() }
+  return {
+    url: 'http://fake:8083',
+    configs,
+    statuses,
+    calls,
+    plugins,
+    listConnectors: () => Promise.resolve([...configs].map(([name, config]): ConnectorListing => {
+      const queue = statuses.get(name)
+      return { name, config, ...(queue?.[0] === undefined ? {} : { status: queue[0] }) }
+    })),
+    status: (name) => Promise.resolve().then(() => status(name)),
+    putConfig(name, config) {
+      const created = !configs.has(name)
+      configs.set(name, { ...config })
+      calls.push(`PUT ${name}`)
+      return Promise.resolve(created)
+    },
+    deleteConnector(name) {
+      configs.delete(name)
+      return record(`DELETE ${name}`)
+    },
+    pause: (name) => record(`PAUSE ${name}`),
+    resume: (name) => record(`RESUME ${name}`),
+    stop: (name) => record(`STOP ${name}`),
+    restart: (name) => record(`RESTART ${name}`),
+    getOffsets: () => Promise.resolve({ offsets: [] }),
+    alterOffsets: (name) => record(`PATCH ${name}/offsets`).then(() => 'altered'),
+    resetOffsets: (name) => record(`DELETE ${name}/offsets`).then(() => 'reset'),
+    connectorPlugins: () => Promise.resolve([...plugins]),
+    passwordKeys: () => Promise.resolve([]),
+  }
+}

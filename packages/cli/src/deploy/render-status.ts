@@ -1,0 +1,43 @@
+import { PIPE_PIPELINE_KEY } from '@pipe/dsl'
+import { failuresOf } from './apply-plan.js'
+import type { ConnectorListing, ConnectorStatus } from './connect-types.js'
+
+const indent = (text: string, by: string): string => text.split('\n').map((line) => `${by}${line}`).join('\n')
+const on = (workerId: string | undefined): string => (workerId === undefined ? '' : ` on ${workerId}`)
+const TRACE_LINES = 6
+
+/** One connector's status: its state, each task's, and the first lines of FAILED traces. */
+export function renderStatus(status: ConnectorStatus): string {
+  const lines = [`${status.name} (${status.type}) ${status.state}${on(status.workerId)}`]
+  if (status.state === 'FAILED' && status.trace !== undefined) lines.push(indent(status.trace.split('\n').slice(0, TRACE_LINES).join('\n'), '    '))
+  if (status.tasks.length === 0) lines.push('  no tasks')
+  for (const task of status.tasks) {
+    lines.push(`  task ${String(task.id)} ${task.state}${on(task.workerId)}`)
+    if (task.state === 'FAILED' && task.trace !== undefined) lines.push(indent(task.trace.split('\n').slice(0, TRACE_LINES).join('\n'), '    '))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const tasksSummary = (status: ConnectorStatus | undefined): string => {
+  if (status === undefined) return '-'
+  const running = status.tasks.filter((t) => t.state === 'RUNNING').length
+  const failed = failuresOf(status).filter((f) => f.task !== undefined).length
+  return `${String(running)}/${String(status.tasks.length)} running${failed > 0 ? `, ${String(failed)} failed` : ''}`
+}
+
+/** Every connector as a table: name, type, state, tasks, owning pipeline. Never config values. */
+export function renderStatusTable(connectors: readonly ConnectorListing[], url: string): string {
+  if (connectors.length === 0) return `no connectors on Kafka Connect at ${url}\n`
+  const rows = [['NAME', 'TYPE', 'STATE', 'TASKS', 'PIPELINE'], ...connectors.map((c) => [
+    c.name, c.status?.type ?? '-', c.status?.state ?? 'UNKNOWN', tasksSummary(c.status), c.config[PIPE_PIPELINE_KEY] ?? '(not pipe)',
+  ])]
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  return `${rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`
+}
+
+/** A listing as data for `--json`: status and owner, without the config. */
+export const statusJson = (c: ConnectorListing): Record<string, unknown> => ({
+  name: c.name,
+  ...(c.config[PIPE_PIPELINE_KEY] === undefined ? {} : { pipeline: c.config[PIPE_PIPELINE_KEY] }),
+  ...(c.status === undefined ? {} : { status: c.status }),
+})

@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander'
+import { registerCheck } from './commands/check.js'
+import { registerCompile } from './commands/compile.js'
+import { registerConsume } from './commands/consume.js'
+import { registerDeploy } from './commands/deploy.js'
+import { registerLifecycle } from './commands/lifecycle.js'
+import { registerOffsets } from './commands/offsets.js'
+import { registerPlan } from './commands/plan.js'
+import { registerRun } from './commands/run.js'
+import { registerStatus } from './commands/status.js'
+import { registerWorker } from './commands/worker.js'
+import type { ExitCode } from './exit-code.js'
+import { createIoHost, type IoHost } from './report/io-host.js'
+import { reportInternalError } from './report/report-error.js'
+import { cliVersion } from './version.js'
+
+export type { ExitCode } from './exit-code.js'
+
+/** Builds the `pipe` program. Commands register here; each lives in `commands/`. */
+export function createProgram(io: IoHost, setExitCode: (code: ExitCode) => void = () => undefined): Command {
+  const program = new Command('pipe')
+    .description('Kafka Connect pipelines as typed TypeScript: check, compile, run and deploy them')
+    .version(cliVersion(), '-v, --version', 'print the pipe version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showHelpAfterError('(run `pipe --help` for usage)')
+    .configureOutput({
+      writeOut: (text) => { io.out(text) },
+      writeErr: (text) => { io.err(text) },
+    })
+    .exitOverride()
+  registerCheck(program, io, setExitCode)
+  registerCompile(program, io, setExitCode)
+  registerRun(program, io, setExitCode)
+  registerConsume(program, io, setExitCode)
+  registerPlan(program, io, setExitCode)
+  registerDeploy(program, io, setExitCode)
+  registerStatus(program, io, setExitCode)
+  registerLifecycle(program, io, setExitCode)
+  registerOffsets(program, io, setExitCode)
+  registerWorker(program, io, setExitCode)
+  return program
+}
+
+/** Runs `pipe` with the given arguments and resolves to the process exit code. */
+export async function main(argv: readonly string[], io: IoHost = createIoHost()): Promise<ExitCode> {
+  let exitCode: ExitCode = 0
+  const program = createProgram(io, (code) => { exitCode = code })
+  if (argv.length === 0) {
+    program.outputHelp()
+    return 0
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit through here with exitCode 0; usage errors were already printed
+      return error.exitCode === 0 ? 0 : 1
+    }
+    return reportInternalError(io, error)
+  }
+}

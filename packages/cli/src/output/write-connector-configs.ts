@@ -1,0 +1,54 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Diagnostic } from '../diagnostic.js'
+
+/** One connector as Kafka Connect's POST /connectors takes it. */
+export interface ConnectorDocument {
+  readonly name: string
+  readonly config: Readonly<Record<string, string>>
+}
+
+/** A copy of a JSON value whose object keys are sorted at every level (stable, diffable output). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (typeof value !== 'object' || value === null) return value
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return Object.fromEntries(entries.map(([key, inner]) => [key, sortKeys(inner)]))
+}
+
+/** The file text of a connector document: sorted keys, two-space indent, trailing newline. */
+export function formatDocument(document: ConnectorDocument): string {
+  return `${JSON.stringify(sortKeys(document), null, 2)}\n`
+}
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+/** Problems that would make the written files wrong: unsafe file names, two connectors in one file. */
+export function outputDiagnostics(documents: readonly ConnectorDocument[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const { name } of documents) {
+    if (!SAFE_NAME.test(name)) {
+      diagnostics.push({ code: 'PIPE_OUTPUT_CONFLICT', severity: 'error', connector: name,
+        message: `connector name '${name}' cannot be a file name`, hint: 'use letters, digits, dots, dashes and underscores in pipeline and connector names' })
+    } else if (seen.has(name.toLowerCase())) {
+      diagnostics.push({ code: 'PIPE_OUTPUT_CONFLICT', severity: 'error', connector: name,
+        message: `two connectors would be written to '${name}.json'`, hint: 'give the pipelines or connectors distinct names' })
+    }
+    seen.add(name.toLowerCase())
+  }
+  return diagnostics
+}
+
+/** Writes `<out>/<connector-name>.json` per document and returns the absolute paths written. */
+export async function writeConnectorConfigs(documents: readonly ConnectorDocument[], outDir: string, cwd: string): Promise<string[]> {
+  const dir = resolve(cwd, outDir)
+  await mkdir(dir, { recursive: true })
+  const written: string[] = []
+  for (const document of documents) {
+    const path = join(dir, `${document.name}.json`)
+    await writeFile(path, formatDocument(document))
+    written.push(path)
+  }
+  return written
+}

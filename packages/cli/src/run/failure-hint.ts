@@ -1,0 +1,8 @@
+/** The fix to print under a FAILED connector's first trace line. */
+export function failureHint(firstLine: string): string {
+  if (/ENOENT/.test(firstLine)) return 'a file the connector needs does not exist: create it or fix the path in the pipeline, then run again'
+  if (/EACCES|EPERM/.test(firstLine)) return 'the connector may not read or write a file: fix its permissions or the path, then run again'
+  if (/ECONNREFUSED|ETIMEDOUT|ENOTFOUND/.test(firstLine)) return 'a server the connector talks to is not reachable: start it or fix its address, then run again'
+  if (/Tolerance exceeded|ConnectException/i.test(firstLine)) return "a record could not be processed: fix the step or the data, or set errors: { tolerance: 'all', deadLetterTopic } on the connector"
+  return 'fix the cause above and run again: pipe resumes from the committed offsets'
+}

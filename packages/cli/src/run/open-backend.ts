@@ -1,0 +1,22 @@
+import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, type TopicBackend } from '@pipe/runtime'
+import { assertBrokerReachable } from './broker-probe.js'
+import type { Target } from './run-options.js'
+import { UserError } from './user-error.js'
+
+/** How long to wait for the first TCP connection to a broker. */
+export const BROKER_TIMEOUT_MS = 10_000
+
+/** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
+export async function openBackend(target: Target, clientId: string, offsetsTopic?: string): Promise<TopicBackend> {
+  if (target.kind === 'embedded') {
+    try {
+      return createEmbeddedTopicBackend({ stateDir: target.stateDir })
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      throw new UserError('PIPE_STATE_DIR', `cannot open the state directory '${target.stateDir}': ${why}`, 'pass a writable --state-dir, or stop the other pipe that holds it')
+    }
+  }
+  await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+  const client = createKafkajsClient({ bootstrapServers: target.brokers.join(','), clientId })
+  return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })
+}

@@ -1,0 +1,34 @@
+import { systemClock, type ConnectorDefinition, type ConnectorRegistry, type SinkConnector, type TopicBackend } from '@pipe/runtime'
+
+async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: ConnectorDefinition, taskConfig: ConnectorDefinition['config'], member: { index: number; count: number }): Promise<void> {
+  const topics = (def.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+  const consumer = await backend.consumer({ group: `connect-${def.name}`, topics, member })
+  try {
+    if ((await consumer.checkpoint()) !== null) return
+    const task = plugin.createTask()
+    if (task.checkpoint === undefined) return
+    const signal = new AbortController().signal
+    await task.start({ connectorName: def.name, taskId: member.index, config: taskConfig, clock: systemClock, signal, checkpoint: null })
+    const checkpoint = task.checkpoint()
+    await task.stop()
+    await consumer.commit([], checkpoint)
+  } finally {
+    await consumer.close()
+  }
+}
+
+/**
+ * Embedded store: commits the starting checkpoint of each checkpointing sink task (the FileStream
+ * sink: its file's length) before its first record. The engine commits a checkpoint only with
+ * offsets, so a run killed before its first offset commit would restart with no checkpoint: its
+ * output would keep the lines of the killed run and get them again (duplicates).
+ */
+export async function seedSinkCheckpoints(backend: TopicBackend, registry: ConnectorRegistry, connectors: readonly ConnectorDefinition[]): Promise<void> {
+  if (backend.kind !== 'embedded') return
+  for (const def of connectors) {
+    const plugin = registry.connector(def.config['connector.class'] ?? '')
+    if (plugin?.type !== 'sink') continue
+    const configs = plugin.taskConfigs({ ...def.config, name: def.name }, Number(def.config['tasks.max'] ?? '1'))
+    for (const [index, config] of configs.entries()) await seedTask(backend, plugin, def, config, { index, count: configs.length })
+  }
+}

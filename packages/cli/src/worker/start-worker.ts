@@ -1,0 +1,58 @@
+import { builtinConnectors, builtinTransforms, startApiServer, type ApiAuth, type ApiServer, type Herder, type TopicBackend } from '@pipe/runtime'
+import { UserError } from '../run/user-error.js'
+import type { ConnectorFile } from './connector-files.js'
+import type { Listener } from './worker-options.js'
+
+/** What a standalone worker is started with. */
+export interface WorkerSetup {
+  readonly backend: TopicBackend
+  readonly listener: Listener
+  readonly auth: ApiAuth | undefined
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly version: string
+  readonly log: (line: string) => void
+  /** Where the FileStream sink writes lines when it has no file (standard output). */
+  readonly out: (line: string) => void
+}
+
+async function listen(setup: WorkerSetup): Promise<ApiServer> {
+  try {
+    return await startApiServer({
+      backend: setup.backend,
+      plugins: [builtinTransforms, builtinConnectors({ writer: { write: setup.out } })],
+      host: setup.listener.host,
+      port: setup.listener.port,
+      env: setup.env,
+      log: setup.log,
+      version: setup.version,
+      ...(setup.auth === undefined ? {} : { auth: setup.auth }),
+    })
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    throw new UserError('PIPE_LISTEN_FAILED', `cannot listen on ${setup.listener.host}:${String(setup.listener.port)}: ${why}`, 'pass a free port with --listeners http://127.0.0.1:<port>')
+  }
+}
+
+async function createConnectors(herder: Herder, files: readonly ConnectorFile[]): Promise<void> {
+  for (const f of files) {
+    try {
+      await herder.createConnector(f.name, f.config, f.initialState)
+    } catch (error) {
+      // the herder's REST errors carry Kafka Connect's message (invalid config, unknown class, duplicate)
+      const why = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => !l.startsWith('You can also find')).join(' ')
+      throw new UserError('PIPE_INVALID_CONNECTOR_FILE', `${f.file}: connector '${f.name}' was refused: ${why}`, 'fix the file; PUT /connector-plugins/<class>/config/validate lists every problem')
+    }
+  }
+}
+
+/** Starts the REST API, then the connectors of the files, as connect-standalone does. */
+export async function startWorker(setup: WorkerSetup, files: readonly ConnectorFile[]): Promise<ApiServer> {
+  const server = await listen(setup)
+  try {
+    await createConnectors(server.herder, files)
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  return server
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseProperties, readConnectorFile } from './connector-files.js'
+import { parseAuth, parseListener } from './worker-options.js'
+
+describe('parseListener', () => {
+  it('reads http://host:port, and binds 127.0.0.1 when the host is empty', () => {
+    expect(parseListener('http://127.0.0.1:8083')).toEqual({ host: '127.0.0.1', port: 8083 })
+    expect(parseListener('http://:9000')).toEqual({ host: '127.0.0.1', port: 9000 })
+    expect(parseListener('http://[::1]:9000')).toEqual({ host: '::1', port: 9000 })
+  })
+
+  it('refuses other forms with the expected form', () => {
+    expect(() => parseListener('127.0.0.1:8083')).toThrow(/expected http:\/\/host:port/)
+    expect(() => parseListener('https://127.0.0.1:8443')).toThrow(/https listeners are not supported yet/)
+  })
+})
+
+describe('parseAuth', () => {
+  it('reads a bearer token or basic credentials, not both', () => {
+    expect(parseAuth('t0k', undefined)).toEqual({ kind: 'bearer', token: 't0k' })
+    expect(parseAuth(undefined, 'me:p:w')).toEqual({ kind: 'basic', user: 'me', password: 'p:w' })
+    expect(parseAuth(undefined, undefined)).toBeUndefined()
+    expect(() => parseAuth('a', 'b:c')).toThrow(/not both/)
+    expect(() => parseAuth(undefined, 'nocolon')).toThrow(/user:password/)
+  })
+})
+
+describe('connector files', () => {
+  it('parses .properties with comments and continuations', () => {
+    expect(parseProperties('# c\nname=a\nfile = /x\\\n  y\ntopic: t\n')).toEqual({ name: 'a', file: '/xy', topic: 't' })
+  })
+
+  it('reads a POST /connectors body, a flat JSON config and a .properties file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-'))
+    await writeFile(join(dir, 'a.json'), JSON.stringify({ name: 'a', config: { 'connector.class': 'FileStreamSource', 'tasks.max': 1 }, initial_state: 'paused' }))
+    await writeFile(join(dir, 'b.json'), JSON.stringify({ name: 'b', 'connector.class': 'FileStreamSink' }))
+    await writeFile(join(dir, 'c.properties'), 'name=c\nconnector.class=FileStreamSink\n')
+    await writeFile(join(dir, 'd.properties'), 'connector.class=FileStreamSink\n')
+    expect(await readConnectorFile(join(dir, 'a.json'))).toMatchObject({ name: 'a', config: { 'tasks.max': '1' }, initialState: 'PAUSED' })
+    expect(await readConnectorFile(join(dir, 'b.json'))).toMatchObject({ name: 'b', config: { name: 'b' } })
+    expect(await readConnectorFile(join(dir, 'c.properties'))).toMatchObject({ name: 'c' })
+    await expect(readConnectorFile(join(dir, 'd.properties'))).rejects.toThrow(/has no name/)
+    await expect(readConnectorFile(join(dir, 'missing.json'))).rejects.toThrow(/cannot read/)
+  })
+})

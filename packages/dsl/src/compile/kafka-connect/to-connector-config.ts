@@ -1,0 +1,145 @@
+import { isSecret, secretPlaceholder } from '../../builder/secret.js'
+import type { ConnectorDefinition } from '../../connectors/define-connector.js'
+import { findConnectorDefinition } from '../../connectors/registry.js'
+import { diagnostic, type Diagnostic } from '../../diagnostics.js'
+import type { JsonObject, JsonValue } from '../../ir/json.js'
+import type { NodeId, SinkNode, SourceNode, TopicNode } from '../../ir/nodes.js'
+import type { PipelineIR } from '../../ir/pipeline-ir.js'
+import { pathFromSource, pathToSink, type IrGraph } from '../../ir/visit.js'
+import { sortKeys, type CompileTarget, type ConnectorConfig } from '../artifact.js'
+import { converterConfig } from './converters.js'
+import { errorPolicyConfig } from './error-policy.js'
+import { topicFormat } from './topic-format.js'
+import { transformChainConfig } from './transform-chain.js'
+
+/**
+ * The key that marks a connector as pipe's: its value is the pipeline name (see README of compile).
+ *
+ * @example
+ * ```ts
+ * connector.config[PIPE_PIPELINE_KEY] // 'tweets': pipe owns this connector
+ * ```
+ */
+export const PIPE_PIPELINE_KEY = 'pipe.pipeline'
+
+/** What compiling one connector needs. */
+export interface ConnectorCompileContext {
+  readonly ir: PipelineIR
+  readonly graph: IrGraph
+  readonly target: CompileTarget
+  readonly names: ReadonlyMap<NodeId, string>
+}
+
+/** One compiled connector, or only diagnostics when it cannot be compiled. */
+export interface ConnectorCompileResult {
+  readonly connector: ConnectorConfig | undefined
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+function serialize(value: JsonValue): string {
+  if (isSecret(value)) return secretPlaceholder(value)
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',')
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}
+
+/** Kafka-Connect-style key of a field that has none (pipe target): `contactPoints` -> `contact.points`. */
+function dottedKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `.${c.toLowerCase()}`)
+}
+
+function fieldConfig(definition: ConnectorDefinition, options: JsonObject, target: CompileTarget): Record<string, string> {
+  const config: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(definition.fields)) {
+    const value: JsonValue | undefined = options[name] ?? (spec.default as JsonValue | undefined)
+    const key = spec.key ?? (target === 'pipe' ? dottedKey(name) : undefined)
+    // a literal password is never written out (validatePipeline reports PIPE_LITERAL_SECRET)
+    const literalSecret = spec.kind === 'secret' && !isSecret(value)
+    if (value !== undefined && key !== undefined && !literalSecret) config[key] = serialize(value)
+  }
+  return config
+}
+
+function notPortable(node: SourceNode | SinkNode, definition: ConnectorDefinition, reason: string, name: string, pipeline: string): Diagnostic {
+  return diagnostic({
+    code: 'PIPE_NOT_PORTABLE_CONNECTOR',
+    message: `${definition.name} ${definition.role} runs only on the pipe runtime: ${reason}`,
+    hint: 'compile with --target pipe, or run the pipeline with pipe run',
+    location: node.loc, pipeline, connector: name,
+  })
+}
+
+type KafkaConnectClass = Extract<ConnectorDefinition['kafkaConnect'], { readonly class: string }>
+
+/** The Kafka Connect mapping when compiling for Kafka Connect, else undefined (pipe target). */
+function kafkaConnectMapping(definition: ConnectorDefinition, target: CompileTarget): KafkaConnectClass | undefined {
+  return target === 'kafka-connect' && 'class' in definition.kafkaConnect ? definition.kafkaConnect : undefined
+}
+
+function usesRouter(node: SourceNode | SinkNode, mapping: KafkaConnectClass | undefined): boolean {
+  return node.kind === 'source' && mapping?.routing === 'router'
+}
+
+function routeToTopic(topic: TopicNode | undefined): [string, Record<string, string>][] {
+  if (topic === undefined) return []
+  return [['route-to-topic', {
+    'transforms.route-to-topic.type': 'org.apache.kafka.connect.transforms.RegexRouter',
+    'transforms.route-to-topic.regex': '.*',
+    'transforms.route-to-topic.replacement': topic.topic,
+  }]]
+}
+
+function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, graph: IrGraph, router: boolean): Record<string, string> {
+  if (node.kind === 'source') return topic === undefined || router ? {} : { topic: topic.topic }
+  const keys: Record<string, string> = topic === undefined ? {} : { topics: topic.topic }
+  if (node.connector === 'topic-to-topic') {
+    const out = pathFromSource(graph, node).topic
+    if (out !== undefined) keys['topic'] = out.topic
+  }
+  return keys
+}
+
+function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinition, name: string, context: ConnectorCompileContext): ConnectorCompileResult {
+  const { ir, graph, target } = context
+  const mapping = kafkaConnectMapping(definition, target)
+  const router = usesRouter(node, mapping)
+  const path = node.kind === 'source' ? pathFromSource(graph, node) : pathToSink(graph, node)
+  const chainContext = { target, side: node.kind, pipeline: ir.name, connector: name }
+  const chain = transformChainConfig(path.transforms, chainContext, router ? routeToTopic(path.topic) : [])
+  const config = {
+    ...fieldConfig(definition, node.options, target),
+    ...mapping?.extraConfig?.(node.options, { topic: path.topic?.topic, pipeline: ir.name }),
+    ...(path.topic === undefined ? {} : converterConfig(topicFormat(graph, path.topic))),
+    ...chain.config,
+    ...errorPolicyConfig(node.errors),
+    ...topicKeys(node, path.topic, graph, router),
+    name,
+    'connector.class': mapping?.class ?? definition.pipeClass,
+    'tasks.max': String(node.tasksMax ?? 1),
+    [PIPE_PIPELINE_KEY]: ir.name,
+  }
+  return { connector: { name, config: sortKeys(config) }, diagnostics: chain.diagnostics }
+}
+
+/**
+ * Compiles one source or sink node into the body of Kafka Connect's `POST /connectors`: class,
+ * `tasks.max`, topic keys, option keys, explicit converters, the transform chain with predicates,
+ * `errors.*` keys, and `pipe.pipeline` (the owner marker: Kafka Connect keeps unknown keys and its
+ * validation reports no error for them).
+ *
+ * @example
+ * ```ts
+ * toConnectorConfig(sinkNode, { ir, graph: indexGraph(ir), target: 'kafka-connect', names: connectorNames(ir) })
+ * ```
+ */
+export function toConnectorConfig(node: SourceNode | SinkNode, context: ConnectorCompileContext): ConnectorCompileResult {
+  const name = context.names.get(node.id) ?? `${context.ir.name}-${node.kind}`
+  const definition = findConnectorDefinition(node.connector, node.kind)
+  if (definition === undefined) return { connector: undefined, diagnostics: [] } // reported by validatePipeline
+  if (context.target === 'kafka-connect' && 'unsupported' in definition.kafkaConnect) {
+    const path = node.kind === 'source' ? pathFromSource(context.graph, node) : pathToSink(context.graph, node)
+    const steps = transformChainConfig(path.transforms, { target: context.target, side: node.kind, pipeline: context.ir.name, connector: name })
+    return { connector: undefined, diagnostics: [notPortable(node, definition, definition.kafkaConnect.unsupported, name, context.ir.name), ...steps.diagnostics] }
+  }
+  return compileBody(node, definition, name, context)
+}

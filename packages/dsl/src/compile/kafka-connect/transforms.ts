@@ -1,0 +1,111 @@
+import type { PortableStepIR, PredicateIR } from '../../ir/steps.js'
+import { assertNever } from '../../ir/visit.js'
+
+const SMT = 'org.apache.kafka.connect.transforms.'
+const PREDICATES = 'org.apache.kafka.connect.transforms.predicates.'
+
+/**
+ * Kafka Connect SMT class of each portable step (value variants where `$Key`/`$Value` exist).
+ *
+ * @example
+ * ```ts
+ * SMT_CLASSES['insert-field'] // 'org.apache.kafka.connect.transforms.InsertField$Value'
+ * ```
+ */
+export const SMT_CLASSES = {
+  'insert-field': `${SMT}InsertField$Value`,
+  'replace-field': `${SMT}ReplaceField$Value`,
+  'mask-field': `${SMT}MaskField$Value`,
+  cast: `${SMT}Cast$Value`,
+  'timestamp-converter': `${SMT}TimestampConverter$Value`,
+  'regex-router': `${SMT}RegexRouter`,
+  'timestamp-router': `${SMT}TimestampRouter`,
+  'value-to-key': `${SMT}ValueToKey`,
+  'extract-field': `${SMT}ExtractField$Value`,
+  'hoist-field': `${SMT}HoistField$Value`,
+  flatten: `${SMT}Flatten$Value`,
+  'header-from': `${SMT}HeaderFrom$Value`,
+  'insert-header': `${SMT}InsertHeader`,
+  'drop-headers': `${SMT}DropHeaders`,
+  filter: `${SMT}Filter`,
+} as const satisfies Record<PortableStepIR['type'], string>
+
+/**
+ * Kafka Connect predicate classes.
+ *
+ * @example
+ * ```ts
+ * PREDICATE_CLASSES['record-is-tombstone']
+ * ```
+ */
+export const PREDICATE_CLASSES = {
+  'topic-name-matches': `${PREDICATES}TopicNameMatches`,
+  'has-header-key': `${PREDICATES}HasHeaderKey`,
+  'record-is-tombstone': `${PREDICATES}RecordIsTombstone`,
+} as const satisfies Record<PredicateIR['type'], string>
+
+type Entries = [string, string | undefined][]
+
+function insertFieldEntries(step: Extract<PortableStepIR, { type: 'insert-field' }>): Entries {
+  return [
+    ['topic.field', step.topicField], ['partition.field', step.partitionField], ['offset.field', step.offsetField],
+    ['timestamp.field', step.timestampField], ['static.field', step.staticField], ['static.value', step.staticValue],
+  ]
+}
+
+function stepEntries(step: PortableStepIR): Entries {
+  switch (step.type) {
+    case 'insert-field': return insertFieldEntries(step)
+    case 'replace-field':
+      return [['include', step.include?.join(',')], ['exclude', step.exclude?.join(',')],
+        ['renames', step.renames?.map(([from, to]) => `${from}:${to}`).join(',')]]
+    case 'mask-field': return [['fields', step.fields.join(',')], ['replacement', step.replacement]]
+    case 'cast': return [['spec', step.spec]]
+    case 'timestamp-converter':
+      return [['target.type', step.targetType], ['field', step.field], ['format', step.format], ['unix.precision', step.unixPrecision]]
+    case 'regex-router': return [['regex', step.regex], ['replacement', step.replacement]]
+    case 'timestamp-router': return [['topic.format', step.topicFormat], ['timestamp.format', step.timestampFormat]]
+    case 'value-to-key': return [['fields', step.fields.join(',')]]
+    case 'extract-field':
+    case 'hoist-field': return [['field', step.field]]
+    case 'flatten': return [['delimiter', step.delimiter]]
+    case 'header-from':
+      return [['fields', step.fields.join(',')], ['headers', step.headers.join(',')], ['operation', step.operation]]
+    case 'insert-header': return [['header', step.header], ['value.literal', step.value]]
+    case 'drop-headers': return [['headers', step.headers.join(',')]]
+    case 'filter': return []
+    default: return assertNever(step)
+  }
+}
+
+/**
+ * The `transforms.<alias>.*` keys of one portable step.
+ *
+ * @example
+ * ```ts
+ * smtConfig('mask-0', { type: 'mask-field', fields: ['ssn'] })
+ * // { 'transforms.mask-0.type': '...MaskField$Value', 'transforms.mask-0.fields': 'ssn' }
+ * ```
+ */
+export function smtConfig(alias: string, step: PortableStepIR): Record<string, string> {
+  const config: Record<string, string> = { [`transforms.${alias}.type`]: SMT_CLASSES[step.type] }
+  for (const [key, value] of stepEntries(step)) {
+    if (value !== undefined) config[`transforms.${alias}.${key}`] = value
+  }
+  return config
+}
+
+/**
+ * The `predicates.<alias>.*` keys of one predicate.
+ *
+ * @example
+ * ```ts
+ * predicateConfig('drop-test', { type: 'topic-name-matches', pattern: '.*-test' })
+ * ```
+ */
+export function predicateConfig(alias: string, predicate: PredicateIR): Record<string, string> {
+  const config: Record<string, string> = { [`predicates.${alias}.type`]: PREDICATE_CLASSES[predicate.type] }
+  if (predicate.type === 'topic-name-matches') config[`predicates.${alias}.pattern`] = predicate.pattern
+  if (predicate.type === 'has-header-key') config[`predicates.${alias}.name`] = predicate.name
+  return config
+}

@@ -1,0 +1,197 @@
+import { captureLocation } from '../builder/capture-location.js'
+import type { SourceLocation } from '../diagnostics.js'
+import { deepFreeze, type JsonObject } from '../ir/json.js'
+import type { RecordFormat } from '../ir/nodes.js'
+import type { AnyField, OptionsOf } from './field.js'
+
+const CONNECTOR_REF = Symbol.for('@pipe/dsl/ConnectorRef')
+
+/**
+ * A problem found by a definition's `check`.
+ *
+ * @example
+ * ```ts
+ * check: (o) => (o['rules'] ? [] : [{ code: 'PIPE_MISSING_OPTION', message: 'needs rules', hint: 'add rules' }])
+ * ```
+ */
+export interface OptionProblem {
+  readonly code: 'PIPE_MISSING_OPTION' | 'PIPE_INVALID_OPTION'
+  readonly message: string
+  readonly hint: string
+}
+
+/**
+ * What a definition's `extraConfig` gets besides the options.
+ *
+ * @example
+ * ```ts
+ * extraConfig: (options, { topic, pipeline }) => ({ 'topic.prefix': topic ?? pipeline })
+ * ```
+ */
+export interface ExtraConfigContext {
+  /** The topic the connector writes (sources) or reads (sinks). */
+  readonly topic: string | undefined
+  readonly pipeline: string
+}
+
+/**
+ * Where a connector can run on Kafka Connect, or why it cannot.
+ *
+ * @example
+ * ```ts
+ * const m: KafkaConnectMapping = { unsupported: 'no Kafka Connect connector on Maven Central' }
+ * ```
+ */
+export type KafkaConnectMapping =
+  | {
+      readonly class: string
+      /** Keys the connector needs beyond its fields' own keys (e.g. built from a mapping). */
+      readonly extraConfig?: (options: JsonObject, context: ExtraConfigContext) => Readonly<Record<string, string>>
+      /**
+       * How a source's records reach the pipeline topic: the `topic` key (default), or a final
+       * RegexRouter (`route-to-topic`) for connectors that name topics themselves (Debezium).
+       */
+      readonly routing?: 'topic-key' | 'router'
+    }
+  | { readonly unsupported: string }
+
+/**
+ * Everything pipe knows about one connector: one typed field spec drives type, checks, keys, docs.
+ *
+ * @example
+ * ```ts
+ * const d: ConnectorDefinition | undefined = findConnectorDefinition('jdbc', 'sink')
+ * ```
+ */
+export interface ConnectorDefinition<F extends Readonly<Record<string, AnyField>> = Readonly<Record<string, AnyField>>> {
+  /** The connector's name, shared with its runtime implementation (`runtime/connectors/<name>`). */
+  readonly name: string
+  readonly role: 'source' | 'sink'
+  readonly doc: string
+  readonly fields: F
+  /** Sources: the format they write. Sinks: the formats they read, preferred first. */
+  readonly formats: readonly [RecordFormat, ...RecordFormat[]]
+  readonly kafkaConnect: KafkaConnectMapping
+  /** Checks across options beyond each field's own (e.g. rules needed by the filtered stream). */
+  readonly check?: (options: JsonObject) => readonly OptionProblem[]
+  /** The class pipe's worker runs: the Kafka Connect class, or `pipe:<name>-<role>` (class-names.ts). */
+  readonly pipeClass: string
+}
+
+/**
+ * A configured connector, as `file({...})` returns it; `R` is the record type a source produces or
+ * the record shape a sink requires.
+ *
+ * @example
+ * ```ts
+ * const ref: ConnectorRef<'sink', unknown> = fileSink({ file: 'o' })
+ * ```
+ */
+export interface ConnectorRef<Role extends 'source' | 'sink', R> {
+  readonly [CONNECTOR_REF]: true
+  readonly connector: string
+  readonly role: Role
+  readonly options: JsonObject
+  readonly loc: SourceLocation | undefined
+  /** Phantom: the record type. */
+  readonly __record?: (r: R) => R
+}
+
+/**
+ * A configured source connector producing records of type `T`.
+ *
+ * @example
+ * ```ts
+ * const s: SourceConnector<string> = file({ file: 'in.txt' })
+ * ```
+ */
+export type SourceConnector<T> = ConnectorRef<'source', T>
+
+/**
+ * A configured sink connector that needs records assignable to `R`.
+ *
+ * @example
+ * ```ts
+ * const s: SinkConnector<{ readonly id: unknown }> = cassandra({ ..., columns: { id: 'id' } })
+ * ```
+ */
+export type SinkConnector<R> = ConnectorRef<'sink', R>
+
+/**
+ * Declares a connector definition (identity, for inference).
+ *
+ * @example
+ * ```ts
+ * export const fileSourceDefinition = defineConnector({ name: 'file', role: 'source', doc: '...',
+ *   fields: { file: field.string({ key: 'file', doc: 'path' }) }, formats: ['string'],
+ *   kafkaConnect: { class: 'org.apache.kafka.connect.file.FileStreamSourceConnector' },
+ *   pipeClass: 'org.apache.kafka.connect.file.FileStreamSourceConnector' })
+ * ```
+ */
+export function defineConnector<const F extends Readonly<Record<string, AnyField>>>(
+  definition: ConnectorDefinition<F>,
+): ConnectorDefinition<F> {
+  return Object.freeze(definition)
+}
+
+function connectorRef(definition: ConnectorDefinition, options: object): ConnectorRef<'source' | 'sink', unknown> {
+  // options are JSON by construction (field types are JSON types); validated again on the IR
+  const json = deepFreeze(JSON.parse(JSON.stringify(options)) as JsonObject)
+  return Object.freeze({
+    [CONNECTOR_REF]: true as const,
+    connector: definition.name,
+    role: definition.role,
+    options: json,
+    loc: captureLocation(),
+  })
+}
+
+/**
+ * Makes a configured source connector (used by the connector factories).
+ *
+ * @example
+ * ```ts
+ * const ref = sourceRef<string>(fileSourceDefinition, { file: 'in.txt' })
+ * ```
+ */
+export function sourceRef<T>(definition: ConnectorDefinition, options: object): SourceConnector<T> {
+  // the record type is phantom; the role is the definition's
+  return connectorRef(definition, options) as unknown as SourceConnector<T>
+}
+
+/**
+ * Makes a configured sink connector (used by the connector factories).
+ *
+ * @example
+ * ```ts
+ * const ref = sinkRef<unknown>(fileSinkDefinition, { file: 'out.txt' })
+ * ```
+ */
+export function sinkRef<R>(definition: ConnectorDefinition, options: object): SinkConnector<R> {
+  // see sourceRef
+  return connectorRef(definition, options) as unknown as SinkConnector<R>
+}
+
+/**
+ * Whether a value is a configured connector of the given role.
+ *
+ * @example
+ * ```ts
+ * isConnectorRef(file({ file: 'a' }), 'source') // true
+ * ```
+ */
+export function isConnectorRef(value: unknown, role: 'source' | 'sink'): value is ConnectorRef<typeof role, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string | symbol, unknown>
+  return v[CONNECTOR_REF] === true && v['role'] === role
+}
+
+/**
+ * The option type of a definition.
+ *
+ * @example
+ * ```ts
+ * type O = DefinitionOptions<typeof fileSourceDefinition> // { file: string; batchSize?: number }
+ * ```
+ */
+export type DefinitionOptions<D> = D extends ConnectorDefinition<infer F> ? OptionsOf<F> : never

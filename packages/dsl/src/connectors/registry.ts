@@ -1,0 +1,36 @@
+import { cassandraSinkDefinition } from './cassandra/cassandra-sink.js'
+import { consoleSinkDefinition } from './console/console-sink.js'
+import { datagenSourceDefinition } from './datagen/datagen-source.js'
+import type { ConnectorDefinition } from './define-connector.js'
+import { fileSinkDefinition } from './file/file-sink.js'
+import { fileSourceDefinition } from './file/file-source.js'
+import { jdbcSinkDefinition } from './jdbc/jdbc-sink.js'
+import { postgresCdcSourceDefinition } from './postgres/postgres-cdc-source.js'
+import { topicToTopicDefinition } from './topic-to-topic/topic-to-topic.js'
+import { twitterSourceDefinition } from './twitter/twitter-source.js'
+
+/**
+ * Every built-in connector definition; IR nodes refer to them by `name` and role.
+ *
+ * @example
+ * ```ts
+ * CONNECTOR_DEFINITIONS.map((d) => `${d.name}-${d.role}`)
+ * ```
+ */
+export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
+  fileSourceDefinition, fileSinkDefinition, datagenSourceDefinition, twitterSourceDefinition,
+  postgresCdcSourceDefinition, cassandraSinkDefinition, jdbcSinkDefinition, consoleSinkDefinition,
+  topicToTopicDefinition,
+]
+
+/**
+ * The definition of a connector by name and role.
+ *
+ * @example
+ * ```ts
+ * findConnectorDefinition('file', 'sink')?.kafkaConnect
+ * ```
+ */
+export function findConnectorDefinition(name: string, role: 'source' | 'sink'): ConnectorDefinition | undefined {
+  return CONNECTOR_DEFINITIONS.find((d) => d.name === name && d.role === role)
+}

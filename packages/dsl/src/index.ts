@@ -1,0 +1,53 @@
+/**
+ * `@pipe/dsl`: typed builders for Kafka Connect pipelines, the plain-data IR they produce,
+ * connector definitions (from `@pipe/dsl/connectors`) and the compiler to Kafka Connect configs.
+ *
+ * @example
+ * ```ts
+ * import { source, topic, env, isPipeline, toPipelineIR, validatePipeline, compilePipeline } from '@pipe/dsl'
+ * ```
+ */
+export { DSL_VERSION } from './version.js'
+
+// builders
+export { source, topic } from './builder/source.js'
+export { env, secret, isSecret, secretPlaceholder, type Secret } from './builder/secret.js'
+export { topicNameMatches, hasHeaderKey, recordIsTombstone, not, type Predicate } from './builder/predicate.js'
+export { pipeline, isPipeline, type Pipeline, type PipelineExport } from './builder/pipeline.js'
+export type { Stream, Topic, TopicStream, Untyped, Side, TopicCheck, SinkCheck } from './builder/stream.js'
+export type * from './builder/step-types.js'
+export type { PipeTypeError } from './builder/type-utils.js'
+export type { StepFunction } from './builder/chain.js'
+export { toPipelineIR, getStepFunctions, type ToPipelineIROptions } from './builder/to-pipeline-ir.js'
+
+// IR
+export { IR_SCHEMA_VERSION, type PipelineIR } from './ir/pipeline-ir.js'
+export type {
+  PipelineNode, SourceNode, TopicNode, TransformNode, SinkNode, Edge, NodeId, ErrorPolicy,
+  ConnectorSettings, TopicOptions, RecordFormat,
+} from './ir/nodes.js'
+export type { StepIR, PortableStepIR, CodeStepIR, PredicateIR, CastType, TimestampTargetType } from './ir/steps.js'
+export type { JsonValue, JsonObject } from './ir/json.js'
+export { parsePipelineIR } from './ir/parse-pipeline-ir.js'
+export { NODE_KINDS } from './ir/nodes.js'
+export { PORTABLE_STEP_TYPES, CAST_TYPES, TIMESTAMP_TARGET_TYPES } from './ir/steps.js'
+export { assertNever, indexGraph, pathFromSource, pathToSink, type IrGraph, type SourcePath } from './ir/visit.js'
+export { validatePipeline } from './ir/validate.js'
+export { validateProject } from './ir/validate-project.js'
+
+// compilation
+export { compilePipeline, type CompileOptions } from './compile/compile-pipeline.js'
+export { ARTIFACT_SCHEMA_VERSION, sortKeys, parseConnectorConfig, type CompileResult, type CompileTarget, type ConnectorConfig, type TopicSpec } from './compile/artifact.js'
+export { PIPE_CONNECTOR_CLASSES, PIPE_TRANSFORM_CLASSES, FILE_STREAM_CLASSES } from './compile/class-names.js'
+export { SMT_CLASSES, PREDICATE_CLASSES } from './compile/kafka-connect/transforms.js'
+export { connectorNames, isValidName, isValidTopicName } from './compile/kafka-connect/naming.js'
+export { locateConfigKey, type ConfigKeyOrigin } from './compile/kafka-connect/locate-config-key.js'
+export { PIPE_PIPELINE_KEY } from './compile/kafka-connect/to-connector-config.js'
+export { converterConfig } from './compile/kafka-connect/converters.js'
+export { errorPolicyConfig } from './compile/kafka-connect/error-policy.js'
+export { planDeployment, maskValue, HIDDEN, type DeploymentPlan, type PlanAction, type PlanActionType, type ConfigChange, type LiveConnector, type PlanOptions } from './compile/kafka-connect/plan-deployment.js'
+
+// errors and diagnostics
+export { PipeError, type PipeErrorOptions } from './errors.js'
+export { ERROR_CODES, isErrorCode, type ErrorCode } from './error-codes.js'
+export { diagnostic, hasErrors, type Diagnostic, type SourceLocation } from './diagnostics.js'

@@ -1,0 +1,42 @@
+import { badRequest, RestError, serverError } from './rest-error.js'
+import { invalidConfigMessage } from './validate-config.js'
+
+/** Parses a request body as Jackson would: malformed JSON is a 500 with the parser's message. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw serverError(`Unexpected character in JSON body: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+export const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * A flat config map: strings as given, numbers and booleans coerced to strings (Jackson's
+ * coercion), `null` kept (PATCH removes such keys); nested values are a 500 as in Kafka Connect.
+ */
+export function configMap(value: unknown, what: string): Record<string, string | null> {
+  if (value === null || value === undefined) throw serverError(`Cannot read the ${what}: the request has no body`)
+  if (!isJsonObject(value)) throw serverError(`Cannot deserialize the ${what} from a JSON ${Array.isArray(value) ? 'array' : typeof value}: expected an object`)
+  const out: Record<string, string | null> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || typeof v === 'string') out[k] = v
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v)
+    else throw serverError(`Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(v) ? 'Array' : 'Object'} value (config key "${k}")`)
+  }
+  return out
+}
+
+/** A config to write: a `null` value is a validation error, as Kafka Connect reports it. */
+export function nonNullConfig(config: Readonly<Record<string, string | null>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(config)) {
+    if (v === null) throw badRequest(invalidConfigMessage(['Null value can not be supplied as the configuration value.']))
+    out[k] = v
+  }
+  return out
+}
+
+export const unsupportedMediaType = (): RestError => new RestError(415, 'HTTP 415 Unsupported Media Type')

@@ -1,0 +1,49 @@
+import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
+import type { ResolvedPlugin } from './validate-config.js'
+
+/** `PluginInfo`: one entry of `GET /connector-plugins`. */
+export interface PluginInfo {
+  readonly class: string
+  readonly type: 'source' | 'sink' | 'transformation' | 'predicate' | 'converter' | 'header_converter'
+  readonly version: string
+}
+
+const CONVERTERS = [
+  'org.apache.kafka.connect.converters.ByteArrayConverter',
+  'org.apache.kafka.connect.json.JsonConverter',
+  'org.apache.kafka.connect.storage.StringConverter',
+] as const
+
+/** Finds a connector plugin by FQCN or alias, with its canonical (fully qualified) class name. */
+export function resolvePlugin(registry: ConnectorRegistry, className: string): ResolvedPlugin | undefined {
+  const plugin = registry.connector(className)
+  if (plugin === undefined) return undefined
+  const canonical = registry.connectorClasses().find((c) => registry.connector(c) === plugin) ?? className
+  return plugin.validate === undefined
+    ? { className: canonical, type: plugin.type }
+    : { className: canonical, type: plugin.type, validate: (config) => plugin.validate?.(config) ?? [] }
+}
+
+/** Kafka Connect's 500 message for a `connector.class` no plugin matches. */
+export function unknownClassMessage(registry: ConnectorRegistry, className: string): string {
+  const available = registry.connectorClasses().map((c) => `PluginDesc{name='${c}', type=${registry.connector(c)?.type ?? 'unknown'}}`)
+  return `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available.join(', ')}`
+}
+
+/** `GET /connector-plugins`: connectors first; with `connectorsOnly=false` also transforms, predicates and converters. */
+export function listPlugins(registry: ConnectorRegistry, sets: readonly PluginSet[], connectorsOnly: boolean, version: string): readonly PluginInfo[] {
+  const connectors = registry.connectorClasses().flatMap((c): PluginInfo[] => {
+    const type = registry.connector(c)?.type
+    return type === undefined ? [] : [{ class: c, type, version }]
+  })
+  if (connectorsOnly) return connectors
+  const names = (pick: (s: PluginSet) => Readonly<Record<string, unknown>> | undefined): string[] =>
+    [...new Set(sets.flatMap((s) => Object.keys(pick(s) ?? {})))].filter((n) => n.includes('.')).sort()
+  return [
+    ...connectors,
+    ...names((s) => s.transforms).map((c): PluginInfo => ({ class: c, type: 'transformation', version })),
+    ...names((s) => s.predicates).map((c): PluginInfo => ({ class: c, type: 'predicate', version })),
+    ...CONVERTERS.map((c): PluginInfo => ({ class: c, type: 'converter', version })),
+    ...CONVERTERS.map((c): PluginInfo => ({ class: c, type: 'header_converter', version })),
+  ]
+}

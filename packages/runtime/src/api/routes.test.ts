@@ -1,0 +1,98 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { TestWorker } from './test-server.js'
+import { startTestWorker, until } from './test-server.js'
+
+let w: TestWorker | undefined
+afterEach(async () => { await w?.server.close() })
+
+const running = async (worker: TestWorker, name: string): Promise<boolean> => {
+  const { body } = await worker.call('GET', `/connectors/${name}/status`)
+  return JSON.stringify(body).includes('"tasks":[{"id":0,"state":"RUNNING"')
+}
+
+describe('offset routes', () => {
+  it('refuses to alter or reset offsets unless STOPPED, then alters and resets them', async () => {
+    const t = w = await startTestWorker()
+    const file = join(t.dir, 'in.txt')
+    await t.call('POST', '/connectors', { name: 'o', config: { 'connector.class': 'FileStreamSource', file, topic: 'o-t' } })
+    await until(async () => JSON.stringify((await t.call('GET', '/connectors/o/offsets')).body).includes('"position":6'))
+    const body = { offsets: [{ partition: { filename: file }, offset: { position: 2 } }] }
+    expect(await t.call('PATCH', '/connectors/o/offsets', body)).toMatchObject({ status: 400, body: { message: expect.stringContaining("'/connectors/o/stop'") as unknown } })
+    expect((await t.call('DELETE', '/connectors/o/offsets')).status).toBe(400)
+    expect((await t.call('PATCH', '/connectors/o/offsets', {})).body).toEqual({ error_code: 400, message: 'Partitions / offsets need to be provided for an alter offsets request' })
+    await t.call('PUT', '/connectors/o/stop')
+    expect((await t.call('PATCH', '/connectors/o/offsets', body)).body).toEqual({ message: 'The offsets for this connector have been altered successfully' })
+    expect((await t.call('GET', '/connectors/o/offsets')).body).toEqual(body)
+    expect((await t.call('DELETE', '/connectors/o/offsets')).body).toEqual({ message: 'The offsets for this connector have been reset successfully' })
+    expect((await t.call('GET', '/connectors/o/offsets')).body).toEqual({ offsets: [] })
+  })
+
+  it('reports the topics a connector uses, and none after a reset', async () => {
+    const t = w = await startTestWorker()
+    await t.call('POST', '/connectors', { name: 'tp', config: { 'connector.class': 'FileStreamSource', file: join(t.dir, 'in.txt'), topic: 'tp-t' } })
+    expect((await t.call('GET', '/connectors/tp/topics')).body).toEqual({ tp: { topics: ['tp-t'] } })
+    expect((await t.call('PUT', '/connectors/tp/topics/reset')).status).toBe(202)
+    expect((await t.call('GET', '/connectors/tp/topics')).body).toEqual({ tp: { topics: [] } })
+  })
+})
+
+describe('plugin routes', () => {
+  it('lists connectors only by default, and transforms, predicates and converters on request', async () => {
+    const t = w = await startTestWorker()
+    const connectors = (await t.call('GET', '/connector-plugins')).body as { type: string }[]
+    expect(new Set(connectors.map((p) => p.type))).toEqual(new Set(['source', 'sink']))
+    const all = (await t.call('GET', '/connector-plugins?connectorsOnly=false')).body as { class: string; type: string }[]
+    expect(all).toContainEqual(expect.objectContaining({ class: 'org.apache.kafka.connect.transforms.InsertField$Value', type: 'transformation' }))
+    expect(all.some((p) => p.type === 'predicate')).toBe(true)
+    expect(all.some((p) => p.type === 'header_converter')).toBe(true)
+  })
+
+  it('validates a config with per-key errors, and refuses a mismatched plugin', async () => {
+    const t = w = await startTestWorker()
+    const res = await t.call('PUT', '/connector-plugins/FileStreamSink/config/validate', { 'connector.class': 'FileStreamSink', 'tasks.max': 'zz' })
+    expect(res.body).toMatchObject({ name: 'FileStreamSink', error_count: 5, groups: ['Common', 'Transforms', 'Predicates', 'Error Handling'] })
+    const mismatch = await t.call('PUT', '/connector-plugins/FileStreamSinkConnector/config/validate', { 'connector.class': 'FileStreamSource' })
+    expect(mismatch.body).toEqual({ error_code: 400, message: 'Included connector type FileStreamSource does not match request type FileStreamSinkConnector' })
+    expect((await t.call('GET', '/connector-plugins/Nope/config')).body).toEqual({ error_code: 404, message: 'Unknown plugin Nope.' })
+  })
+})
+
+describe('admin and security', () => {
+  it('reads and sets log levels as /admin/loggers does', async () => {
+    const t = w = await startTestWorker()
+    expect((await t.call('GET', '/admin/loggers/root')).body).toEqual({ level: 'INFO', last_modified: null })
+    expect((await t.call('PUT', '/admin/loggers/pipe.api', { level: 'DEBUG' })).body).toEqual(['pipe.api'])
+    expect((await t.call('PUT', '/admin/loggers/root', { level: 'bogus' })).body).toEqual({ error_code: 404, message: "invalid log level 'bogus'." })
+    expect((await t.call('PUT', '/admin/loggers/root', {})).status).toBe(400)
+    expect((await t.call('GET', '/admin/loggers/x.y')).body).toEqual({ error_code: 404, message: 'Logger x.y not found.' })
+  })
+
+  it('answers 401 without the bearer token, and serves requests with it', async () => {
+    const t = w = await startTestWorker({ auth: { kind: 'bearer', token: 's3cret' } })
+    expect(await t.call('GET', '/connectors')).toMatchObject({ status: 401, body: { error_code: 401 } })
+    expect((await t.call('GET', '/connectors', undefined, { authorization: 'Bearer s3cret' })).status).toBe(200)
+  })
+
+  it('answers 401 without basic credentials, and serves requests with them', async () => {
+    const t = w = await startTestWorker({ auth: { kind: 'basic', user: 'ops', password: 'pw' } })
+    const wrong = await t.call('GET', '/', undefined, { authorization: `Basic ${Buffer.from('ops:nope').toString('base64')}` })
+    expect(wrong).toMatchObject({ status: 401, body: { error_code: 401, message: expect.any(String) as unknown } })
+    expect(wrong.headers.get('www-authenticate')).toBe('Basic realm="pipe"')
+    expect((await t.call('GET', '/', undefined, { authorization: `Basic ${Buffer.from('ops:pw').toString('base64')}` })).status).toBe(200)
+  })
+
+  it('runs ${env:VAR} resolved but never shows the value in answers, statuses or logs', async () => {
+    const secret = 'hunter2-value'
+    const t = w = await startTestWorker({ env: { PROBE: secret } })
+    // the secret is the file name: a failing task's trace would name it
+    const config = { 'connector.class': 'FileStreamSource', file: join(t.dir, '${env:PROBE}'), topic: 'st' }
+    await t.call('POST', '/connectors', { name: 'sec', config })
+    await until(async () => JSON.stringify((await t.call('GET', '/connectors/sec/status')).body).includes('FAILED'))
+    const answers = await Promise.all(['/connectors/sec', '/connectors/sec/status', '/connectors/sec/config', '/connectors?expand=status&expand=info'].map((p) => t.call('GET', p)))
+    const text = JSON.stringify(answers.map((a) => a.body)) + t.logs.join('\n')
+    expect(text).toContain('${env:PROBE}')
+    expect(text).not.toContain(secret)
+    expect(await running(t, 'sec')).toBe(false)
+  })
+})

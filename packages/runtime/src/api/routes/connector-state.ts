@@ -1,0 +1,44 @@
+import type { ApiContext } from '../api-context.js'
+import { notFound } from '../rest-error.js'
+import type { RestRequest, Route } from '../router.js'
+
+const flag = (r: RestRequest, key: string): boolean => (r.query.get(key) ?? 'false').toLowerCase() === 'true'
+
+function taskId(r: RestRequest): number {
+  const raw = r.params['task'] ?? ''
+  // Jersey cannot convert a non-integer path parameter: 404
+  if (!/^-?\d+$/.test(raw)) throw notFound('HTTP 404 Not Found')
+  return Number(raw)
+}
+
+/** Status, tasks, restart, pause, resume and stop of a connector. */
+export function connectorStateRoutes(ctx: ApiContext): readonly Route[] {
+  const name = (r: RestRequest): string => r.params['name'] ?? ''
+  const h = ctx.herder
+  return [
+    { method: 'GET', path: '/connectors/{name}/status', handler: async (r) => ({ status: 200, body: await h.connectorStatus(name(r)) }) },
+    { method: 'GET', path: '/connectors/{name}/tasks', handler: async (r) => ({ status: 200, body: await h.taskConfigs(name(r)) }) },
+    {
+      method: 'GET',
+      path: '/connectors/{name}/tasks-config',
+      handler: async (r) => {
+        // deprecated in Kafka Connect 3.7 (KIP-970), still served by 3.9
+        const tasks = await h.taskConfigs(name(r))
+        return { status: 200, body: Object.fromEntries(tasks.map((t) => [`${t.id.connector}-${String(t.id.task)}`, t.config])) }
+      },
+    },
+    { method: 'GET', path: '/connectors/{name}/tasks/{task}/status', handler: async (r) => ({ status: 200, body: await h.taskStatus(name(r), taskId(r)) }) },
+    {
+      method: 'POST',
+      path: '/connectors/{name}/restart',
+      handler: async (r) => {
+        const status = await h.restartConnector(name(r), { includeTasks: flag(r, 'includeTasks'), onlyFailed: flag(r, 'onlyFailed') })
+        return status === undefined ? { status: 204 } : { status: 202, body: status }
+      },
+    },
+    { method: 'POST', path: '/connectors/{name}/tasks/{task}/restart', handler: async (r) => { await h.restartTask(name(r), taskId(r)); return { status: 204 } } },
+    { method: 'PUT', path: '/connectors/{name}/pause', handler: async (r) => { await h.pauseConnector(name(r)); return { status: 202 } } },
+    { method: 'PUT', path: '/connectors/{name}/resume', handler: async (r) => { await h.resumeConnector(name(r)); return { status: 202 } } },
+    { method: 'PUT', path: '/connectors/{name}/stop', handler: async (r) => { await h.stopConnector(name(r)); return { status: 204 } } },
+  ]
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { Float64 } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
+import { STRING_SCHEMA } from './connect-schema.js'
+import { createConverter } from './create-converter.js'
+import { javaDoubleToString } from './java-format.js'
+import { parseJsonText, toJsonText } from './json-text.js'
+
+const text = (b: Uint8Array | null): string | null => (b === null ? null : Buffer.from(b).toString('utf8'))
+
+describe('javaDoubleToString', () => {
+  it.each([
+    [1, '1.0'], [1.5, '1.5'], [0.001, '0.001'], [0.0001, '1.0E-4'], [1234567.5, '1234567.5'],
+    [12345678.9, '1.23456789E7'], [1e21, '1.0E21'], [-2.5e-7, '-2.5E-7'], [0, '0.0'], [100, '100.0'],
+  ])('formats %d as %s', (d, expected) => {
+    expect(javaDoubleToString(d)).toBe(expected)
+  })
+})
+
+describe('JSON text', () => {
+  it.each<[string, string]>([
+    ['{"a":1,"b":1.0,"c":"x"}', '{"a":1,"b":1.0,"c":"x"}'],
+    ['{ "a" : [1, 2.50, 1e3] }', '{"a":[1,2.5,1000.0]}'],
+    ['9007199254740993', '9007199254740993'],
+    ['"\\u001f\\n\\\\u001f"', '"\\u001F\\n\\\\u001f"'],
+    ['"héllo ☃"', '"héllo ☃"'],
+    ['null', 'null'],
+  ])('round-trips %s as Jackson writes it', (input, output) => {
+    expect(toJsonText(parseJsonText(input))).toBe(output)
+  })
+
+  it('rejects malformed JSON', () => {
+    expect(() => parseJsonText('{"a":1.0')).toThrow(SyntaxError)
+  })
+})
+
+describe('JsonConverter', () => {
+  const cases: [string, Record<string, string>, ConnectValue, string | null][] = [
+    ['schemaless map', { 'value.converter.schemas.enable': 'false' }, { id: 1, n: new Float64(2) }, '{"id":1,"n":2.0}'],
+    ['envelope without schema', {}, { id: 1 }, '{"schema":null,"payload":{"id":1}}'],
+    ['tombstone', {}, null, null],
+    ['bytes as base64', { 'value.converter.schemas.enable': 'false' }, new Uint8Array([1, 2, 3]), '"AQID"'],
+  ]
+  it.each(cases)('writes %s', (_name, config, value, expected) => {
+    const c = createConverter({ 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', ...config }, 'value')
+    expect(text(c.fromConnectData('t', value, null))).toBe(expected)
+  })
+
+  it('writes a string schema envelope as FileStream source records get it', () => {
+    const c = createConverter({}, 'value')
+    expect(text(c.fromConnectData('t', 'line', STRING_SCHEMA))).toBe('{"schema":{"type":"string","optional":false},"payload":"line"}')
+  })
+
+  it('reads an envelope and rejects plain JSON when schemas are enabled', () => {
+    const c = createConverter({}, 'value')
+    const read = c.toConnectData('t', Buffer.from('{"schema":{"type":"string","optional":false},"payload":"x"}'))
+    expect(read).toEqual({ schema: { type: 'string', optional: false }, value: 'x' })
+    expect(() => c.toConnectData('t', Buffer.from('{"a":1}'))).toThrow(/requires "schema" and "payload"/)
+  })
+})
+
+describe('StringConverter and ByteArrayConverter', () => {
+  it.each<[ConnectValue, string]>([
+    ['abc', 'abc'], [42, '42'], [1.5, '1.5'], [new Float64(3), '3.0'], [true, 'true'],
+    [{ a: 1, b: 'x' }, '{a=1, b=x}'], [[1, 'a'], '[1, a]'],
+  ])('StringConverter writes %j as %s', (value, expected) => {
+    const c = createConverter({ 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' }, 'value')
+    expect(text(c.fromConnectData('t', value, null))).toBe(expected)
+  })
+
+  it('ByteArrayConverter passes bytes through and rejects other values', () => {
+    const c = createConverter({ 'key.converter': 'org.apache.kafka.connect.converters.ByteArrayConverter' }, 'key')
+    expect(c.fromConnectData('t', new Uint8Array([9]), null)).toEqual(new Uint8Array([9]))
+    expect(() => c.fromConnectData('t', 'x', null)).toThrow(/not compatible/)
+  })
+
+  it('names the valid converters for an unknown class', () => {
+    expect(() => createConverter({ 'value.converter': 'x.Nope' }, 'value')).toThrow(/unknown value.converter 'x.Nope'/)
+  })
+})

@@ -1,0 +1,64 @@
+import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
+
+/** Java's `Double.toString(d)`: plain decimal in [1e-3, 1e7), else `d.dddE±n`; always a fraction digit. */
+export function javaDoubleToString(d: number): string {
+  if (Number.isNaN(d)) return 'NaN'
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity'
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0'
+  const abs = Math.abs(d)
+  const sign = d < 0 ? '-' : ''
+  return formatJava(sign, abs, abs.toExponential())
+}
+
+/** Java's `Float.toString(f)`: the shortest digits that read back as the same float32. */
+export function javaFloatToString(f: number): string {
+  if (!Number.isFinite(f) || f === 0) return javaDoubleToString(f)
+  const abs = Math.abs(f)
+  let text = abs.toExponential()
+  for (let p = 1; p <= 9; p++) {
+    const candidate = abs.toExponential(p - 1)
+    if (Math.fround(Number(candidate)) === abs) {
+      text = candidate
+      break
+    }
+  }
+  return formatJava(f < 0 ? '-' : '', abs, text)
+}
+
+function formatJava(sign: string, abs: number, exponential: string): string {
+  const [mantissa = '0', exp = '0'] = exponential.split('e')
+  const digits = mantissa.replace('.', '')
+  const e = Number(exp)
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (e >= 0) {
+      const intPart = digits.slice(0, e + 1).padEnd(e + 1, '0')
+      const frac = digits.slice(e + 1)
+      return `${sign}${intPart}.${frac === '' ? '0' : frac}`
+    }
+    return `${sign}0.${'0'.repeat(-e - 1)}${digits}`
+  }
+  const frac = digits.slice(1)
+  return `${sign}${digits[0] ?? '0'}.${frac === '' ? '0' : frac}E${e}`
+}
+
+/** True when a number is written as a Java long (integral) rather than a double. */
+export function isIntegral(n: number): boolean {
+  return Number.isSafeInteger(n)
+}
+
+/** Java's `String.valueOf(value)` for schemaless Connect values (StringConverter, FileStreamSink). */
+export function javaToString(value: ConnectValue): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (typeof value === 'number') return isIntegral(value) ? String(value) : javaDoubleToString(value)
+  if (value instanceof Float64) return javaDoubleToString(value.value)
+  if (value instanceof Float32) return javaFloatToString(value.value)
+  if (value instanceof Uint8Array) return `[B@${(value.length * 2654435761 >>> 0).toString(16)}`
+  if (Array.isArray(value)) return `[${value.map((v: ConnectValue) => javaToString(v)).join(', ')}]`
+  if (isConnectMap(value)) {
+    return `{${Object.entries(value).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`
+  }
+  return 'null'
+}

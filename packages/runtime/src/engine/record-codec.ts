@@ -1,0 +1,63 @@
+import type { ConnectHeader, ConnectRecord, SinkRecord } from '../records/connect-record.js'
+import { isConnectMap } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
+import type { Converter } from '../converters/converter.js'
+import { createConverter, DEFAULT_CONVERTER } from '../converters/create-converter.js'
+import { javaToString } from '../converters/java-format.js'
+import { toJsonText } from '../converters/json-text.js'
+import { parseLiteral } from '../transforms/header-smts.js'
+import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConsumedMessage, MessageHeader, TopicMessage } from '../topics/topic-backend.js'
+import { StageError } from './error-policy.js'
+
+const HEADER_CONVERTER = 'org.apache.kafka.connect.storage.SimpleHeaderConverter'
+
+/** A connector's key and value converters (and their class names, for error reports). */
+export interface RecordCodec {
+  encode(record: ConnectRecord): TopicMessage
+  decode(message: ConsumedMessage): SinkRecord
+}
+
+// SimpleHeaderConverter: strings as UTF-8 text, other values as their Values.convertToString form
+function headerBytes(value: ConnectValue): Uint8Array | null {
+  if (value === null) return null
+  if (value instanceof Uint8Array) return value
+  return Buffer.from(Array.isArray(value) || isConnectMap(value) ? toJsonText(value) : javaToString(value), 'utf8')
+}
+
+function headerValue(bytes: Uint8Array | null): ConnectValue {
+  return bytes === null ? null : parseLiteral(Buffer.from(bytes).toString('utf8'))
+}
+
+function guard<T>(stage: StageError['stage'], className: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    throw new StageError(stage, className, error)
+  }
+}
+
+/** Builds the codec from `key.converter` / `value.converter` (+ prefixed options); JsonConverter by default. */
+export function createRecordCodec(config: ConnectorConfig): RecordCodec {
+  const keyClass = config['key.converter'] ?? DEFAULT_CONVERTER
+  const valueClass = config['value.converter'] ?? DEFAULT_CONVERTER
+  const key: Converter = createConverter(config, 'key')
+  const value: Converter = createConverter(config, 'value')
+  return {
+    encode(record) {
+      const k = guard('KEY_CONVERTER', keyClass, () => key.fromConnectData(record.topic, record.key, record.keySchema ?? null))
+      const v = guard('VALUE_CONVERTER', valueClass, () => value.fromConnectData(record.topic, record.value, record.valueSchema ?? null))
+      const headers = guard('HEADER_CONVERTER', HEADER_CONVERTER, () => record.headers.map((h): MessageHeader => ({ key: h.key, value: headerBytes(h.value) })))
+      return { topic: record.topic, partition: record.kafkaPartition, key: k, value: v, headers, timestamp: record.timestamp ?? Date.now() }
+    },
+    decode(m) {
+      const k = guard('KEY_CONVERTER', keyClass, () => key.toConnectData(m.topic, m.key))
+      const v = guard('VALUE_CONVERTER', valueClass, () => value.toConnectData(m.topic, m.value))
+      const headers = guard('HEADER_CONVERTER', HEADER_CONVERTER, () => m.headers.map((h): ConnectHeader => ({ key: h.key, value: headerValue(h.value) })))
+      return {
+        topic: m.topic, kafkaPartition: m.partition, kafkaOffset: m.offset, key: k.value, keySchema: k.schema, value: v.value, valueSchema: v.schema,
+        timestamp: m.timestamp, headers, originalTopic: m.topic, originalKafkaPartition: m.partition, originalKafkaOffset: m.offset,
+      }
+    },
+  }
+}

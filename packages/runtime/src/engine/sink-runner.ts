@@ -1,0 +1,107 @@
+import type { SinkRecord, TopicPartitionOffset } from '../records/connect-record.js'
+import type { SinkTask } from '../tasks/sink-task.js'
+import type { ConsumedMessage, TopicBackend, TopicConsumer, TopicMessage } from '../topics/topic-backend.js'
+import type { ChainStep } from '../transforms/transform-chain.js'
+import { applyChain, TransformError } from '../transforms/transform-chain.js'
+import { deadLetterMessage } from './dead-letter.js'
+import { StageError, toleranceExceeded } from './error-policy.js'
+import type { RecordCodec } from './record-codec.js'
+import type { TaskControl } from './task-control.js'
+
+/** What a sink runner needs. */
+export interface SinkRunnerDeps {
+  readonly connector: string
+  readonly task: SinkTask
+  readonly control: TaskControl
+  readonly backend: TopicBackend
+  readonly consumer: () => Promise<TopicConsumer>
+  readonly chain: readonly ChainStep[]
+  readonly codec: RecordCodec
+  readonly batchSize: number
+  /** `offset.flush.interval.ms`: how often `flush` and the offset commit run while records flow. */
+  readonly flushIntervalMs: number
+}
+
+interface Decoded {
+  readonly records: SinkRecord[]
+  readonly deadLetters: TopicMessage[]
+}
+
+function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Decoded {
+  const out: Decoded = { records: [], deadLetters: [] }
+  for (const m of messages) {
+    try {
+      out.records.push(...applyChain(deps.chain, deps.codec.decode(m)))
+    } catch (error) {
+      const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause) : undefined
+      if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
+      deps.control.count({ errors: 1 })
+      const dlq = deps.control.policy.deadLetterTopic
+      if (dlq !== undefined) out.deadLetters.push(deadLetterMessage(dlq, { connector: deps.connector, taskId: deps.control.id, original: m }, failure, deps.control.policy.contextHeaders))
+    }
+  }
+  return out
+}
+
+class OffsetTracker {
+  readonly #next = new Map<string, TopicPartitionOffset>()
+  #dirty = false
+  track(messages: readonly ConsumedMessage[]): void {
+    for (const m of messages) this.#next.set(`${m.topic}:${m.partition}`, { topic: m.topic, partition: m.partition, offset: m.offset + 1 })
+    this.#dirty ||= messages.length > 0
+  }
+  get dirty(): boolean {
+    return this.#dirty
+  }
+  take(): TopicPartitionOffset[] {
+    this.#dirty = false
+    return [...this.#next.values()]
+  }
+}
+
+async function commit(deps: SinkRunnerDeps, consumer: TopicConsumer, offsets: OffsetTracker): Promise<void> {
+  if (!offsets.dirty) return
+  const next = offsets.take()
+  await deps.control.retriedForever(() => deps.task.flush(next))
+  await consumer.commit(next, deps.task.checkpoint?.())
+}
+
+async function deliver(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Promise<void> {
+  const { records, deadLetters } = decodeAll(deps, messages)
+  if (deadLetters.length > 0) await deps.control.retried(() => deps.backend.produce(deadLetters))
+  if (records.length > 0) await deps.control.retriedForever(() => deps.task.put(records))
+  deps.control.count({ in: messages.length, out: records.length })
+}
+
+/** Reads the topics until stopped: convert, transform, put; flush then commit offsets; stop flushes too. */
+export async function runSinkTask(deps: SinkRunnerDeps, start: (checkpoint: string | null) => Promise<void>): Promise<void> {
+  const { control, task } = deps
+  let consumer: TopicConsumer | undefined
+  try {
+    consumer = await deps.consumer()
+    const checkpoint = await consumer.checkpoint()
+    await start(checkpoint)
+    // record the sink's starting point, so that writes before the first commit can be undone too
+    if (checkpoint === null && task.checkpoint !== undefined) await consumer.commit([], task.checkpoint())
+    control.setState('RUNNING')
+    const offsets = new OffsetTracker()
+    let lastFlush = control.clock.now()
+    while (!control.isStopping()) {
+      await control.whileRunnable()
+      const messages = control.isStopping() ? [] : await consumer.fetch(deps.batchSize, 100)
+      if (messages.length > 0) await deliver(deps, messages)
+      offsets.track(messages)
+      if (messages.length === 0 || control.clock.now() - lastFlush >= deps.flushIntervalMs) {
+        await commit(deps, consumer, offsets)
+        lastFlush = control.clock.now()
+      }
+    }
+    await commit(deps, consumer, offsets)
+    await task.stop()
+  } catch (error) {
+    control.fail(error)
+    await task.stop().catch(() => undefined)
+  } finally {
+    await consumer?.close().catch(() => undefined)
+  }
+}

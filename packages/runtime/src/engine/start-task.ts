@@ -1,0 +1,52 @@
+import { RuntimeError } from '../errors.js'
+import type { ConnectRecord } from '../records/connect-record.js'
+import type { ConnectorRegistry } from '../tasks/connector-registry.js'
+import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
+import type { TopicBackend } from '../topics/topic-backend.js'
+import type { StepFunction } from '../transforms/transformation.js'
+import { buildTransformChain } from '../transforms/transform-chain.js'
+import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
+import { errorPolicyOf } from './error-policy.js'
+import { createRecordCodec } from './record-codec.js'
+import { runSinkTask } from './sink-runner.js'
+import { runSourceTask } from './source-runner.js'
+import { TaskControl } from './task-control.js'
+
+/** Engine-wide dependencies a task needs. */
+export interface TaskEnvironment {
+  readonly backend: TopicBackend
+  readonly registry: ConnectorRegistry
+  readonly steps: ReadonlyMap<string, StepFunction>
+  readonly clock: Clock
+  readonly idleWaitMs: number
+}
+
+function sinkTopics(config: ConnectorConfig): string[] {
+  const topics = (config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+  if (topics.length === 0) {
+    throw new RuntimeError('PIPE_INVALID_CONFIG', config['topics.regex'] === undefined ? "sink connector needs 'topics'" : "'topics.regex' is not supported by the pipe runtime yet: list the topics in 'topics'")
+  }
+  return topics
+}
+
+/** Creates and starts task `id` of a connector with its task config; returns at once. */
+export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
+  const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
+  const chain = buildTransformChain(handle.config, env.registry, { connectorType: handle.plugin.type, steps: env.steps })
+  const codec = createRecordCodec(handle.config)
+  const base = { connectorName: handle.name, taskId: id, config: taskConfig, clock: env.clock, signal: control.signal }
+  if (handle.plugin.type === 'source') {
+    const task = handle.plugin.createTask()
+    const offsets = { offset: (p: Readonly<Record<string, string | number | boolean | null>>) => env.backend.readSourceOffset(handle.name, p) }
+    const deps = { connector: handle.name, config: handle.config, task, control, backend: env.backend, chain, codec, idleWaitMs: env.idleWaitMs }
+    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })) }
+  }
+  const task = handle.plugin.createTask()
+  const topics = sinkTopics(handle.config)
+  const consumer = () => env.backend.consumer({ group: `connect-${handle.name}`, topics, member: { index: id, count } })
+  const flushIntervalMs = Number(handle.config['offset.flush.interval.ms'] ?? '1000')
+  const batchSize = Number(handle.config['consumer.override.max.poll.records'] ?? '2000')
+  const deps = { connector: handle.name, task, control, backend: env.backend, consumer, chain, codec, batchSize, flushIntervalMs }
+  const output = { send: (records: readonly ConnectRecord[]) => env.backend.produce(records.map((r) => codec.encode(r))) }
+  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })) }
+}

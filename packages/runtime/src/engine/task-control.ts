@@ -1,0 +1,113 @@
+import { BehaviorSubject, filter, firstValueFrom, lastValueFrom, defer } from 'rxjs'
+import { isRetriable, traceOf } from '../errors.js'
+import { retryWithBackoff } from '../operators/retry-with-backoff.js'
+import type { Clock } from '../tasks/task-context.js'
+import type { ConnectState, TaskMetrics } from './connector-status.js'
+import type { ErrorPolicy } from './error-policy.js'
+
+/** Lifecycle and counters of one running task; shared by source and sink runners. */
+export class TaskControl {
+  readonly #state = new BehaviorSubject<ConnectState>('UNASSIGNED')
+  readonly #paused = new BehaviorSubject<boolean>(false)
+  readonly #abort = new AbortController()
+  #trace: string | undefined
+  #metrics: TaskMetrics
+
+  constructor(
+    readonly id: number,
+    readonly clock: Clock,
+    readonly policy: ErrorPolicy,
+  ) {
+    this.#metrics = { recordsIn: 0, recordsOut: 0, errors: 0, retries: 0, lastActivity: clock.now() }
+  }
+
+  get state(): ConnectState {
+    return this.#state.value
+  }
+  get trace(): string | undefined {
+    return this.#trace
+  }
+  get metrics(): TaskMetrics {
+    return this.#metrics
+  }
+  get signal(): AbortSignal {
+    return this.#abort.signal
+  }
+  /** A method, not a getter: it changes while a loop awaits. */
+  isStopping(): boolean {
+    return this.#abort.signal.aborted
+  }
+
+  setState(state: ConnectState): void {
+    if (this.#state.value !== 'FAILED' || state === 'RESTARTING') this.#state.next(state)
+  }
+
+  fail(error: unknown): void {
+    this.#trace = traceOf(error)
+    this.#state.next('FAILED')
+  }
+
+  count(change: { readonly in?: number; readonly out?: number; readonly errors?: number; readonly retries?: number }): void {
+    const m = this.#metrics
+    const active = (change.in ?? 0) + (change.out ?? 0) > 0
+    this.#metrics = {
+      recordsIn: m.recordsIn + (change.in ?? 0), recordsOut: m.recordsOut + (change.out ?? 0),
+      errors: m.errors + (change.errors ?? 0), retries: m.retries + (change.retries ?? 0),
+      lastActivity: active ? this.clock.now() : m.lastActivity,
+    }
+  }
+
+  pause(): void {
+    this.#paused.next(true)
+    if (this.state === 'RUNNING') this.setState('PAUSED')
+  }
+
+  resume(): void {
+    this.#paused.next(false)
+    if (this.state === 'PAUSED') this.setState('RUNNING')
+  }
+
+  requestStop(): void {
+    this.#abort.abort()
+    this.#paused.next(false)
+  }
+
+  /** Resolves when not paused (or stopping). */
+  async whileRunnable(): Promise<void> {
+    if (!this.#paused.value) return
+    await firstValueFrom(this.#paused.pipe(filter((p) => !p)))
+  }
+
+  /** Sleeps `ms`, waking early when asked to stop. */
+  sleep(ms: number): Promise<void> {
+    const signal = this.#abort.signal
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done(): void {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      signal.addEventListener('abort', done, { once: true })
+    })
+  }
+
+  /** Runs `operation` with the connector's retry policy (`errors.retry.timeout`) for retriable errors. */
+  retried<T>(operation: () => Promise<T>): Promise<T> {
+    return lastValueFrom(defer(operation).pipe(retryWithBackoff<T>(this.policy.backoff, isRetriable, undefined, () => {
+      this.count({ retries: 1 })
+    })))
+  }
+
+  /**
+   * Runs a task's own `poll`, `put` or `flush`: like Kafka Connect's worker, a `RetriableError`
+   * there is retried until it succeeds (backoff capped by `errors.retry.delay.max.ms`), or the task stops.
+   */
+  retriedForever<T>(operation: () => Promise<T>): Promise<T> {
+    const forever = { retryTimeoutMs: -1, maxDelayMs: this.policy.backoff.maxDelayMs }
+    const unlessStopping = (error: unknown): boolean => isRetriable(error) && !this.isStopping()
+    return lastValueFrom(defer(operation).pipe(retryWithBackoff<T>(forever, unlessStopping, undefined, () => {
+      this.count({ retries: 1 })
+    })))
+  }
+}

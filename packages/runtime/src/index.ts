@@ -1,0 +1,87 @@
+/**
+ * `@pipe/runtime`: the engine that runs compiled connector configs (Kafka Connect's
+ * `POST /connectors` bodies) with Kafka Connect's semantics, on the embedded store or on Kafka.
+ *
+ * @example
+ * ```ts
+ * const backend = createEmbeddedTopicBackend({ stateDir: '.pipe' })   // or createKafkaTopicBackend({ client: createKafkajsClient({ bootstrapServers }) })
+ * const registry = defaultRegistry({ writer: io.stdout })             // .with({ connectors: { 'pipe:twitter-source': ... } })
+ * const engine = createEngine({ backend, registry, steps: getStepFunctions(pipeline) })
+ * await engine.start(connectors)          // readonly { name, config }[]
+ * engine.status('orders-source')          // { name, connector: { state, worker_id }, tasks: [...], type }
+ * if (engine.isIdle(5_000)) await engine.stop()   // graceful: offsets flushed
+ * await backend.close()
+ * ```
+ */
+export { RUNTIME_NAME } from './runtime-name.js'
+export { RuntimeError, RetriableError, isRetriable, traceOf } from './errors.js'
+export { Float64, isConnectMap } from './records/connect-value.js'
+export type { ConnectValue, ConnectMap } from './records/connect-value.js'
+export type {
+  ConnectHeader,
+  ConnectRecord,
+  SourceRecord,
+  SinkRecord,
+  PolledRecord,
+  SourcePartition,
+  SourceOffset,
+  TopicPartitionOffset,
+} from './records/connect-record.js'
+export { systemClock } from './tasks/task-context.js'
+export type {
+  Clock,
+  ConnectorConfig,
+  LineWriter,
+  OffsetReader,
+  TaskContext,
+  SourceTaskContext,
+  SinkTaskContext,
+  RecordOutput,
+} from './tasks/task-context.js'
+export type { SourceTask, SourceConnector } from './tasks/source-task.js'
+export type { SinkTask, SinkConnector } from './tasks/sink-task.js'
+export { createConnectorRegistry } from './tasks/connector-registry.js'
+export type { ConnectorRegistry, ConnectorPlugin, PluginSet } from './tasks/connector-registry.js'
+export type {
+  Transformation,
+  Predicate,
+  StepFunction,
+  PluginContext,
+  TransformationFactory,
+  PredicateFactory,
+} from './transforms/transformation.js'
+export type { Converter, SchemaAndValue } from './converters/converter.js'
+export { createConverter } from './converters/create-converter.js'
+export type { ConnectSchema, ConnectField, SchemaType } from './converters/connect-schema.js'
+export { builtinTransforms } from './transforms/builtin-transforms.js'
+export { buildTransformChain, applyChain } from './transforms/transform-chain.js'
+export { retryWithBackoff } from './operators/retry-with-backoff.js'
+export type { BackoffPolicy } from './operators/retry-with-backoff.js'
+export { createEngine } from './engine/engine.js'
+export type { Engine, EngineOptions, RestartOptions, ConnectorOffsets } from './engine/engine.js'
+export type { ConnectorDefinition } from './engine/connector-definition.js'
+export { CONNECT_STATES } from './engine/connector-status.js'
+export type { ConnectState, ConnectorStatus, TaskStatus, TaskMetrics } from './engine/connector-status.js'
+export type {
+  TopicBackend,
+  TopicMessage,
+  ConsumedMessage,
+  MessageHeader,
+  TopicConsumer,
+  ConsumerOptions,
+  TopicSpec,
+  SourceOffsetCommit,
+} from './topics/topic-backend.js'
+export { createMemoryTopicBackend } from './topics/memory-topic-backend.js'
+export type { MemoryTopicBackend } from './topics/memory-topic-backend.js'
+export { defaultRegistry, builtinConnectors } from './connectors/default-registry.js'
+export type { DefaultRegistryOptions } from './connectors/default-registry.js'
+export { createEmbeddedTopicBackend } from './topics/embedded-topic-backend.js'
+export type { EmbeddedBackendOptions } from './topics/embedded-topic-backend.js'
+export { createKafkaTopicBackend } from './topics/kafka-topic-backend.js'
+export type { KafkaBackendOptions } from './topics/kafka-topic-backend.js'
+export { createKafkajsClient } from './topics/kafkajs-client.js'
+export type { KafkajsClientOptions } from './topics/kafkajs-client.js'
+export type { KafkaClient, KafkaRecord, KafkaReadRecord, KafkaGroupMember, KafkaBatchHandler } from './topics/kafka-client.js'
+export { offsetKey, offsetValue } from './topics/kafka-offsets.js'
+export { startApiServer, type ApiServer, type ApiServerOptions, type ApiAuth, type Herder } from './api/server.js'

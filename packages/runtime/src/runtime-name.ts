@@ -1,0 +1,2 @@
+/** The name this runtime reports, e.g. in worker info and connector statuses. */
+export const RUNTIME_NAME = 'pipe'

@@ -1,0 +1,28 @@
+import type { SinkRecord, TopicPartitionOffset } from '../records/connect-record.js'
+import type { ConnectorConfig, SinkTaskContext } from './task-context.js'
+
+/**
+ * A running sink task (Kafka Connect `SinkTask`).
+ *
+ * The engine calls `start` once, then `put` with batches (never concurrently), then `flush` with
+ * the offsets it is about to commit: a sink must make every record it was `put` durable before
+ * `flush` resolves. The engine commits consumer offsets only after `flush` resolves. `stop` last.
+ * Throw `RetriableError` from `put`/`flush` for transient failures (the batch is retried).
+ */
+export interface SinkTask {
+  start(context: SinkTaskContext): Promise<void>
+  put(records: readonly SinkRecord[]): Promise<void>
+  /** Next offsets to read, per topic partition (offset = last delivered + 1). */
+  flush(offsets: readonly TopicPartitionOffset[]): Promise<void>
+  /** Optional state to commit with the offsets after `flush` (see `SinkTaskContext.checkpoint`). */
+  checkpoint?(): string
+  stop(): Promise<void>
+}
+
+/** A sink connector plugin: splits its config into task configs and creates tasks. */
+export interface SinkConnector {
+  readonly type: 'sink'
+  validate?(config: ConnectorConfig): readonly string[]
+  taskConfigs(config: ConnectorConfig, maxTasks: number): readonly ConnectorConfig[]
+  createTask(): SinkTask
+}

@@ -1,0 +1,78 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { TopicPartitionOffset } from '../records/connect-record.js'
+import type { RecordRow } from './embedded-schema.js'
+import { assignedPartitions } from './partitioner.js'
+import type { ConsumedMessage, ConsumerOptions, MessageHeader, TopicConsumer } from './topic-backend.js'
+
+function headersOf(text: string | null): MessageHeader[] {
+  if (text === null) return []
+  const parsed = JSON.parse(text) as [string, string | null][]
+  return parsed.map(([key, value]) => ({ key, value: value === null ? null : Buffer.from(value, 'base64') }))
+}
+
+function toMessage(row: RecordRow): ConsumedMessage {
+  return { topic: row.topic, partition: row.partition, offset: row.offset, key: row.key, value: row.value, headers: headersOf(row.headers), timestamp: row.timestamp }
+}
+
+interface Statements {
+  readonly partitions: Statement<[string], { partitions: number }>
+  readonly committed: Statement<[string, string, number], { offset: number }>
+  readonly fetch: Statement<[string, number, number, number], RecordRow>
+  readonly end: Statement<[string, number], { end: number | null }>
+  readonly commit: Statement<[string, string, number, number]>
+  readonly putCheckpoint: Statement<[string, number, string]>
+  readonly getCheckpoint: Statement<[string, number], { data: string }>
+}
+
+function statements(db: Database): Statements {
+  return {
+    partitions: db.prepare('SELECT partitions FROM topics WHERE name = ?'),
+    committed: db.prepare('SELECT offset FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
+    fetch: db.prepare('SELECT * FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?'),
+    end: db.prepare('SELECT MAX(offset) + 1 AS end FROM records WHERE topic = ? AND partition = ?'),
+    putCheckpoint: db.prepare('INSERT INTO sink_checkpoints (grp, member, data) VALUES (?, ?, ?) ON CONFLICT (grp, member) DO UPDATE SET data = excluded.data'),
+    getCheckpoint: db.prepare('SELECT data FROM sink_checkpoints WHERE grp = ? AND member = ?'),
+    commit: db.prepare('INSERT INTO consumer_offsets (grp, topic, partition, offset) VALUES (?, ?, ?, ?) ON CONFLICT (grp, topic, partition) DO UPDATE SET offset = excluded.offset'),
+  }
+}
+
+/** A consumer of the embedded store: reads its share of partitions from the group's committed offsets. */
+export function embeddedConsumer(db: Database, options: ConsumerOptions): TopicConsumer {
+  const s = statements(db)
+  const position = new Map<string, number>()
+  const assignment = (): [string, number][] =>
+    options.topics.flatMap((topic) => assignedPartitions(s.partitions.get(topic)?.partitions ?? 0, options.member.index, options.member.count).map((p): [string, number] => [topic, p]))
+  const positionOf = (topic: string, p: number): number => position.get(`${topic}:${p}`) ?? s.committed.get(options.group, topic, p)?.offset ?? 0
+  const read = (max: number): ConsumedMessage[] => {
+    const out: ConsumedMessage[] = []
+    for (const [topic, p] of assignment()) {
+      if (out.length >= max) break
+      const rows = s.fetch.all(topic, p, positionOf(topic, p), max - out.length)
+      const last = rows.at(-1)
+      if (last !== undefined) position.set(`${topic}:${p}`, last.offset + 1)
+      out.push(...rows.map(toMessage))
+    }
+    return out
+  }
+  return {
+    async fetch(max, waitMs) {
+      const deadline = Date.now() + waitMs
+      let batch = read(max)
+      while (batch.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, Math.min(10, waitMs)))
+        batch = read(max)
+      }
+      return batch
+    },
+    commit(offsets: readonly TopicPartitionOffset[], checkpoint?: string) {
+      db.transaction(() => {
+        for (const o of offsets) s.commit.run(options.group, o.topic, o.partition, o.offset)
+        if (checkpoint !== undefined) s.putCheckpoint.run(options.group, options.member.index, checkpoint)
+      })()
+      return Promise.resolve()
+    },
+    checkpoint: () => Promise.resolve(s.getCheckpoint.get(options.group, options.member.index)?.data ?? null),
+    lag: () => Promise.resolve(assignment().reduce((n, [topic, p]) => n + Math.max(0, (s.end.get(topic, p)?.end ?? 0) - positionOf(topic, p)), 0)),
+    close: () => Promise.resolve(),
+  }
+}

@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
+import { embeddedConsumer } from './embedded-consumer.js'
+import { createSchema } from './embedded-schema.js'
+import { createPartitioner } from './partitioner.js'
+import type { ConsumerOptions, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
+
+/** Options of the embedded store. */
+export interface EmbeddedBackendOptions {
+  /** The state directory; the store is `<stateDir>/pipe.db`. @default '.pipe' */
+  readonly stateDir?: string
+  /**
+   * SQLite `synchronous` in WAL mode. `full` (default) syncs the WAL on every commit, so a
+   * committed batch and its offsets survive power loss as well as a killed process; `normal`
+   * survives a killed process only, and is faster.
+   */
+  readonly synchronous?: 'full' | 'normal'
+  /** Partitions of auto-created topics. @default 1 */
+  readonly defaultPartitions?: number
+}
+
+function headersText(m: TopicMessage): string | null {
+  if (m.headers.length === 0) return null
+  return JSON.stringify(m.headers.map((h) => [h.key, h.value === null ? null : Buffer.from(h.value).toString('base64')]))
+}
+
+function prepare(db: Database.Database) {
+  return {
+    topic: db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?'),
+    createTopic: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO topics (name, partitions, config) VALUES (?, ?, ?)'),
+    end: db.prepare<[string, number], { end: number | null }>('SELECT MAX(offset) + 1 AS end FROM records WHERE topic = ? AND partition = ?'),
+    insert: db.prepare<[string, number, number, Uint8Array | null, Uint8Array | null, string | null, number]>('INSERT INTO records (topic, partition, offset, key, value, headers, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    putOffset: db.prepare<[string, string, string]>('INSERT INTO source_offsets (connector, partition_key, offset) VALUES (?, ?, ?) ON CONFLICT (connector, partition_key) DO UPDATE SET offset = excluded.offset'),
+    deleteOffset: db.prepare<[string, string]>('DELETE FROM source_offsets WHERE connector = ? AND partition_key = ?'),
+    getOffset: db.prepare<[string, string], { offset: string }>('SELECT offset FROM source_offsets WHERE connector = ? AND partition_key = ?'),
+    listOffsets: db.prepare<[string], { partition_key: string; offset: string }>('SELECT partition_key, offset FROM source_offsets WHERE connector = ?'),
+    groupOffsets: db.prepare<[string], TopicPartitionOffset>('SELECT topic, partition, offset FROM consumer_offsets WHERE grp = ? ORDER BY topic, partition'),
+  }
+}
+
+function openDatabase(options: EmbeddedBackendOptions): Database.Database {
+  const dir = options.stateDir ?? '.pipe'
+  mkdirSync(dir, { recursive: true })
+  const db = new Database(join(dir, 'pipe.db'))
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+  db.pragma('busy_timeout = 5000')
+  createSchema(db)
+  return db
+}
+
+class EmbeddedTopicBackend implements TopicBackend {
+  readonly kind = 'embedded'
+  readonly #db: Database.Database
+  readonly #s: ReturnType<typeof prepare>
+  readonly #defaultPartitions: number
+  readonly #partitioner = createPartitioner()
+  // next offset per topic partition and partitions per topic: this process is the store's only writer
+  readonly #ends = new Map<string, number>()
+  readonly #known = new Map<string, number>()
+  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => void
+
+  constructor(options: EmbeddedBackendOptions) {
+    this.#db = openDatabase(options)
+    this.#s = prepare(this.#db)
+    this.#defaultPartitions = options.defaultPartitions ?? 1
+    this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
+      for (const m of messages) this.#insert(m)
+      for (const { partition, offset } of commit?.offsets ?? []) {
+        const key = JSON.stringify(partition)
+        if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
+        else this.#s.putOffset.run(commit?.connector ?? '', key, JSON.stringify(offset))
+      }
+    })
+  }
+
+  #partitionsOf(topic: string): number {
+    const cached = this.#known.get(topic)
+    if (cached !== undefined) return cached
+    this.#s.createTopic.run(topic, this.#defaultPartitions, '{}')
+    const found = this.#s.topic.get(topic)?.partitions ?? 1
+    this.#known.set(topic, found)
+    return found
+  }
+
+  #insert(m: TopicMessage): void {
+    const partitions = this.#partitionsOf(m.topic)
+    const partition = m.partition ?? this.#partitioner(m.key, partitions)
+    const key = `${m.topic}:${String(partition)}`
+    const offset = this.#ends.get(key) ?? this.#s.end.get(m.topic, partition)?.end ?? 0
+    this.#ends.set(key, offset + 1)
+    this.#s.insert.run(m.topic, partition, offset, m.key, m.value, headersText(m), m.timestamp)
+  }
+
+  ensureTopic(spec: TopicSpec): Promise<void> {
+    this.#s.createTopic.run(spec.name, spec.partitions ?? this.#defaultPartitions, JSON.stringify(spec.config ?? {}))
+    return Promise.resolve()
+  }
+
+  produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
+    try {
+      this.#write(messages, sourceOffsets)
+    } catch (error) {
+      this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+    }
+    return Promise.resolve()
+  }
+
+  readSourceOffset(connector: string, partition: SourcePartition): Promise<SourceOffset | null> {
+    const row = this.#s.getOffset.get(connector, JSON.stringify(partition))
+    return Promise.resolve(row === undefined ? null : (JSON.parse(row.offset) as SourceOffset))
+  }
+
+  listSourceOffsets(connector: string): Promise<{ partition: SourcePartition; offset: SourceOffset }[]> {
+    const rows = this.#s.listOffsets.all(connector)
+    return Promise.resolve(rows.map((r) => ({ partition: JSON.parse(r.partition_key) as SourcePartition, offset: JSON.parse(r.offset) as SourceOffset })))
+  }
+
+  consumer(options: ConsumerOptions): Promise<TopicConsumer> {
+    return Promise.resolve(embeddedConsumer(this.#db, options))
+  }
+
+  listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {
+    return Promise.resolve(this.#s.groupOffsets.all(group))
+  }
+
+  close(): Promise<void> {
+    this.#db.close()
+    return Promise.resolve()
+  }
+}
+
+/**
+ * The default topic backend: SQLite (better-sqlite3, WAL journal) in a state directory holding
+ * topics, records, consumer offsets and source offsets. A produced batch and the source offsets
+ * that produced it are written in one transaction: after a crash both are there or neither is.
+ */
+export function createEmbeddedTopicBackend(options: EmbeddedBackendOptions = {}): TopicBackend {
+  return new EmbeddedTopicBackend(options)
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto'
+import { Kafka, Partitioners, logLevel } from 'kafkajs'
+import type { Admin, IHeaders, KafkaMessage, Producer } from 'kafkajs'
+import type { LineWriter } from '../tasks/task-context.js'
+import type { KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
+import type { TopicSpec } from './topic-backend.js'
+
+/** How to reach the brokers. */
+export interface KafkajsClientOptions {
+  readonly bootstrapServers: string
+  readonly clientId?: string
+  /** Where kafkajs logs go (errors and warnings); silent when unset. */
+  readonly log?: LineWriter
+  /**
+   * The sink consumers' session timeout: how long the group waits for a member that died (kill -9)
+   * before its partitions move to a new member. Kafka Connect's consumer uses 45 s; pipe uses 10 s, so a
+   * restarted `pipe run` resumes quickly (the broker's group.min.session.timeout.ms is 6 s by default).
+   * @default 10000
+   */
+  readonly sessionTimeoutMs?: number
+}
+
+function headersOf(record: KafkaRecord): IHeaders {
+  const out: Record<string, Buffer[]> = {}
+  for (const h of record.headers) if (h.value !== null) (out[h.key] ??= []).push(h.value)
+  return out
+}
+
+function fromMessage(topic: string, partition: number, m: KafkaMessage): KafkaReadRecord {
+  const headers = Object.entries(m.headers ?? {}).flatMap(([key, v]) =>
+    (Array.isArray(v) ? v : [v]).map((value) => ({ key, value: value === undefined ? null : Buffer.from(value) })),
+  )
+  return { topic, partition, offset: Number(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) }
+}
+
+const isTransient = (error: unknown): boolean => typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
+
+/** Retries transient broker errors (leader moves after topic creation, broker restarts) for up to `timeoutMs`, like Connect's producer. */
+async function withBrokerRetries<T>(operation: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  const started = Date.now()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation()
+    } catch (error) {
+      if (!isTransient(error) || Date.now() - started > timeoutMs) throw error
+      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5000)))
+    }
+  }
+}
+
+async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<KafkaReadRecord[]> {
+  const ends = await withBrokerRetries(() => admin.fetchTopicOffsets(topic))
+  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]))
+  if (remaining.size === 0) return []
+  const out: KafkaReadRecord[] = []
+  const consumer = kafka.consumer({ groupId: `pipe-reader-${randomUUID()}` })
+  await consumer.connect()
+  await consumer.subscribe({ topics: [topic], fromBeginning: true })
+  await new Promise<void>((resolve, reject) => {
+    consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) out.push(fromMessage(topic, batch.partition, m))
+        const last = batch.messages.at(-1)
+        if (last !== undefined && Number(last.offset) + 1 >= (remaining.get(batch.partition) ?? 0)) remaining.delete(batch.partition)
+        if (remaining.size === 0) resolve()
+        await Promise.resolve()
+      },
+    }).catch(reject)
+  })
+  await consumer.disconnect()
+  return out
+}
+
+class KafkajsClient implements KafkaClient {
+  readonly #kafka: Kafka
+  readonly #admin: Admin
+  readonly #adminReady: Promise<void>
+  readonly #sessionTimeoutMs: number
+  #producer: Promise<Producer> | undefined
+
+  constructor(options: KafkajsClientOptions) {
+    this.#kafka = new Kafka({
+      clientId: options.clientId ?? 'pipe',
+      brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
+      logLevel: options.log === undefined ? logLevel.NOTHING : logLevel.WARN,
+      logCreator: () => (entry) => options.log?.write(`kafkajs ${entry.namespace}: ${entry.log.message}`),
+    })
+    this.#admin = this.#kafka.admin()
+    this.#adminReady = this.#admin.connect()
+    this.#sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000
+  }
+
+  #connectedProducer(): Promise<Producer> {
+    this.#producer ??= (async () => {
+      const p = this.#kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner })
+      await p.connect()
+      return p
+    })()
+    return this.#producer
+  }
+
+  async send(records: readonly KafkaRecord[]): Promise<void> {
+    const p = await this.#connectedProducer()
+    const byTopic = new Map<string, KafkaRecord[]>()
+    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r])
+    const topicMessages = [...byTopic].map(([topic, rs]) => ({
+      topic,
+      messages: rs.map((r) => ({ key: r.key, value: r.value, headers: headersOf(r), timestamp: String(r.timestamp), ...(r.partition === undefined ? {} : { partition: r.partition }) })),
+    }))
+    await withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages }))
+  }
+
+  async createTopic(spec: TopicSpec): Promise<void> {
+    await this.#adminReady
+    const configEntries = Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value }))
+    await withBrokerRetries(() => this.#admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: spec.name, numPartitions: spec.partitions ?? -1, replicationFactor: spec.replicationFactor ?? -1, configEntries }],
+    }))
+  }
+
+  async partitions(topic: string): Promise<number> {
+    await this.#adminReady
+    if (!(await this.#admin.listTopics()).includes(topic)) return 0
+    const meta = await withBrokerRetries(() => this.#admin.fetchTopicMetadata({ topics: [topic] }))
+    return meta.topics[0]?.partitions.length ?? 0
+  }
+
+  async readAll(topic: string): Promise<readonly KafkaReadRecord[]> {
+    await this.#adminReady
+    return readTopic(this.#kafka, this.#admin, topic)
+  }
+
+  async joinGroup(group: string, topics: readonly string[], onBatch: KafkaBatchHandler): Promise<KafkaGroupMember> {
+    const consumer = this.#kafka.consumer({
+      groupId: group,
+      allowAutoTopicCreation: true,
+      sessionTimeout: this.#sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.#sessionTimeoutMs / 4),
+    })
+    await consumer.connect()
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true })
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async (payload) => onBatch(payload.batch.messages.map((m) => fromMessage(payload.batch.topic, payload.batch.partition, m)), () => payload.heartbeat()),
+    })
+    return {
+      commit: (offsets) => consumer.commitOffsets(offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset) }))),
+      stop: () => consumer.disconnect(),
+    }
+  }
+
+  async groupOffsets(group: string): Promise<readonly { topic: string; partition: number; offset: number }[]> {
+    await this.#adminReady
+    const topics = await this.#admin.fetchOffsets({ groupId: group })
+    return topics.flatMap((t) => t.partitions.filter((p) => Number(p.offset) >= 0).map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })))
+  }
+
+  async close(): Promise<void> {
+    if (this.#producer !== undefined) await (await this.#producer).disconnect()
+    await this.#adminReady
+    await this.#admin.disconnect()
+  }
+}
+
+/** The kafkajs implementation of `KafkaClient`: idempotent producer (`maxInFlightRequests: 1`, acks=all). */
+export function createKafkajsClient(options: KafkajsClientOptions): KafkaClient {
+  return new KafkajsClient(options)
+}

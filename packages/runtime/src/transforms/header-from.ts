@@ -1,0 +1,26 @@
+import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { Transformation } from './transformation.js'
+import { javaHashMapOrder } from './java-hash-map.js'
+import type { RecordPart } from './smt-support.js'
+import { ConfigException, listOf, partOf, requireMap, requiredString, withPart } from './smt-support.js'
+
+/** `HeaderFrom$Key` / `$Value`, schemaless: copies or moves fields into headers (appended, in config order). */
+export function headerFrom(part: RecordPart) {
+  return (config: ConnectorConfig): Transformation => {
+    const fields = listOf(config, 'fields', true)
+    const headers = listOf(config, 'headers', true)
+    if (fields.length !== headers.length) throw new ConfigException("'fields' config must have the same number of elements as 'headers' config.")
+    const operation = requiredString(config, 'operation')
+    if (operation !== 'move' && operation !== 'copy') throw new ConfigException(`Invalid value ${operation} for configuration operation: String must be one of: move, copy`)
+    return {
+      apply(record) {
+        const map = requireMap(partOf(record, part), `header ${operation}`)
+        const added = fields.map((f, i) => ({ key: headers[i] ?? '', value: map[f] ?? null }))
+        const moved = new Set(operation === 'move' ? fields : [])
+        const order = javaHashMapOrder(Object.keys(map), { kind: 'copy', size: Object.keys(map).length })
+        const updated = Object.fromEntries(order.filter((k) => !moved.has(k)).map((k) => [k, map[k] ?? null]))
+        return { ...withPart(record, part, updated), headers: [...record.headers, ...added] }
+      },
+    }
+  }
+}

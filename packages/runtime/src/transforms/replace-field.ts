@@ -1,0 +1,37 @@
+import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { Transformation } from './transformation.js'
+import { javaHashMap } from './java-hash-map.js'
+import type { RecordPart } from './smt-support.js'
+import { ConfigException, listOf, partOf, requireMap, withPart } from './smt-support.js'
+
+function renamesOf(config: ConnectorConfig): ReadonlyMap<string, string> {
+  const renames = new Map<string, string>()
+  for (const mapping of listOf(config, 'renames')) {
+    const parts = mapping.split(':')
+    const [from, to] = parts
+    if (parts.length !== 2 || from === undefined || to === undefined) {
+      throw new ConfigException(`Invalid value ${listOf(config, 'renames').join(',')} for configuration renames: Invalid rename mapping: ${mapping}`)
+    }
+    renames.set(from, to)
+  }
+  return renames
+}
+
+/** `ReplaceField$Key` / `$Value`, schemaless: keeps included, drops excluded (wins), renames. */
+export function replaceField(part: RecordPart) {
+  return (config: ConnectorConfig): Transformation => {
+    const exclude = new Set(listOf(config, 'exclude').concat(listOf(config, 'blacklist')))
+    const include = new Set(listOf(config, 'include').concat(listOf(config, 'whitelist')))
+    const renames = renamesOf(config)
+    const keep = (name: string): boolean => !exclude.has(name) && (include.size === 0 || include.has(name))
+    return {
+      apply(record) {
+        const current = partOf(record, part)
+        if (current === null) return record
+        const map = requireMap(current, 'field replacement')
+        const entries = Object.entries(map).filter(([k]) => keep(k)).map(([k, v]) => [renames.get(k) ?? k, v] as const)
+        return withPart(record, part, javaHashMap(entries, { kind: 'initial', capacity: Object.keys(map).length }))
+      },
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { ConnectRecord } from '../records/connect-record.js'
+import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
+import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
+import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectorConfig } from '../tasks/task-context.js'
+
+/** Which part of the record a `$Key` / `$Value` SMT works on. */
+export type RecordPart = 'key' | 'value'
+
+/** Kafka Connect's `DataException`: a record the transform cannot handle. */
+export class DataException extends Error {
+  override readonly name: string = 'org.apache.kafka.connect.errors.DataException'
+}
+
+/** Kafka's `ConfigException`: the transform's keys are wrong. */
+export class ConfigException extends Error {
+  override readonly name: string = 'org.apache.kafka.common.config.ConfigException'
+}
+
+/** The key or value of a record. */
+export function partOf(record: ConnectRecord, part: RecordPart): ConnectValue {
+  return part === 'key' ? record.key : record.value
+}
+
+/** The schema of the key or value (`null` when schemaless). */
+export function schemaOf(record: ConnectRecord, part: RecordPart): ConnectSchema | null {
+  return (part === 'key' ? record.keySchema : record.valueSchema) ?? null
+}
+
+/** A copy of `record` with a new key or value (and its schema, `null` = schemaless). */
+export function withPart<R extends ConnectRecord>(record: R, part: RecordPart, value: ConnectValue, schema: ConnectSchema | null = null): R {
+  return part === 'key' ? { ...record, key: value, keySchema: schema } : { ...record, value, valueSchema: schema }
+}
+
+/** Java's class name for a schemaless value, as Kafka's error messages print it. */
+export function javaClassName(value: ConnectValue | undefined): string {
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'string') return 'java.lang.String'
+  if (typeof value === 'boolean') return 'java.lang.Boolean'
+  if (typeof value === 'bigint') return 'java.lang.Long'
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? 'java.lang.Long' : 'java.lang.Double'
+  if (value instanceof Float64) return 'java.lang.Double'
+  if (value instanceof Float32) return 'java.lang.Float'
+  if (value instanceof Uint8Array) return '[B'
+  return Array.isArray(value) ? 'java.util.ArrayList' : 'java.util.HashMap'
+}
+
+/** Kafka's `Requirements.requireMap`. */
+export function requireMap(value: ConnectValue, purpose: string): ConnectMap {
+  if (!isConnectMap(value)) {
+    throw new DataException(`Only Map objects supported in absence of schema for [${purpose}], found: ${javaClassName(value)}`)
+  }
+  return value
+}
+
+/** A string key of the transform's config; `undefined` when absent. */
+export function optionalString(config: ConnectorConfig, key: string): string | undefined {
+  return config[key]
+}
+
+/** A required string key. */
+export function requiredString(config: ConnectorConfig, key: string): string {
+  const value = config[key]
+  if (value === undefined) throw new ConfigException(`Missing required configuration "${key}" which has no default value.`)
+  return value
+}
+
+/** A LIST key as ConfigDef parses it: comma-separated, trimmed, empty string = empty list. */
+export function listOf(config: ConnectorConfig, key: string, required = false): string[] {
+  const raw = required ? requiredString(config, key) : (config[key] ?? '')
+  return raw.trim() === '' ? [] : raw.split(',').map((s) => s.trim())
+}
+
+/** A BOOLEAN key (`true`/`false`, case-insensitive). */
+export function booleanOf(config: ConnectorConfig, key: string, defaultValue: boolean): boolean {
+  const raw = config[key]?.trim().toLowerCase()
+  if (raw === undefined) return defaultValue
+  if (raw !== 'true' && raw !== 'false') throw new ConfigException(`Invalid value ${raw} for configuration ${key}: Expected value to be either true or false`)
+  return raw === 'true'
+}

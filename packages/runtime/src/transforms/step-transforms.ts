@@ -1,0 +1,52 @@
+import { isConnectMap } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
+import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { PluginContext, StepFunction, Transformation } from './transformation.js'
+import { ConfigException, DataException, requiredString } from './smt-support.js'
+
+/** Checks what a user step returned: JSON-like data only (undefined becomes null). */
+export function toConnectValue(value: unknown, where: string): ConnectValue {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return value
+  if (typeof value === 'number') return value
+  if (value instanceof Uint8Array) return value
+  if (value instanceof Date) return value.getTime()
+  if (Array.isArray(value)) return value.map((v: unknown) => toConnectValue(v, where))
+  if (typeof value === 'object' && isConnectMap(value as ConnectValue)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toConnectValue(v, where)]))
+  }
+  throw new DataException(`step ${where} returned a ${typeof value}, expected JSON-like data`)
+}
+
+function stepOf(config: ConnectorConfig, context: PluginContext): { fn: (value: ConnectValue) => unknown; ref: string } {
+  const ref = requiredString(config, 'ref')
+  const found: StepFunction | undefined = context.steps.get(ref)
+  if (found === undefined) throw new ConfigException(`no step function registered for ref '${ref}' (pass getStepFunctions(pipeline) to the runtime)`)
+  // the dsl types steps by their record type; the runtime hands them record values
+  return { fn: found as unknown as (value: ConnectValue) => unknown, ref }
+}
+
+/** `pipe:map`: the value becomes `fn(value)`. */
+export function mapStep(config: ConnectorConfig, context: PluginContext): Transformation {
+  const { fn, ref } = stepOf(config, context)
+  return { apply: (record) => ({ ...record, value: toConnectValue(fn(record.value), ref), valueSchema: null }) }
+}
+
+/** `pipe:filter`: keeps records whose value makes `fn` return truthy. */
+export function filterStep(config: ConnectorConfig, context: PluginContext): Transformation {
+  const { fn } = stepOf(config, context)
+  return { apply: (record) => (fn(record.value) ? record : null) }
+}
+
+/** `pipe:flat-map`: one record per element of `fn(value)` (an iterable). */
+export function flatMapStep(config: ConnectorConfig, context: PluginContext): Transformation {
+  const { fn, ref } = stepOf(config, context)
+  const all = <R extends { readonly value: ConnectValue }>(record: R): R[] => {
+    const out = fn(record.value)
+    if (typeof out !== 'object' || out === null || !(Symbol.iterator in out)) {
+      throw new DataException(`flat-map step ${ref} must return an iterable`)
+    }
+    return [...(out as Iterable<unknown>)].map((v) => ({ ...record, value: toConnectValue(v, ref), valueSchema: null }))
+  }
+  return { apply: (record) => all(record)[0] ?? null, applyAll: all }
+}

@@ -1,0 +1,67 @@
+import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
+import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { Transformation } from './transformation.js'
+import { formatJavaDate, parseJavaDate } from './java-date-format.js'
+import { copyAndPut } from './java-hash-map.js'
+import type { RecordPart } from './smt-support.js'
+import { ConfigException, DataException, javaClassName, partOf, requireMap, requiredString, withPart } from './smt-support.js'
+
+const TARGETS = ['string', 'unix', 'Date', 'Time', 'Timestamp'] as const
+const PRECISION: Readonly<Record<string, number>> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 }
+const DAY = 86_400_000
+
+interface Options {
+  readonly target: (typeof TARGETS)[number]
+  readonly format: string | undefined
+  readonly perMilli: number
+}
+
+function toMillis(value: ConnectValue, o: Options): number {
+  if (typeof value === 'string') {
+    if (o.format === undefined) throw new DataException('TimestampConverter requires format option to be specified when using string timestamps')
+    return parseJavaDate(o.format, value)
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return Math.floor(Number(value) / o.perMilli)
+  if (value instanceof Float64 || value instanceof Float32) return Math.floor(value.value / o.perMilli)
+  throw new DataException(`Expected Timestamp to be a java.util.Date or java.lang.Long, but found ${javaClassName(value)}`)
+}
+
+// Date, Time and Timestamp are java.util.Date values in Kafka Connect; schemaless pipe keeps epoch ms
+function fromMillis(ms: number, o: Options): ConnectValue {
+  switch (o.target) {
+    case 'string':
+      if (o.format === undefined) throw new DataException('TimestampConverter requires format option to be specified when using string timestamps')
+      return formatJavaDate(o.format, ms)
+    case 'unix': return Math.floor(ms * o.perMilli)
+    case 'Date': return ms - (((ms % DAY) + DAY) % DAY)
+    case 'Time': return ((ms % DAY) + DAY) % DAY
+    case 'Timestamp': return ms
+  }
+}
+
+/** `TimestampConverter$Key` / `$Value`, schemaless: converts the whole value or one field between timestamp forms. */
+export function timestampConverter(part: RecordPart) {
+  return (config: ConnectorConfig): Transformation => {
+    const targetRaw = requiredString(config, 'target.type')
+    const target = TARGETS.find((t) => t === targetRaw)
+    if (target === undefined) throw new ConfigException(`Unknown timestamp type in TimestampConverter: ${targetRaw}. Valid values are ${TARGETS.join(', ')}.`)
+    const precision = config['unix.precision'] ?? 'milliseconds'
+    const perMilli = PRECISION[precision]
+    if (perMilli === undefined) throw new ConfigException(`Invalid value ${precision} for configuration unix.precision`)
+    const format = config['format']?.trim() === '' ? undefined : config['format']
+    const o: Options = { target, format, perMilli }
+    const field = config['field'] ?? ''
+    return {
+      apply(record) {
+        const current = partOf(record, part)
+        if (current === null) return record
+        if (field === '') return withPart(record, part, fromMillis(toMillis(current, o), o))
+        const map = requireMap(current, 'converting timestamp formats')
+        const inner = map[field] ?? null
+        const converted = inner === null || isConnectMap(inner) ? inner : fromMillis(toMillis(inner, o), o)
+        return withPart(record, part, copyAndPut(map, [[field, converted]]))
+      },
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { readState, type ServerName, type ServerState } from './state.js'
+
+/**
+ * Where the real servers of this test run listen. Integration tests declare what they need in their
+ * first line (`// @servers kafka connect`); the global setup starts exactly those once per run.
+ * A server that is not running is a failure that says what to run, never a skip.
+ */
+export interface Servers {
+  readonly kafka: { readonly bootstrapServers: string; readonly brokers: readonly string[] }
+  readonly connect: {
+    readonly url: string
+    readonly bootstrapServers: string
+    readonly groupId: string
+    readonly configTopic: string
+    readonly offsetTopic: string
+    readonly statusTopic: string
+  }
+  readonly cassandra: { readonly contactPoints: readonly string[]; readonly localDataCenter: string; readonly port: number }
+  readonly postgres: { readonly connectionString: string; readonly host: string; readonly port: number; readonly user: string; readonly database: string }
+}
+
+function need(name: ServerName): ServerState {
+  const state = readState(name)
+  if (state === undefined) {
+    throw new Error(
+      `${name} is not running. Start it with \`pnpm infra up ${name}\`, or run the whole suite with ` +
+      `\`pnpm test:all\`; an integration test file asks for it with a first line \`// @servers ${name}\``,
+    )
+  }
+  return state
+}
+
+const info = (state: ServerState, key: string): string => {
+  const value = state.info?.[key]
+  if (value === undefined) throw new Error(`${state.name} state has no '${key}': restart it with \`pnpm infra down && pnpm infra up ${state.name}\``)
+  return value
+}
+
+/** Endpoints of the running servers; each getter throws a clear error when its server is missing. */
+export function servers(): Servers {
+  return {
+    get kafka() {
+      const state = need('kafka')
+      return { bootstrapServers: state.endpoint, brokers: [state.endpoint] }
+    },
+    get connect() {
+      const state = need('connect')
+      return {
+        url: state.endpoint,
+        bootstrapServers: info(state, 'bootstrap'),
+        groupId: info(state, 'groupId'),
+        configTopic: info(state, 'configTopic'),
+        offsetTopic: info(state, 'offsetTopic'),
+        statusTopic: info(state, 'statusTopic'),
+      }
+    },
+    get cassandra() {
+      const state = need('cassandra')
+      return { contactPoints: [state.endpoint], localDataCenter: info(state, 'localDataCenter'), port: state.ports['native'] ?? 9042 }
+    },
+    get postgres() {
+      // the machine's own PostgreSQL (trust authentication on loopback), checked by the global setup
+      const host = '127.0.0.1'
+      const port = Number(process.env['PGPORT'] ?? 5432)
+      const user = process.env['PGUSER'] ?? 'postgres'
+      const database = process.env['PGDATABASE'] ?? 'postgres'
+      return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
+    },
+  }
+}

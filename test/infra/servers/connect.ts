@@ -1,0 +1,68 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { infraDir, javaBin } from '../paths.js'
+import { freePort } from '../ports.js'
+import { startDetached } from '../process.js'
+import { lastPorts, rememberPorts, type ServerState } from '../state.js'
+import { waitUntil } from '../wait.js'
+import { kafkaJvmOptions, log4jConfig, type StartOptions } from './kafka.js'
+
+/** Connect's group and internal topics; tests that share the offsets topic with pipe read them from `info`. */
+export const connectTopics = {
+  groupId: 'pipe-it-connect',
+  configTopic: 'pipe-it-connect-configs',
+  offsetTopic: 'pipe-it-connect-offsets',
+  statusTopic: 'pipe-it-connect-status',
+} as const
+
+function workerProperties(bootstrap: string, port: number, pluginPath: string): string {
+  return [
+    `bootstrap.servers=${bootstrap}`,
+    `group.id=${connectTopics.groupId}`,
+    'key.converter=org.apache.kafka.connect.json.JsonConverter',
+    'value.converter=org.apache.kafka.connect.json.JsonConverter',
+    'key.converter.schemas.enable=false',
+    'value.converter.schemas.enable=false',
+    `config.storage.topic=${connectTopics.configTopic}`,
+    `offset.storage.topic=${connectTopics.offsetTopic}`,
+    `status.storage.topic=${connectTopics.statusTopic}`,
+    'config.storage.replication.factor=1',
+    'offset.storage.replication.factor=1',
+    'status.storage.replication.factor=1',
+    'offset.storage.partitions=1',
+    'status.storage.partitions=1',
+    'offset.flush.interval.ms=1000',
+    `listeners=http://127.0.0.1:${port}`,
+    'rest.advertised.host.name=127.0.0.1',
+    `rest.advertised.port=${port}`,
+    `plugin.path=${pluginPath}`,
+    'plugin.discovery=hybrid_warn',
+    'scheduled.rebalance.max.delay.ms=0',
+    // config providers, so compiled configs with ${env:VAR} and ${file:path:key} resolve on the worker
+    'config.providers=env,file',
+    'config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider',
+    'config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider',
+    '',
+  ].join('\n')
+}
+
+/** Starts a distributed-mode Kafka Connect worker against a running broker and waits for GET /health. */
+export async function startConnect(options: StartOptions & { readonly bootstrap: string }): Promise<Omit<ServerState, 'startedAt' | 'startupMs'>> {
+  const dir = (...parts: string[]): string => infraDir('connect', ...parts)
+  const port = await freePort(lastPorts('connect')?.['rest'] ?? 8083)
+  rememberPorts('connect', { rest: port })
+  for (const sub of ['conf', 'logs', 'work']) mkdirSync(dir(sub), { recursive: true })
+  writeFileSync(dir('conf', 'connect-distributed.properties'), workerProperties(options.bootstrap, port, dir('plugins')))
+  writeFileSync(dir('conf', 'connect-log4j.properties'), log4jConfig('INFO'))
+  const logFile = dir('logs', 'connect.log')
+  rmSync(logFile, { force: true })
+  const pid = startDetached(javaBin(), [
+    '-Xms256m', '-Xmx1536m', ...kafkaJvmOptions,
+    `-Dlog4j.configuration=file:${dir('conf', 'connect-log4j.properties')}`, `-Dkafka.logs.dir=${dir('logs')}`,
+    '-cp', `${infraDir('kafka', 'libs')}/*`,
+    'org.apache.kafka.connect.cli.ConnectDistributed', dir('conf', 'connect-distributed.properties'),
+  ], logFile, dir('work'))
+  options.onSpawn?.(pid)
+  const url = `http://127.0.0.1:${port}`
+  await waitUntil('connect', pid, logFile, 240_000, async () => (await fetch(`${url}/health`)).ok)
+  return { name: 'connect', pid, ports: { rest: port }, endpoint: url, logFile, info: { ...connectTopics, bootstrap: options.bootstrap } }
+}

@@ -1,0 +1,55 @@
+// @servers
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startPipeWorker } from './pipe-worker.js'
+
+const BIN = resolve(import.meta.dirname, '../../../packages/cli/bin/pipe.js')
+const pipe = (...args: string[]): { status: number | null; stderr: string } => {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 })
+  return { status: result.status, stderr: result.stderr }
+}
+
+describe('pipe worker on the command line', () => {
+  it('requires the bearer token given with --auth-token', async () => {
+    const worker = await startPipeWorker(['--auth-token', 'tok-123'])
+    try {
+      const denied = await fetch(`${worker.url}/connectors`)
+      expect(denied.status).toBe(401)
+      expect(await denied.json()).toMatchObject({ error_code: 401 })
+      expect((await fetch(`${worker.url}/connectors`, { headers: { authorization: 'Bearer tok-123' } })).status).toBe(200)
+    } finally {
+      expect(await worker.stop()).toBe(0)
+    }
+  })
+
+  it('starts the connectors of .properties and .json files and serves them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))
+    await writeFile(join(dir, 'in.txt'), 'x\n')
+    await writeFile(join(dir, 'src.properties'), `name=cli-src\nconnector.class=FileStreamSource\nfile=${join(dir, 'in.txt')}\ntopic=cli-t\n`)
+    await writeFile(join(dir, 'snk.json'), JSON.stringify({ name: 'cli-snk', config: { 'connector.class': 'FileStreamSink', topics: 'cli-t', file: join(dir, 'out.txt') }, initial_state: 'PAUSED' }))
+    const worker = await startPipeWorker([join(dir, 'src.properties'), join(dir, 'snk.json')])
+    try {
+      expect(await (await fetch(`${worker.url}/connectors`)).json()).toEqual(['cli-src', 'cli-snk'])
+      const status = await (await fetch(`${worker.url}/connectors/cli-snk/status`)).json() as { connector: { state: string } }
+      expect(status.connector.state).toBe('PAUSED')
+    } finally {
+      expect(await worker.stop()).toBe(0)
+    }
+  })
+
+  it('exits 1 with one line for distributed mode, a bad listener or an invalid connector file', async () => {
+    const distributed = pipe('worker', '--group-id', 'g1')
+    expect(distributed.status).toBe(1)
+    expect(distributed.stderr).toContain('distributed mode is not implemented yet')
+    const listener = pipe('worker', '--listeners', '127.0.0.1:8083')
+    expect(listener).toMatchObject({ status: 1, stderr: expect.stringContaining('expected http://host:port') as unknown })
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))
+    await writeFile(join(dir, 'bad.properties'), 'name=bad\nconnector.class=FileStreamSink\n')
+    const bad = pipe('worker', '--listeners', 'http://127.0.0.1:0', '--state-dir', join(dir, 'state'), join(dir, 'bad.properties'))
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain('Must configure one of topics or topics.regex')
+  })
+})
