@@ -1,5 +1,5 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
-import type { TopicBackend } from '../topics/topic-backend.js'
+import type { GroupOffsetChange, TopicBackend } from '../topics/topic-backend.js'
 import type { OffsetEntry } from './herder.js'
 import { badRequest, serverError } from './rest-error.js'
 
@@ -23,16 +23,62 @@ function assertPrimitives(map: Readonly<Record<string, unknown>>, what: string):
   }
 }
 
-/** The committed offsets of a connector; sink offsets are not yet readable through the topic backend. */
+/** The consumer group a sink connector's tasks commit in (Kafka Connect's default, `connect-<connector>`). */
+const sinkGroup = (name: string): string => `connect-${name}`
+
+/** Java's `Integer.parseInt(String.valueOf(value))` / `Long.parseLong(...)`: ints and numeric strings. */
+function parseInteger(value: unknown): number | undefined {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : ''
+  return /^[+-]?\d+$/.test(text) ? Number(text) : undefined
+}
+
+/** A JSON value as text, as Java's `String.valueOf` shows it in messages (objects as JSON). */
+const textOf = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
+
+/** Kafka Connect's `SinkUtils.parseSinkConnectorOffsets`: topic partitions and next offsets (null: remove). */
+function parseSinkOffsets(entries: readonly OffsetEntry[]): GroupOffsetChange[] {
+  return entries.map(({ partition, offset }) => {
+    if (!('kafka_topic' in partition) || !('kafka_partition' in partition)) {
+      throw badRequest("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'")
+    }
+    if (partition['kafka_topic'] === null) throw badRequest('Kafka topic names must be valid strings and may not be null')
+    if (partition['kafka_partition'] === null) throw badRequest('Kafka partitions must be valid numbers and may not be null')
+    const topic = textOf(partition['kafka_topic'])
+    const number = parseInteger(partition['kafka_partition'])
+    if (number === undefined) {
+      throw badRequest(`Failed to parse the following Kafka partition value in the provided offsets: '${textOf(partition['kafka_partition'])}'. Partition values for sink connectors need to be integers.`)
+    }
+    if (offset === null) return { topic, partition: number, offset: null }
+    if (!('kafka_offset' in offset)) throw badRequest("The offset for a sink connector should either be null or contain the key 'kafka_offset'")
+    const next = parseInteger(offset['kafka_offset'])
+    if (next === undefined) {
+      throw badRequest(`Failed to parse the following Kafka offset value in the provided offsets: '${textOf(offset['kafka_offset'])}'. Offset values for sink connectors need to be integers.`)
+    }
+    return { topic, partition: number, offset: next }
+  })
+}
+
+/** The committed offsets of a connector: a source's partitions, or a sink's consumer group offsets. */
 export async function readOffsets(backend: TopicBackend, name: string, type: 'source' | 'sink'): Promise<readonly OffsetEntry[]> {
-  if (type === 'sink') return []
+  if (type === 'sink') {
+    const committed = await backend.listGroupOffsets(sinkGroup(name))
+    return committed.map((o) => ({ partition: { kafka_topic: o.topic, kafka_partition: o.partition }, offset: { kafka_offset: o.offset } }))
+  }
   const entries = await backend.listSourceOffsets(name)
   return entries.map(({ partition, offset }) => ({ partition, offset }))
 }
 
-/** Writes source offsets (a `null` offset resets its partition). */
+/** Writes a connector's offsets (a `null` offset resets its partition). */
 export async function writeOffsets(backend: TopicBackend, name: string, type: 'source' | 'sink', entries: readonly OffsetEntry[]): Promise<void> {
-  if (type === 'sink') throw serverError('Altering the offsets of sink connectors is not supported by this worker yet')
+  if (type === 'sink') {
+    const changes = parseSinkOffsets(entries)
+    try {
+      await backend.alterGroupOffsets(sinkGroup(name), changes)
+    } catch (error) {
+      throw serverError(`Failed to alter consumer group offsets for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    return
+  }
   for (const e of entries) {
     assertPrimitives(e.partition, 'Source partition')
     if (e.offset !== null) assertPrimitives(e.offset, 'Source offset')
@@ -42,9 +88,16 @@ export async function writeOffsets(backend: TopicBackend, name: string, type: 's
   await backend.produce([], { connector: name, offsets })
 }
 
-/** Resets every committed offset of a connector. */
+/** Resets every committed offset of a connector (a sink's: its consumer group's). */
 export async function resetOffsets(backend: TopicBackend, name: string, type: 'source' | 'sink'): Promise<void> {
-  if (type === 'sink') throw serverError('Resetting the offsets of sink connectors is not supported by this worker yet')
+  if (type === 'sink') {
+    try {
+      await backend.resetGroupOffsets(sinkGroup(name))
+    } catch (error) {
+      throw serverError(`Failed to delete consumer group ${sinkGroup(name)} for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    return
+  }
   const entries = await backend.listSourceOffsets(name)
   if (entries.length === 0) return
   await backend.produce([], { connector: name, offsets: entries.map(({ partition }) => ({ partition, offset: null })) })

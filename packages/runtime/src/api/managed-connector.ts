@@ -111,6 +111,15 @@ export class ManagedConnector {
     })
   }
 
+  /** Restarts one task in the background; the connector's other tasks keep running. */
+  restartTask(task: number): void {
+    const engine = this.#engine
+    if (engine === undefined || this.target === 'STOPPED') return
+    this.#ready = this.#ready.then(() => engine.restartTask(this.name, task)).then(() => undefined, (error: unknown) => {
+      this.#ctx.log(this.safe(`connector ${this.name} task ${String(task)} failed to restart: ${error instanceof Error ? error.message : String(error)}`))
+    })
+  }
+
   /** Stops the engine for good (delete, config replaced, worker shutdown). */
   async close(): Promise<void> {
     await this.#ready

@@ -130,7 +130,7 @@ class StandaloneHerder implements Herder {
   restartTask(name: string, task: number): Promise<void> {
     const c = this.#get(name, `Unknown connector: ${name}`)
     if (!c.status().tasks.some((t) => t.id === task)) throw notFound(`Unknown task: ${name}-${String(task)}`)
-    c.restart(true, false)
+    c.restartTask(task)
     return Promise.resolve()
   }
 

@@ -44,6 +44,8 @@ export interface Engine {
   pause(name: string): void
   resume(name: string): Promise<void>
   restart(name: string, options?: RestartOptions): Promise<void>
+  /** Restarts one task (`POST /connectors/{c}/tasks/{t}/restart`); the connector's other tasks keep running. */
+  restartTask(name: string, task: number): Promise<void>
   /** Stops a connector's tasks gracefully (offsets flushed); its state becomes STOPPED. */
   stopConnector(name: string): Promise<void>
   status(name: string): ConnectorStatus
@@ -141,14 +143,30 @@ class EngineImpl implements Engine {
   async restart(name: string, opts: RestartOptions = {}): Promise<void> {
     const h = this.#get(name)
     const restartConnector = opts.onlyFailed !== true || h.state === 'FAILED'
-    const failedTasks = h.tasks.some((t) => t.control.state === 'FAILED')
-    if (!restartConnector && !(opts.includeTasks === true && failedTasks)) return
+    const failed = h.tasks.filter((t) => t.control.state === 'FAILED').map((t) => t.control.id)
+    // as Kafka Connect: a healthy connector restarted with onlyFailed restarts just its failed tasks
+    if (!restartConnector) {
+      if (opts.includeTasks === true) await Promise.all(failed.map((id) => this.restartTask(name, id)))
+      return
+    }
     h.state = 'RESTARTING'
     h.tasks.forEach((t) => {
       t.control.setState('RESTARTING')
     })
     await halt(h)
     await launch(this.#env, h)
+  }
+
+  async restartTask(name: string, task: number): Promise<void> {
+    const h = this.#get(name)
+    const old = h.tasks[task]
+    if (old === undefined) throw new RuntimeError('PIPE_UNKNOWN_TASK', `unknown task ${name}-${String(task)} (it has ${String(h.tasks.length)} tasks)`)
+    old.control.setState('RESTARTING')
+    old.control.requestStop()
+    await old.done
+    const configs = h.plugin.taskConfigs(h.config, h.tasks.length)
+    // replaced only if no connector restart or stop replaced the task list meanwhile
+    if (h.tasks[task] === old) h.tasks[task] = startTask(this.#env, h, configs[task] ?? h.config, task, h.tasks.length)
   }
 
   async stopConnector(name: string): Promise<void> {

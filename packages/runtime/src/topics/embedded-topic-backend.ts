@@ -5,7 +5,7 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import { embeddedConsumer } from './embedded-consumer.js'
 import { createSchema } from './embedded-schema.js'
 import { createPartitioner } from './partitioner.js'
-import type { ConsumerOptions, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
+import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
 /** Options of the embedded store. */
 export interface EmbeddedBackendOptions {
@@ -37,6 +37,9 @@ function prepare(db: Database.Database) {
     getOffset: db.prepare<[string, string], { offset: string }>('SELECT offset FROM source_offsets WHERE connector = ? AND partition_key = ?'),
     listOffsets: db.prepare<[string], { partition_key: string; offset: string }>('SELECT partition_key, offset FROM source_offsets WHERE connector = ?'),
     groupOffsets: db.prepare<[string], TopicPartitionOffset>('SELECT topic, partition, offset FROM consumer_offsets WHERE grp = ? ORDER BY topic, partition'),
+    putGroupOffset: db.prepare<[string, string, number, number]>('INSERT INTO consumer_offsets (grp, topic, partition, offset) VALUES (?, ?, ?, ?) ON CONFLICT (grp, topic, partition) DO UPDATE SET offset = excluded.offset'),
+    deleteGroupOffset: db.prepare<[string, string, number]>('DELETE FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
+    deleteGroup: db.prepare<[string]>('DELETE FROM consumer_offsets WHERE grp = ?'),
   }
 }
 
@@ -125,6 +128,21 @@ class EmbeddedTopicBackend implements TopicBackend {
 
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {
     return Promise.resolve(this.#s.groupOffsets.all(group))
+  }
+
+  alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const c of changes) {
+        if (c.offset === null) this.#s.deleteGroupOffset.run(group, c.topic, c.partition)
+        else this.#s.putGroupOffset.run(group, c.topic, c.partition, c.offset)
+      }
+    })()
+    return Promise.resolve()
+  }
+
+  resetGroupOffsets(group: string): Promise<void> {
+    this.#s.deleteGroup.run(group)
+    return Promise.resolve()
   }
 
   close(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { TopicSpec } from './topic-backend.js'
+import type { GroupOffsetChange, TopicSpec } from './topic-backend.js'
 
 /** One record to produce, with an explicit partition when the caller chose it. */
 export interface KafkaRecord {
@@ -39,5 +39,9 @@ export interface KafkaClient {
   joinGroup(group: string, topics: readonly string[], onBatch: KafkaBatchHandler): Promise<KafkaGroupMember>
   /** Committed offsets of a consumer group (partitions without a commit left out). */
   groupOffsets(group: string): Promise<readonly { topic: string; partition: number; offset: number }[]>
+  /** Sets or removes committed offsets of a group without members. */
+  alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void>
+  /** Deletes a consumer group (a missing group is no error). */
+  deleteGroup(group: string): Promise<void>
   close(): Promise<void>
 }

@@ -23,6 +23,8 @@ function fakeKafka(existing: KafkaRecord[] = []): KafkaClient & { sent: KafkaRec
     readAll: () => Promise.resolve(existing.map((r, i) => ({ ...r, partition: 0, offset: i }))),
     joinGroup: () => Promise.reject(new Error('not used')),
     groupOffsets: () => Promise.resolve([]),
+    alterGroupOffsets: () => Promise.reject(new Error('not used')),
+    deleteGroup: () => Promise.reject(new Error('not used')),
     close: () => Promise.resolve(),
   }
   return fake

@@ -3,7 +3,7 @@ import type { KafkaClient, KafkaRecord } from './kafka-client.js'
 import { kafkaConsumer } from './kafka-consumer.js'
 import { offsetKey, offsetValue, parseOffsetKey } from './kafka-offsets.js'
 import { partitionForKey } from './murmur2.js'
-import type { ConsumerOptions, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
+import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
 /** Options of the Kafka backend. */
 export interface KafkaBackendOptions {
@@ -95,6 +95,14 @@ class KafkaTopicBackend implements TopicBackend {
 
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {
     return this.#client.groupOffsets(group)
+  }
+
+  alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void> {
+    return this.#client.alterGroupOffsets(group, changes)
+  }
+
+  resetGroupOffsets(group: string): Promise<void> {
+    return this.#client.deleteGroup(group)
   }
 
   close(): Promise<void> {

@@ -3,7 +3,8 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, IHeaders, KafkaMessage, Producer } from 'kafkajs'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
-import type { TopicSpec } from './topic-backend.js'
+import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
+import type { GroupOffsetChange, TopicSpec } from './topic-backend.js'
 
 /** How to reach the brokers. */
 export interface KafkajsClientOptions {
@@ -155,6 +156,16 @@ class KafkajsClient implements KafkaClient {
     await this.#adminReady
     const topics = await this.#admin.fetchOffsets({ groupId: group })
     return topics.flatMap((t) => t.partitions.filter((p) => Number(p.offset) >= 0).map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })))
+  }
+
+  async alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void> {
+    await this.#adminReady
+    await alterKafkaGroupOffsets(this.#admin, group, changes)
+  }
+
+  async deleteGroup(group: string): Promise<void> {
+    await this.#adminReady
+    await deleteKafkaGroup(this.#admin, group)
   }
 
   async close(): Promise<void> {

@@ -101,6 +101,20 @@ export function createMemoryTopicBackend(defaultPartitions = 1): MemoryTopicBack
         const at = k.lastIndexOf(':')
         return { topic: k.slice(0, at), partition: Number(k.slice(at + 1)), offset }
       })),
+    alterGroupOffsets(group, changes) {
+      const offsets = state.groups.get(group) ?? new Map<string, number>()
+      state.groups.set(group, offsets)
+      for (const c of changes) {
+        if (c.offset === null) offsets.delete(`${c.topic}:${String(c.partition)}`)
+        else offsets.set(`${c.topic}:${String(c.partition)}`, c.offset)
+      }
+      return Promise.resolve()
+    },
+    resetGroupOffsets(group) {
+      const offsets = state.groups.get(group)
+      for (const k of offsets?.keys() ?? []) if (!k.startsWith('checkpoint:')) offsets?.delete(k)
+      return Promise.resolve()
+    },
     close: () => Promise.resolve(),
     messages: (topic) => (state.topics.get(topic) ?? []).flat(),
     failNextProduce: (error, count = 1) => {

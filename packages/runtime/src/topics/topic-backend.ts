@@ -29,6 +29,13 @@ export interface SourceOffsetCommit {
   readonly offsets: readonly { readonly partition: SourcePartition; readonly offset: SourceOffset | null }[]
 }
 
+/** A committed next-offset to set, or (`offset: null`) to remove, for one partition of a consumer group. */
+export interface GroupOffsetChange {
+  readonly topic: string
+  readonly partition: number
+  readonly offset: number | null
+}
+
 /** Options a pipeline declares for a topic. */
 export interface TopicSpec {
   readonly name: string
@@ -74,5 +81,9 @@ export interface TopicBackend {
   consumer(options: ConsumerOptions): Promise<TopicConsumer>
   /** The committed next-offsets of a consumer group (a sink's `connect-<connector>`). */
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]>
+  /** Sets or removes committed next-offsets of a consumer group that has no running member (`PATCH /connectors/{sink}/offsets`). */
+  alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void>
+  /** Removes every committed offset of a consumer group that has no running member (`DELETE /connectors/{sink}/offsets`). */
+  resetGroupOffsets(group: string): Promise<void>
   close(): Promise<void>
 }
