@@ -77,3 +77,21 @@ describe('createLiveView', () => {
     expect(io.stderr).toContain('\u001b[3A\u001b[0J')
   })
 })
+
+describe('a task that retries', () => {
+  const problem = 'cannot write to Cassandra, retrying (4 retries so far): All host(s) tried for query failed'
+  it('shows its problem under the live table and in the log lines', () => {
+    const retrying = snapshot(7000, [figures({ name: 'tweets-sink', type: 'sink', problem })])
+    expect(formatTable('pipe run t.ts', retrying).at(-1)).toBe(`  tweets-sink problem: ${problem}`)
+    expect(formatTotals(retrying)).toEqual([`[7s] tweets-sink RUNNING in=1500 out=1500 rate=52.1k/s errors=0 problem: ${problem}`])
+  })
+
+  it('logs when the problem starts and when it is over', () => {
+    const before = snapshot(1000, [figures({ name: 'tweets-sink' })])
+    const during = snapshot(2000, [figures({ name: 'tweets-sink', problem })])
+    const after = snapshot(3000, [figures({ name: 'tweets-sink' })])
+    expect(stateChanges(before, during)).toEqual([`[2s] tweets-sink problem: ${problem}`])
+    expect(stateChanges(during, during)).toEqual([])
+    expect(stateChanges(during, after)).toEqual(['[3s] tweets-sink recovered: no more problem'])
+  })
+})

@@ -23,23 +23,28 @@ export function formatTable(title: string, snapshot: Snapshot): string[] {
   const rows = [[...COLUMNS], ...snapshot.connectors.map(cells)]
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
   const lines = rows.map((r) => `  ${r.map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()}`)
-  return [`${title} · ${formatDuration(snapshot.elapsedMs)}`, ...lines]
+  const problems = snapshot.connectors.flatMap((c) => (c.problem === undefined ? [] : [`  ${c.name} problem: ${c.problem}`]))
+  return [`${title} · ${formatDuration(snapshot.elapsedMs)}`, ...lines, ...problems]
 }
 
 /** One plain log line per connector: `[12.3s] orders-sink RUNNING in=10 out=10 rate=5/s lag=0 errors=0`. */
 export function formatTotals(snapshot: Snapshot): string[] {
   return snapshot.connectors.map((c) => {
     const lag = c.lag === undefined ? '' : ` lag=${String(c.lag)}`
-    return `[${formatDuration(snapshot.elapsedMs)}] ${c.name} ${c.state} in=${String(c.recordsIn)} out=${String(c.recordsOut)} rate=${formatRate(c.rate)}${lag} errors=${String(c.errors)}`
+    const problem = c.problem === undefined ? '' : ` problem: ${c.problem}`
+    return `[${formatDuration(snapshot.elapsedMs)}] ${c.name} ${c.state} in=${String(c.recordsIn)} out=${String(c.recordsOut)} rate=${formatRate(c.rate)}${lag} errors=${String(c.errors)}${problem}`
   })
 }
 
-/** Lines for connectors whose state changed since `previous` (or appeared). */
+/** Lines for connectors whose state changed since `previous` (or appeared), or that started or stopped retrying. */
 export function stateChanges(previous: Snapshot | undefined, next: Snapshot): string[] {
   return next.connectors.flatMap((c) => {
-    const before = previous?.connectors.find((p) => p.name === c.name)?.state
-    if (before === c.state) return []
-    return [`[${formatDuration(next.elapsedMs)}] ${c.name} (${c.type}) ${before === undefined ? '' : `${before} -> `}${c.state}`]
+    const at = `[${formatDuration(next.elapsedMs)}] ${c.name}`
+    const was = previous?.connectors.find((p) => p.name === c.name)
+    const lines = was?.state === c.state ? [] : [`${at} (${c.type}) ${was === undefined ? '' : `${was.state} -> `}${c.state}`]
+    if (c.problem !== undefined && was?.problem === undefined) lines.push(`${at} problem: ${c.problem}`)
+    if (c.problem === undefined && was?.problem !== undefined) lines.push(`${at} recovered: no more problem`)
+    return lines
   })
 }
 

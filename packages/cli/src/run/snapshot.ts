@@ -14,6 +14,8 @@ export interface ConnectorFigures {
   readonly lag: number | undefined
   /** The first line of the trace of the connector or of its first failed task. */
   readonly failure: string | undefined
+  /** What a RUNNING task is retrying (e.g. its sink's server is down), when it says so. */
+  readonly problem?: string | undefined
 }
 
 /** Every connector at one moment. */
@@ -51,6 +53,7 @@ export async function takeSnapshot(engine: Engine, startedAt: number, now: numbe
     connectors.push({
       name: status.name, type: status.type, state: stateOf(engine, status.name), recordsIn, recordsOut, errors, rate,
       lag: status.type === 'sink' ? await lag(status.name) : undefined, failure: firstTraceLine(engine, status.name),
+      problem: status.tasks.find((t) => t.problem !== undefined)?.problem,
     })
   }
   return { at: now, elapsedMs: now - startedAt, connectors }

@@ -79,7 +79,7 @@ export class ManagedConnector {
     if (this.#engine === undefined) return { name: this.name, connector: { state: 'STOPPED', worker_id: this.#ctx.workerId }, tasks: [], type: this.plugin.type }
     const s = this.#engine.status(this.name)
     const connector = s.connector.trace === undefined ? s.connector : { ...s.connector, trace: this.safe(s.connector.trace) }
-    return { ...s, connector, tasks: s.tasks.map((t) => (t.trace === undefined ? t : { ...t, trace: this.safe(t.trace) })) }
+    return { ...s, connector, tasks: s.tasks.map((t) => ({ ...t, ...(t.trace === undefined ? {} : { trace: this.safe(t.trace) }), ...(t.problem === undefined ? {} : { problem: this.safe(t.problem) }) })) }
   }
 
   async pause(): Promise<void> {

@@ -1,12 +1,28 @@
 import type { ConnectorPlugin } from '../tasks/connector-registry.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { ConnectState, ConnectorStatus } from './connector-status.js'
+import { redact } from './config-providers.js'
+import type { ConnectState, ConnectorStatus, TaskStatus } from './connector-status.js'
 import type { TaskControl } from './task-control.js'
 
 /** A running task: its control and the promise that settles when its loop ends. */
 export interface TaskHandle {
   readonly control: TaskControl
   readonly done: Promise<void>
+  /** Config-provider values resolved for this task: never shown in its status. */
+  readonly secrets?: readonly string[]
+  /** What goes wrong while the task keeps running (e.g. a sink retrying while its server is down). */
+  readonly problem?: () => string | undefined
+}
+
+/** One task's status: `trace` when FAILED, `problem` while RUNNING but retrying; resolved secrets scrubbed. */
+function taskStatusOf(task: TaskHandle, workerId: string): TaskStatus {
+  const { control } = task
+  const secrets = task.secrets ?? []
+  const base = { id: control.id, state: control.state, worker_id: workerId }
+  const trace = control.trace
+  if (trace !== undefined) return { ...base, trace: redact(trace, secrets) }
+  const problem = control.state === 'RUNNING' ? task.problem?.() : undefined
+  return problem === undefined ? base : { ...base, problem: redact(problem, secrets) }
 }
 
 /** The engine's record of one connector. */
@@ -25,10 +41,7 @@ export function statusOf(handle: ConnectorHandle, workerId: string): ConnectorSt
   return {
     name: handle.name,
     connector,
-    tasks: handle.tasks.map(({ control }) => {
-      const base = { id: control.id, state: control.state, worker_id: workerId }
-      return control.trace === undefined ? base : { ...base, trace: control.trace }
-    }),
+    tasks: handle.tasks.map((task) => taskStatusOf(task, workerId)),
     type: handle.plugin.type,
   }
 }

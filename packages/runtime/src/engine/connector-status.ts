@@ -8,6 +8,11 @@ export interface TaskStatus {
   readonly state: ConnectState
   readonly worker_id: string
   readonly trace?: string
+  /**
+   * pipe's addition: what goes wrong while the task stays RUNNING and retries (Kafka Connect keeps a
+   * task RUNNING while it retries within `errors.retry.timeout`, and says nothing in its status).
+   */
+  readonly problem?: string
 }
 
 /** A connector's status, shaped like Kafka Connect's `GET /connectors/{name}/status`. */

@@ -5,6 +5,7 @@ import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { StepFunction } from '../transforms/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
+import { resolveTaskConfig, type EnvSource } from './config-providers.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import { errorPolicyOf } from './error-policy.js'
 import { createRecordCodec } from './record-codec.js'
@@ -19,6 +20,8 @@ export interface TaskEnvironment {
   readonly steps: ReadonlyMap<string, StepFunction>
   readonly clock: Clock
   readonly idleWaitMs: number
+  /** Where `${env:VAR}` placeholders are read at task start. @default process.env */
+  readonly configEnv?: EnvSource
 }
 
 function sinkTopics(config: ConnectorConfig): string[] {
@@ -29,8 +32,28 @@ function sinkTopics(config: ConnectorConfig): string[] {
   return topics
 }
 
-/** Creates and starts task `id` of a connector with its task config; returns at once. */
+/**
+ * Creates and starts task `id` of a connector with its task config; returns at once. Config-provider
+ * placeholders (`${env:VAR}`) are resolved here, for the task only: the connector keeps them as
+ * written, and the resolved values are scrubbed from the task's status. One that cannot be resolved
+ * fails the task with a message naming the variable.
+ */
 export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
+  const source = env.configEnv ?? process.env
+  let connector, task
+  try {
+    connector = resolveTaskConfig(handle.config, source)
+    task = resolveTaskConfig(taskConfig, source)
+  } catch (error) {
+    const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
+    control.fail(error)
+    return { control, done: Promise.resolve() }
+  }
+  const started = startResolvedTask(env, { ...handle, config: connector.config }, task.config, id, count)
+  return { ...started, secrets: [...connector.secrets, ...task.secrets] }
+}
+
+function startResolvedTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
   const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
   const chain = buildTransformChain(handle.config, env.registry, { connectorType: handle.plugin.type, steps: env.steps })
   const codec = createRecordCodec(handle.config)
@@ -39,7 +62,7 @@ export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskCon
     const task = handle.plugin.createTask()
     const offsets = { offset: (p: Readonly<Record<string, string | number | boolean | null>>) => env.backend.readSourceOffset(handle.name, p) }
     const deps = { connector: handle.name, config: handle.config, task, control, backend: env.backend, chain, codec, idleWaitMs: env.idleWaitMs }
-    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })) }
+    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })), problem: () => task.problem?.() }
   }
   const task = handle.plugin.createTask()
   const topics = sinkTopics(handle.config)
@@ -48,5 +71,5 @@ export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskCon
   const batchSize = Number(handle.config['consumer.override.max.poll.records'] ?? '2000')
   const deps = { connector: handle.name, task, control, backend: env.backend, consumer, chain, codec, batchSize, flushIntervalMs }
   const output = { send: (records: readonly ConnectRecord[]) => env.backend.produce(records.map((r) => codec.encode(r))) }
-  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })) }
+  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })), problem: () => task.problem?.() }
 }

@@ -16,6 +16,8 @@ export interface SinkTask {
   flush(offsets: readonly TopicPartitionOffset[]): Promise<void>
   /** Optional state to commit with the offsets after `flush` (see `SinkTaskContext.checkpoint`). */
   checkpoint?(): string
+  /** What goes wrong while the task keeps running and retrying (shown as `problem` in its status), or undefined. */
+  problem?(): string | undefined
   stop(): Promise<void>
 }
 

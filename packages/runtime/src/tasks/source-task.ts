@@ -28,6 +28,8 @@ export interface SourceTask {
   commit?(): Promise<void>
   /** Called per record once the backend acknowledged it (`commitRecord`); `null` topic offset when dropped. */
   commitRecord?(record: SourceRecord, offset: number | null): Promise<void>
+  /** What goes wrong while the task keeps running and retrying (shown as `problem` in its status), or undefined. */
+  problem?(): string | undefined
   stop(): Promise<void>
 }
 

@@ -19,6 +19,14 @@ export interface CassandraSinkTask extends SinkTask {
 
 const silent: WriterLogger = { info: () => undefined, warn: () => undefined }
 
+/** While writes (or the first connect) are being retried: what fails, for the task's status. */
+export function problemOf(status: WriterStatus | undefined): string | undefined {
+  if (status === undefined || status.lastError === undefined) return undefined
+  if (status.state !== 'retrying' && status.state !== 'connecting') return undefined
+  const what = status.state === 'connecting' ? 'cannot connect to Cassandra' : 'cannot write to Cassandra'
+  return `${what}, retrying (${String(status.retries)} retries so far): ${status.lastError}`
+}
+
 /**
  * The cassandra sink task. `put` writes its batch before resolving (retrying while Cassandra is
  * unreachable, so no record is dropped), which makes `flush` a no-op: everything `put` accepted
@@ -52,6 +60,7 @@ export function createCassandraSinkTask(deps: CassandraSinkDeps = {}): Cassandra
       await writer?.close()
     },
     status: () => writer?.status(),
+    problem: () => problemOf(writer?.status()),
   }
 }
 

@@ -70,7 +70,15 @@ export function createTwitterSourceTask(deps: TwitterSourceDeps = {}): TwitterSo
       await running?.stream.stop()
     },
     status: () => running?.stream.status(),
+    problem: () => problemOf(running?.stream.status()),
   }
+}
+
+/** While the stream reconnects after a failure: what failed, for the task's status. */
+export function problemOf(status: TweetStreamStatus | undefined): string | undefined {
+  if (status === undefined || status.lastError === undefined) return undefined
+  if (status.state !== 'backing-off' && status.state !== 'connecting') return undefined
+  return `twitter stream ${status.state === 'connecting' ? 'reconnecting' : 'backing off'} after: ${status.lastError}`
 }
 
 function openStream(
