@@ -47,9 +47,22 @@ export interface Field<T, R extends boolean> {
   readonly min?: number
   readonly max?: number
   readonly values?: readonly string[]
+  /** Lists: compiled comma-separated (Kafka Connect's LIST type, the default) or as a JSON array string. */
+  readonly encoding?: ListEncoding
   /** Phantom: the option's TypeScript type. */
   readonly __type?: T
 }
+
+/**
+ * How a list option is written into the flat Kafka Connect config: `comma` (Kafka Connect's LIST
+ * type; entries must not hold commas) or `json` (a JSON array string, for entries that may).
+ *
+ * @example
+ * ```ts
+ * field.list({ key: 'rules', doc: 'rules', encoding: 'json' }).encoding // 'json'
+ * ```
+ */
+export type ListEncoding = 'comma' | 'json'
 
 /** Any field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: any field type is acceptable here
@@ -114,9 +127,9 @@ export const field = {
   ): Field<V[number], IsRequired<I>> {
     return make('enum', init, { values })
   },
-  /** A list of strings, compiled comma-separated. */
-  list<const I extends FieldInit<readonly string[]>>(init: I): Field<readonly string[], IsRequired<I>> {
-    return make('list', init)
+  /** A list of strings, compiled comma-separated, or as a JSON array string with `encoding: 'json'`. */
+  list<const I extends FieldInit<readonly string[]> & { readonly encoding?: ListEncoding }>(init: I): Field<readonly string[], IsRequired<I>> {
+    return make('list', init, init.encoding === undefined ? {} : { encoding: init.encoding })
   },
   /** A password-typed option: must be `env()` or `secret()`; a literal is PIPE_LITERAL_SECRET. */
   secret<const I extends FieldInit<never>>(init: I): Field<Secret | string, IsRequired<I>> {

@@ -7,7 +7,7 @@
  * import { file, fileSink } from '@pipe/dsl/connectors'
  * ```
  */
-export { field, type Field, type FieldKind, type OptionsOf } from './field.js'
+export { field, type Field, type FieldKind, type ListEncoding, type OptionsOf } from './field.js'
 export {
   defineConnector, sourceRef, sinkRef, isConnectorRef, type ConnectorDefinition, type ConnectorRef, type SourceConnector,
   type SinkConnector, type KafkaConnectMapping, type ExtraConfigContext, type OptionProblem, type DefinitionOptions,

@@ -40,8 +40,8 @@ function checkValue(spec: AnyField, value: JsonValue, option: string, label: str
     case 'bool': return typeof value === 'boolean' ? undefined : invalid(TYPE_NAMES.bool)
     case 'list':
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return invalid(TYPE_NAMES.list)
-      // lists compile comma-separated, as Kafka Connect's LIST type reads them
-      return value.some((v) => v.includes(',')) ? invalid('a list of strings without commas') : undefined
+      // lists compile comma-separated, as Kafka Connect's LIST type reads them, unless JSON-encoded
+      return spec.encoding !== 'json' && value.some((v) => v.includes(',')) ? invalid('a list of strings without commas') : undefined
     case 'mapping':
       return isJsonObject(value) && Object.keys(value).length > 0 && Object.values(value).every((v) => typeof v === 'string') ? undefined : invalid('a non-empty object of strings')
     case 'enum': {

@@ -55,7 +55,8 @@ function fieldConfig(definition: ConnectorDefinition, options: JsonObject, targe
     const key = spec.key ?? (target === 'pipe' ? dottedKey(name) : undefined)
     // a literal password is never written out (validatePipeline reports PIPE_LITERAL_SECRET)
     const literalSecret = spec.kind === 'secret' && !isSecret(value)
-    if (value !== undefined && key !== undefined && !literalSecret) config[key] = serialize(value)
+    if (value === undefined || key === undefined || literalSecret) continue
+    config[key] = spec.kind === 'list' && spec.encoding === 'json' ? JSON.stringify(value) : serialize(value)
   }
   return config
 }

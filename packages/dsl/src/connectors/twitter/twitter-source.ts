@@ -36,7 +36,7 @@ export const twitterSourceDefinition = defineConnector({
   fields: {
     bearerToken: field.secret({ key: 'bearer.token', doc: "app bearer token; use env('TWITTER_BEARER_TOKEN')" }),
     stream: field.enum(['filtered', 'sample'], { key: 'stream', doc: 'filtered (needs rules) or sample stream', default: 'filtered' }),
-    rules: field.list({ key: 'rules', doc: 'filtered-stream rules, e.g. "kafka lang:en"', optional: true }),
+    rules: field.list({ key: 'rules', doc: 'filtered-stream rules, e.g. "kafka lang:en" (compiled as a JSON array: a rule may hold commas)', optional: true, encoding: 'json' }),
     tweetFields: field.list({ key: 'tweet.fields', doc: 'tweet.fields query parameter', default: ['id', 'text', 'author_id', 'created_at', 'lang'] }),
     apiUrl: field.string({ key: 'api.url', doc: 'API base URL (a local server in tests)', default: 'https://api.twitter.com' }),
   },

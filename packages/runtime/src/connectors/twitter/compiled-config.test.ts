@@ -8,7 +8,7 @@ const compiled = {
   'connector.class': 'pipe:twitter-source',
   'errors.tolerance': 'none',
   name: 'twitter-source',
-  rules: 'kafka lang:en',
+  rules: '["kafka lang:en","\\"hello, world\\" -is:retweet"]',
   stream: 'filtered',
   'tasks.max': '1',
   topic: 'tweets',
@@ -20,7 +20,7 @@ describe('twitter source config compiled by the dsl', () => {
     expect(parseTwitterSourceConfig(compiled)).toMatchObject({
       apiUrl: 'https://api.twitter.com',
       bearerToken: 'resolved-token',
-      rules: [{ value: 'kafka lang:en' }],
+      rules: [{ value: 'kafka lang:en' }, { value: '"hello, world" -is:retweet' }],
       stream: 'filtered',
       topic: 'tweets',
       tweetFields: ['id', 'text', 'author_id', 'created_at', 'lang'],

@@ -22,6 +22,11 @@ describe('parseTwitterSourceConfig', () => {
     expect(config.rules).toEqual([{ value: 'a,b' }, { value: 'c', tag: 'x' }])
   })
 
+  it('reads a plain rules value as one rule per line, never splitting on commas', () => {
+    const config = parseTwitterSourceConfig({ ...base, rules: '"hello, world" lang:en\nkafka' })
+    expect(config.rules).toEqual([{ value: '"hello, world" lang:en' }, { value: 'kafka' }])
+  })
+
   it('requires rules for the filtered stream but not for the sample stream', () => {
     expect(() => parseTwitterSourceConfig({ 'bearer.token': 't0ken' })).toThrow(/'rules' must hold at least one rule/)
     expect(parseTwitterSourceConfig({ 'bearer.token': 't0ken', stream: 'sample' }).stream).toBe('sample')

@@ -5,8 +5,9 @@ import { TwitterConfigError } from './twitter-errors.js'
 /**
  * The compiled config keys of `pipe:twitter-source`, in one place so a rename is one line. The
  * first key of each entry is the dsl's (packages/dsl/src/connectors/twitter); `twitter.`-prefixed
- * aliases are accepted too. Values are Kafka Connect strings; lists are comma separated;
- * `rules` may also be a JSON array of strings or `{ value, tag }` objects (rules holding commas).
+ * aliases are accepted too. Values are Kafka Connect strings; lists are comma separated, except
+ * `rules`: a JSON array of strings or `{ value, tag }` objects, as the dsl compiles it (a rule may
+ * hold commas), or a plain string with one rule per line.
  */
 export const TWITTER_KEYS = {
   bearerToken: ['bearer.token', 'twitter.bearer.token'],
@@ -84,8 +85,9 @@ function int(config: ConnectorConfig, keys: Keys, fallback: number): number {
 
 function parseRules(raw: string | undefined): RuleSpec[] {
   if (raw === undefined || raw.trim() === '') return []
+  // a rule may hold commas (a quoted phrase): a plain value is one rule per line, never split on commas
   if (!raw.trim().startsWith('[')) {
-    return raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== '').map((value) => ({ value }))
+    return raw.split('\n').map((s) => s.trim()).filter((s) => s !== '').map((value) => ({ value }))
   }
   let parsed: unknown
   try {
