@@ -1,17 +1,24 @@
+import { Float32, Float64 } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
+import { convertToString, parseString } from './java-values.js'
 import { ConfigException, listOf, requiredString } from './smt-support.js'
 
-/** Kafka's `Values.parseString` for the literals pipe keeps typed: booleans and integers; the rest stays text. */
+/**
+ * Kafka's `Values.parseString`, as a header value: booleans, integers and floats stay typed; lists,
+ * maps, dates and decimals become the text `Values.convertToString` writes for them (`[1, 2]` ->
+ * `[1,2]`, `1e400` -> `1E+400`); anything else stays the literal text.
+ */
 export function parseLiteral(literal: string): ConnectValue {
-  const trimmed = literal.trim()
-  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true'
-  if (/^-?\d{1,18}$/.test(trimmed)) {
-    const n = BigInt(trimmed)
-    return Number.isSafeInteger(Number(n)) ? Number(n) : n
-  }
-  return literal
+  const parsed = parseString(literal)
+  if (parsed === null) return null
+  const value = parsed.value
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value
+  if (value.kind === 'int') return Number.isSafeInteger(Number(value.value)) ? Number(value.value) : value.value
+  if (value.kind === 'float32') return new Float32(value.value)
+  if (value.kind === 'float64') return new Float64(value.value)
+  return convertToString(value)
 }
 
 /** `InsertHeader`: appends a header with `value.literal` (types inferred as Kafka's `Values.parseString`). */

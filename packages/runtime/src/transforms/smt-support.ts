@@ -1,7 +1,7 @@
 import type { ConnectRecord } from '../records/connect-record.js'
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
-import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectField, ConnectSchema } from '../converters/connect-schema.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 
 /** Which part of the record a `$Key` / `$Value` SMT works on. */
@@ -78,3 +78,40 @@ export function booleanOf(config: ConnectorConfig, key: string, defaultValue: bo
   if (raw !== 'true' && raw !== 'false') throw new ConfigException(`Invalid value ${raw} for configuration ${key}: Expected value to be either true or false`)
   return raw === 'true'
 }
+
+/** A struct: a map whose keys follow its schema's fields (`null` for fields without a value). */
+export interface StructValue {
+  readonly value: ConnectMap
+  readonly schema: ConnectSchema & { readonly fields: readonly ConnectField[] }
+}
+
+/** Kafka's `Requirements.requireStruct` for a value that has a schema. */
+export function requireStruct(value: ConnectValue, schema: ConnectSchema, purpose: string): StructValue {
+  if (schema.type !== 'struct' || schema.fields === undefined || !isConnectMap(value)) {
+    throw new DataException(`Only Struct objects supported for [${purpose}], found: ${javaClassName(value)}`)
+  }
+  return { value, schema: { ...schema, fields: schema.fields } }
+}
+
+/** `SchemaUtil.copySchemaBasics(schema, SchemaBuilder.struct())` with `fields`: name, version, doc and parameters kept, required. */
+export function structSchema(base: ConnectSchema, fields: readonly ConnectField[]): ConnectSchema {
+  const { name, version, doc, parameters } = base
+  return {
+    type: 'struct', optional: false, fields,
+    ...(name === undefined ? {} : { name }), ...(version === undefined ? {} : { version }),
+    ...(doc === undefined ? {} : { doc }), ...(parameters === undefined ? {} : { parameters }),
+  }
+}
+
+/** A struct value in its schema's field order, from a lookup of field values (absent = null). */
+export function structValue(fields: readonly ConnectField[], valueOf: (field: string) => ConnectValue | undefined): ConnectMap {
+  return Object.fromEntries(fields.map((f) => [f.field, valueOf(f.field) ?? null]))
+}
+
+/** Connect's primitive schemas that SMTs add to structs. */
+export const SCHEMAS = {
+  string: (optional: boolean): ConnectSchema => ({ type: 'string', optional }),
+  int32: (optional: boolean): ConnectSchema => ({ type: 'int32', optional }),
+  int64: (optional: boolean): ConnectSchema => ({ type: 'int64', optional }),
+  timestamp: (optional: boolean): ConnectSchema => ({ type: 'int64', optional, name: 'org.apache.kafka.connect.data.Timestamp', version: 1 }),
+} as const

@@ -1,17 +1,38 @@
+import type { ConnectSchema } from '../converters/connect-schema.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import { javaHashMap } from './java-hash-map.js'
-import { ConfigException, listOf, requireMap } from './smt-support.js'
+import { ConfigException, DataException, listOf, requireMap, requireStruct, structValue } from './smt-support.js'
 
-/** `ValueToKey`, schemaless: the key becomes a map of the listed value fields (missing = null). */
+const PURPOSE = 'copying fields from value to key'
+
+/** `ValueToKey`: the key becomes a map of the listed value fields (missing = null), or a struct of them when the value is one. */
 export function valueToKey(config: ConnectorConfig): Transformation {
   const fields = listOf(config, 'fields', true)
   if (fields.length === 0) throw new ConfigException('Invalid value [] for configuration fields: Empty list')
+  const schemaCache = new WeakMap<ConnectSchema, ConnectSchema>()
   return {
     apply(record) {
-      const value = requireMap(record.value, 'copying fields from value to key')
-      const key = javaHashMap(fields.map((f) => [f, value[f] ?? null] as const), { kind: 'initial', capacity: fields.length })
-      return { ...record, key, keySchema: null }
+      const valueSchema = record.valueSchema ?? null
+      if (valueSchema === null) {
+        const value = requireMap(record.value, PURPOSE)
+        const key = javaHashMap(fields.map((f) => [f, value[f] ?? null] as const), { kind: 'initial', capacity: fields.length })
+        return { ...record, key, keySchema: null }
+      }
+      const struct = requireStruct(record.value, valueSchema, PURPOSE)
+      let keySchema = schemaCache.get(valueSchema)
+      if (keySchema === undefined) {
+        keySchema = {
+          type: 'struct', optional: false,
+          fields: fields.map((f) => {
+            const field = struct.schema.fields.find((x) => x.field === f)
+            if (field === undefined) throw new DataException(`Field does not exist: ${f}`)
+            return field
+          }),
+        }
+        schemaCache.set(valueSchema, keySchema)
+      }
+      return { ...record, key: structValue(keySchema.fields ?? [], (f) => struct.value[f]), keySchema }
     },
   }
 }

@@ -1,0 +1,103 @@
+/** Source-side SMT chains (FileStream source -> transforms -> topic) whose topic output pipe and Kafka Connect must write identically. */
+import { hasHeaderKey, not, recordIsTombstone, source, topic, topicNameMatches } from '@pipe/dsl'
+import type { Pipeline, RecordFormat } from '@pipe/dsl'
+import { file } from '@pipe/dsl/connectors'
+
+/** Lines of the input file: plain text, JSON-looking text, quotes, backslashes, tabs and non-ASCII. */
+export const SOURCE_LINES: readonly string[] = [
+  'hello world',
+  '{"id":1,"name":"alice","tags":["a","b"]}',
+  'quote " backslash \\ tab\there',
+  'unicode \u00e9\u00e8 \u2713 end',
+  '  padded  ',
+]
+
+/** One source-side case: the chain between `source(file(...))` and `.to(topic(...))`, and the records it lets through. */
+export interface SourceParityCase {
+  readonly name: string
+  readonly formats: readonly RecordFormat[]
+  /** Builds the pipeline for one engine: `topicName` carries the engine, so both outputs can be told apart. */
+  readonly pipeline: (input: string, topicName: string, format: RecordFormat) => Pipeline
+  /** How many records reach the topic (every line, or none for the drop-all case). */
+  readonly passes: boolean
+  /** Where RegexRouter sends the records (default: the declared topic). */
+  readonly routedTopic?: (topicName: string) => string
+  /** `TimestampRouter`'s `timestamp.format`, when the case routes by the record timestamp. */
+  readonly timestampFormat?: string
+}
+
+const from = (input: string) => source(file({ file: input }))
+
+/** Header literals as `InsertHeader` parses them with `Values.parseString` (numbers, booleans, lists, maps, dates, text). */
+const HEADER_LITERALS: readonly (readonly [string, string])[] = [
+  ['text', 'pipe'], ['int', '42'], ['padded', ' 7 '], ['neg', '-128'], ['big', '9007199254740993'], ['float', '1.50'],
+  ['exp', '1e3'], ['bool', 'true'], ['list', '[1, 2,3]'], ['map', '{"a": 1, "b":"x"}'], ['empty', ''],
+  ['date', '2024-01-02'], ['lenient-date', '2024-13-45'], ['time', '12:34:56.789Z'], ['timestamp', '2024-01-02T03:04:05.006Z'],
+  ['mixed-list', '[1, 2.5, -3]'], ['text-list', '["x\\"y", null, "2024-01-02"]'], ['bad-list', '[a, b]'], ['nested', '{"k": [1, {"z": true}]}'],
+  ['huge', '1e400'], ['long-int', '123456789012345678901'], ['trailing', 'true}'], ['colon', 'a:b'],
+  ['quoted', '"q"'], ['dup', 'one'], ['dup', 'two'], ['drop-me', 'gone'],
+]
+
+const TIMESTAMP_FORMAT = "yyyy.MM.dd-EEE-MMM-HH'h'"
+
+export const SOURCE_CASES: readonly SourceParityCase[] = [
+  {
+    name: 'headers',
+    formats: ['string', 'json', 'json-schema'],
+    passes: true,
+    pipeline: (input, name, format) => HEADER_LITERALS
+      .reduce((s, [key, literal]) => s.insertHeader(key, literal), from(input))
+      .dropHeaders(['drop-me', 'absent'])
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'struct',
+    formats: ['json', 'json-schema'],
+    passes: true,
+    pipeline: (input, name, format) => from(input)
+      .hoistField('line')
+      .insertField({ topic: 'topic', partition: 'part', static: { field: 'origin', value: 'file' } })
+      .valueToKey(['line', 'origin'])
+      .headerFrom({ fields: ['line'], headers: ['h-line'], operation: 'copy' })
+      .headerFrom({ fields: ['origin'], headers: ['h-origin'], operation: 'move' })
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'routing',
+    formats: ['string'],
+    passes: true,
+    timestampFormat: TIMESTAMP_FORMAT,
+    routedTopic: (name) => name.replace(/-routing$/, '-regexed'),
+    pipeline: (input, name, format) => from(input)
+      .routeByRegex('(?<base>.*)-routing', '${base}-regexed')
+      .routeByRegex('never-(.*)', 'x-$1')
+      .routeByTimestamp({ topicFormat: '${topic}.${timestamp}', timestampFormat: TIMESTAMP_FORMAT })
+      .insertHeader('after', 'routing')
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'predicates',
+    formats: ['string'],
+    passes: true,
+    pipeline: (input, name, format) => from(input)
+      .when(topicNameMatches('.*-predicates'), (s) => s.insertHeader('topic-matches', 'yes'))
+      .when(not(topicNameMatches('.*-nope')), (s) => s.insertHeader('topic-not-nope', 'yes'))
+      .when(topicNameMatches('.*-nope'), (s) => s.insertHeader('never', 'x'))
+      .when(hasHeaderKey('topic-matches'), (s) => s.insertHeader('has-key', 'yes'))
+      .when(not(hasHeaderKey('absent')), (s) => s.insertHeader('has-not-key', 'yes').dropHeaders(['topic-not-nope']))
+      .dropIf(recordIsTombstone())
+      .when(not(recordIsTombstone()), (s) => s.insertHeader('live', 'yes'))
+      .keepIf(hasHeaderKey('live'))
+      .when(not(topicNameMatches('.*-predicates')), (s) => s.routeByRegex('(.*)', '$1-wrong'))
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'drop-all',
+    formats: ['string'],
+    passes: false,
+    pipeline: (input, name, format) => from(input)
+      .insertHeader('x', '1')
+      .dropIf(hasHeaderKey('x'))
+      .to(topic(name, { format })),
+  },
+]
