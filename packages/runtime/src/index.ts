@@ -60,6 +60,8 @@ export type { BackoffPolicy } from './operators/retry-with-backoff.js'
 export { createEngine } from './engine/engine.js'
 export type { Engine, EngineOptions, RestartOptions, ConnectorOffsets } from './engine/engine.js'
 export type { ConnectorDefinition } from './engine/connector-definition.js'
+export { ConfigProviderError, redact, resolveConfig, resolveTaskConfig } from './engine/config-providers.js'
+export type { EnvSource, ResolvedConfig } from './engine/config-providers.js'
 export { CONNECT_STATES } from './engine/connector-status.js'
 export type { ConnectState, ConnectorStatus, TaskStatus, TaskMetrics } from './engine/connector-status.js'
 export type {

@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { RuntimeError } from '@pipe/runtime'
+import { RuntimeError, resolveTaskConfig } from '@pipe/runtime'
 import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
@@ -41,6 +41,8 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     }
     const loaded = await loadRunPlan(file, cwd)
     if (!loaded.ok) return reportResult(io, loaded.diagnostics, { json, cwd })
+    // an unset ${env:VAR} is one line before anything starts (tasks resolve placeholders again at start)
+    for (const c of loaded.plan.connectors) resolveTaskConfig(c.config, process.env)
     const title = `pipe run ${relative(cwd, loaded.plan.file)} on ${where(target)}`
     await prepareOutputs(loaded.plan, cwd)
     const backend = await openBackend(target, `pipe-run-${loaded.plan.pipelines.join('-')}`, options.offsetsTopic)

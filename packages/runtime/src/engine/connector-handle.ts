@@ -14,14 +14,15 @@ export interface TaskHandle {
   readonly problem?: () => string | undefined
 }
 
-/** One task's status: `trace` when FAILED, `problem` while RUNNING but retrying; resolved secrets scrubbed. */
+/** One task's status: `trace` when FAILED, else `problem` while it retries; resolved secrets scrubbed. */
 function taskStatusOf(task: TaskHandle, workerId: string): TaskStatus {
   const { control } = task
   const secrets = task.secrets ?? []
   const base = { id: control.id, state: control.state, worker_id: workerId }
   const trace = control.trace
   if (trace !== undefined) return { ...base, trace: redact(trace, secrets) }
-  const problem = control.state === 'RUNNING' ? task.problem?.() : undefined
+  // also while the task is still starting (a sink connecting): Kafka Connect shows it RUNNING then
+  const problem = task.problem?.()
   return problem === undefined ? base : { ...base, problem: redact(problem, secrets) }
 }
 
