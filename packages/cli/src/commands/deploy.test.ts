@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { createFakeConnect, running } from '../deploy/fake-connect-client.js'
+import { createFakeConnect, running } from '../deploy/fake-connect-client.fixture.js'
 import { createMemoryIoHost } from '../report/io-host.js'
 import { runDeploy, type Prompter } from './deploy.js'
 

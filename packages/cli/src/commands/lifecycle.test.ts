@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFakeConnect, running } from '../deploy/fake-connect-client.js'
+import { createFakeConnect, running } from '../deploy/fake-connect-client.fixture.js'
 import { createMemoryIoHost } from '../report/io-host.js'
 import { runLifecycle } from './lifecycle.js'
 import { runOffsets } from './offsets.js'

@@ -1,11 +1,13 @@
 import type { CompiledConnector } from '../analyze/compile-pipelines.js'
 import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js'
-import { ConnectRequestError, createKafkaConnectClient, hasPlugin, type KafkaConnectClient } from './kafka-connect-client.js'
+import { ConnectError } from '../deploy/connect-error.js'
+import { connectClient } from '../deploy/connect-url.js'
+import { hasPlugin, type KafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { locateConnector } from './locate-connector.js'
 
 const SECRET_WITHHELD = "the worker's message is withheld because this key holds a secret, which the worker resolves before validating"
 
-function unreachable(url: string, error: ConnectRequestError): Diagnostic {
+function unreachable(url: string, error: ConnectError): Diagnostic {
   return {
     code: 'PIPE_CONNECT_UNREACHABLE',
     severity: 'error',
@@ -48,13 +50,16 @@ async function validateOne(client: KafkaConnectClient, plugins: readonly string[
  * file:line. Only error messages are reported, never config values (they may hold resolved secrets).
  */
 export async function validateOnWorker(url: string, connectors: readonly CompiledConnector[]): Promise<Diagnostic[]> {
-  const client = createKafkaConnectClient(url)
+  let shown = url
   try {
+    const client = connectClient(url)
+    // the client's URL: without the credentials `--connect http://user:password@host` may hold
+    shown = client.url
     const plugins = await client.connectorPlugins()
     const results = await Promise.all(connectors.map((connector) => validateOne(client, plugins, connector)))
     return results.flat()
   } catch (error) {
-    if (error instanceof ConnectRequestError) return [unreachable(url, error)]
+    if (error instanceof ConnectError) return [unreachable(shown, error)]
     throw error
   }
 }

@@ -2,7 +2,7 @@ import { planDeployment, type ConnectorConfig } from '@pipe/dsl'
 import { describe, expect, it } from 'vitest'
 import { applyPlan } from './apply-plan.js'
 import { ConnectError } from './connect-error.js'
-import { createFakeConnect, running } from './fake-connect-client.js'
+import { createFakeConnect, running } from './fake-connect-client.fixture.js'
 
 const connector = (name: string, pipeline: string, file = '/tmp/in.txt'): ConnectorConfig => ({
   name, config: { 'connector.class': 'FileStreamSource', file, name, 'pipe.pipeline': pipeline },

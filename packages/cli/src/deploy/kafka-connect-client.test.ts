@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { connectUrl } from './connect-url.js'
-import { ConnectError, createKafkaConnectClient, splitCredentials } from './kafka-connect-client.js'
+import { ConnectError, createKafkaConnectClient, hasPlugin, splitCredentials } from './kafka-connect-client.js'
 
 interface Seen {
   readonly method: string
@@ -112,5 +112,27 @@ describe('kafka connect client', () => {
     expect((error as Error).message).toBe('PUT /connectors/a/config answered 400: Connector configuration is invalid and contains the following 2 error(s): ' +
       'Invalid value [hidden] for configuration db.url: bad; Invalid value abc for configuration tasks.max: Not a number of type INT; ' +
       'You can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`')
+  })
+
+  it('lists the connector classes and keeps only the keys with errors from a validation', async () => {
+    const configInfos = { name: 'FileStreamSink', error_count: 1, groups: [], configs: [
+      { definition: { name: 'topics' }, value: { name: 'topics', value: '', errors: ['Must configure one of topics or topics.regex'] } },
+      { definition: { name: 'file' }, value: { name: 'file', value: 'x', errors: [] } },
+    ] }
+    const plugins = [{ class: 'org.apache.kafka.connect.file.FileStreamSinkConnector', type: 'sink' }]
+    const { fetch, seen } = fakeFetch([{ status: 200, body: plugins }, { status: 200, body: configInfos }])
+    const client = createKafkaConnectClient('http://w/', { fetch })
+    expect(await client.connectorPlugins()).toEqual(['org.apache.kafka.connect.file.FileStreamSinkConnector'])
+    expect(await client.validate('FileStreamSink', { 'connector.class': 'FileStreamSink' })).toEqual({
+      errorCount: 1, errors: [{ key: 'topics', messages: ['Must configure one of topics or topics.regex'] }],
+    })
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET http://w/connector-plugins?connectorsOnly=true', 'PUT http://w/connector-plugins/FileStreamSink/config/validate'])
+  })
+
+  it('accepts a plugin by its full class name, its simple name or the name without Connector, as Connect does', () => {
+    const plugins = ['org.apache.kafka.connect.file.FileStreamSinkConnector']
+    expect(hasPlugin(plugins, 'org.apache.kafka.connect.file.FileStreamSinkConnector')).toBe(true)
+    expect(hasPlugin(plugins, 'FileStreamSink')).toBe(true)
+    expect(hasPlugin(plugins, 'io.debezium.connector.jdbc.JdbcSinkConnector')).toBe(false)
   })
 })

@@ -17,6 +17,13 @@ export interface ClientDependencies {
   readonly token?: string | undefined
 }
 
+/** The parts of Kafka Connect's ConfigInfos (PUT /connector-plugins/{class}/config/validate) pipe reads. */
+export interface ValidateResult {
+  readonly errorCount: number
+  /** Per-key errors, in the worker's order; keys without errors are left out. */
+  readonly errors: readonly { readonly key: string; readonly messages: readonly string[] }[]
+}
+
 export interface RestartOptions {
   readonly includeTasks?: boolean
   readonly onlyFailed?: boolean
@@ -42,6 +49,8 @@ export interface KafkaConnectClient {
   resetOffsets(name: string): Promise<string>
   /** The connector classes the worker has (GET /connector-plugins). */
   connectorPlugins(): Promise<readonly string[]>
+  /** Validates a flat connector config against the worker's plugin; nothing is persisted. */
+  validate(connectorClass: string, config: Readonly<Record<string, string>>): Promise<ValidateResult>
   /** Keys of type PASSWORD of a connector plugin (GET /connector-plugins/{class}/config); [] when unknown. */
   passwordKeys(connectorClass: string): Promise<readonly string[]>
 }
@@ -53,6 +62,28 @@ interface Reply {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const path = (name: string, rest = ''): string => `/connectors/${encodeURIComponent(name)}${rest}`
+
+/**
+ * Whether the worker has a plugin for `connectorClass`. Like Connect, accept the class's full
+ * name, its simple name, or the simple name without a `Connector` suffix.
+ */
+export function hasPlugin(plugins: readonly string[], connectorClass: string): boolean {
+  const simple = (name: string): string => name.slice(name.lastIndexOf('.') + 1).replace(/Connector$/, '')
+  return plugins.some((plugin) => plugin === connectorClass || simple(plugin) === simple(connectorClass))
+}
+
+function parseConfigInfos(body: unknown): ValidateResult {
+  if (!isRecord(body) || typeof body['error_count'] !== 'number' || !Array.isArray(body['configs'])) {
+    throw new ConnectError('PIPE_CONNECT_BAD_ANSWER', 'Kafka Connect answered the validate request with an unexpected body')
+  }
+  const errors: { key: string; messages: string[] }[] = []
+  for (const entry of body['configs'] as unknown[]) {
+    const value = isRecord(entry) ? entry['value'] : undefined
+    if (!isRecord(value) || !Array.isArray(value['errors']) || value['errors'].length === 0) continue
+    errors.push({ key: String(value['name']), messages: value['errors'].map(String) })
+  }
+  return { errorCount: body['error_count'], errors }
+}
 
 /** The worker's error message on one line (config errors come one per line). */
 function workerMessage(body: unknown): string {
@@ -176,6 +207,8 @@ export function createKafkaConnectClient(url: string, deps: ClientDependencies =
       if (!Array.isArray(body)) throw new ConnectError('PIPE_CONNECT_BAD_ANSWER', 'Kafka Connect answered GET /connector-plugins with an unexpected body')
       return body.flatMap((plugin: unknown) => (isRecord(plugin) && typeof plugin['class'] === 'string' ? [plugin['class']] : []))
     },
+    validate: async (connectorClass, config) =>
+      parseConfigInfos(await read('PUT', `/connector-plugins/${encodeURIComponent(connectorClass)}/config/validate`, config)),
     async passwordKeys(connectorClass) {
       const reply = await send('GET', `/connector-plugins/${encodeURIComponent(connectorClass)}/config`)
       if (reply.status !== 200 || !Array.isArray(reply.body)) return []

@@ -2,9 +2,8 @@ import { planDeployment, type ConnectorConfig, type DeploymentPlan, type LiveCon
 import { analyzePipelines } from '../analyze/analyze-pipelines.js'
 import { compilePipelines } from '../analyze/compile-pipelines.js'
 import { refineDiagnostics } from '../analyze/refine-location.js'
-import { hasPlugin } from '../connect/kafka-connect-client.js'
 import { hasErrors, type Diagnostic } from '../diagnostic.js'
-import type { KafkaConnectClient } from './kafka-connect-client.js'
+import { hasPlugin, type KafkaConnectClient } from './kafka-connect-client.js'
 
 export interface PlanInput {
   readonly paths: readonly string[]

@@ -58,6 +58,7 @@ export function createFakeConnect(): FakeConnect {
     alterOffsets: (name) => record(`PATCH ${name}/offsets`).then(() => 'altered'),
     resetOffsets: (name) => record(`DELETE ${name}/offsets`).then(() => 'reset'),
     connectorPlugins: () => Promise.resolve([...plugins]),
+    validate: () => Promise.resolve({ errorCount: 0, errors: [] }),
     passwordKeys: () => Promise.resolve([]),
   }
 }
