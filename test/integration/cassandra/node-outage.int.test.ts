@@ -49,11 +49,14 @@ describe('cassandra sink while the node is down', () => {
       expect(putDone).toBe(false)
       expect(task.status()).toMatchObject({ state: 'retrying', lastError: expect.any(String) as unknown })
       expect(task.status()?.retries).toBeGreaterThan(3)
+      // what the engine shows as the task's problem (pipe run progress, pipe worker status)
+      expect(task.problem?.()).toMatch(/^cannot write to Cassandra, retrying \(\d+ retries so far\): ./)
       // AND once Cassandra is back the batch completes
       await restartServer(stopped)
       stopped = undefined
       await putting
       expect(task.status()).toMatchObject({ state: 'ready', rowsWritten: 1_500 })
+      expect(task.problem?.()).toBeUndefined()
     } finally {
       if (stopped !== undefined) await restartServer(stopped)
       await stop()
