@@ -43,7 +43,7 @@ describe('pipe worker on the command line', () => {
   it('exits 1 with one line for distributed mode, a bad listener or an invalid connector file', async () => {
     const distributed = pipe('worker', '--group-id', 'g1')
     expect(distributed.status).toBe(1)
-    expect(distributed.stderr).toContain('distributed mode is not implemented yet')
+    expect(distributed.stderr).toContain("distributed mode (--group-id 'g1') needs Kafka")
     const listener = pipe('worker', '--listeners', '127.0.0.1:8083')
     expect(listener).toMatchObject({ status: 1, stderr: expect.stringContaining('expected http://host:port') as unknown })
     const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))

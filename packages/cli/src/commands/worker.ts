@@ -1,3 +1,4 @@
+import type { DistributedConfig } from '@pipe/runtime'
 import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
@@ -18,6 +19,9 @@ export interface WorkerOptions {
   readonly authToken?: string
   readonly authBasic?: string
   readonly groupId?: string
+  readonly configStorageTopic?: string
+  readonly offsetStorageTopic?: string
+  readonly statusStorageTopic?: string
 }
 
 /** How long a Ctrl-C waits for connectors to finish and flush, as Kafka Connect's task.shutdown.graceful.timeout.ms. */
@@ -36,23 +40,42 @@ async function closeWithin(server: { close(): Promise<void> }, ms: number): Prom
 
 const where = (target: Target): string => (target.kind === 'embedded' ? `embedded store in ${target.stateDir}` : `Kafka at ${target.brokers.join(',')}`)
 
+/**
+ * Distributed mode's settings, from `--group-id` and the storage topic options; the topics default
+ * to `<group.id>-configs`, `<group.id>-offsets` and `<group.id>-status`, so that two groups (or a
+ * Kafka Connect cluster with the sample names `connect-*`) never share them by accident.
+ */
+function distributedConfig(options: WorkerOptions, target: Target, files: readonly string[]): DistributedConfig | undefined {
+  const group = options.groupId?.trim()
+  if (group === undefined) return undefined
+  if (group === '') throw new UserError('PIPE_INVALID_OPTION', "invalid --group-id '': expected a group name, e.g. pipe-workers")
+  if (target.kind !== 'kafka') throw new UserError('PIPE_INVALID_OPTION', `distributed mode (--group-id '${group}') needs Kafka`, 'pass --bootstrap-servers host:port (or set PIPE_BOOTSTRAP_SERVERS)')
+  if (files.length > 0) throw new UserError('PIPE_INVALID_OPTION', `a distributed worker takes no connector files (got '${files[0] ?? ''}')`, 'create connectors through the REST API: POST /connectors, or pipe deploy --connect <worker url>')
+  return {
+    bootstrapServers: target.brokers.join(','),
+    groupId: group,
+    configTopic: options.configStorageTopic ?? `${group}-configs`,
+    offsetsTopic: options.offsetStorageTopic ?? `${group}-offsets`,
+    statusTopic: options.statusStorageTopic ?? `${group}-status`,
+  }
+}
+
 /** `pipe worker [files...]`: a standalone worker serving the Kafka Connect REST API until Ctrl-C. */
 export async function runWorker(files: readonly string[], options: WorkerOptions, io: IoHost): Promise<ExitCode> {
   const log = (line: string): void => { io.err(`[${new Date().toISOString()}] INFO ${line}\n`) }
   try {
-    if (options.groupId !== undefined) {
-      throw new UserError('PIPE_NOT_IMPLEMENTED', `distributed mode is not implemented yet (--group-id '${options.groupId}')`, 'leave out --group-id to run a standalone worker')
-    }
     const listener = parseListener(options.listeners)
     const auth = parseAuth(options.authToken, options.authBasic)
     const target = resolveTarget(options, process.env)
+    const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
-    const backend = await openBackend(target, 'pipe-worker')
+    const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic)
     const stop = listenForStop(() => { log('stopping: connectors finish their batches and flush offsets (Ctrl-C again to force)') })
     try {
-      const setup = { backend, listener, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) } }
+      const setup = { backend, listener, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }
       const server = await startWorker(setup, connectors)
-      log(`pipe worker (standalone, ${where(target)}) REST API listening on ${server.url}`)
+      const mode = distributed === undefined ? 'standalone' : `distributed, group ${distributed.groupId}, topics ${distributed.configTopic}, ${distributed.offsetsTopic}, ${distributed.statusTopic}`
+      log(`pipe worker (${mode}, ${where(target)}) REST API listening on ${server.url}`)
       while (!stop.requested) await stop.wait(60_000)
       if (await closeWithin(server, SHUTDOWN_TIMEOUT_MS)) log('stopped')
       else log(`WARN connectors did not stop within ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; exiting anyway (records after their last committed offsets are delivered again on restart)`)
@@ -70,14 +93,17 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
 export function registerWorker(program: Command, io: IoHost, setExitCode: (code: ExitCode) => void): void {
   program
     .command('worker')
-    .description('run a long-lived worker serving the Kafka Connect REST API (standalone, as connect-standalone)')
+    .description('run a long-lived worker serving the Kafka Connect REST API (standalone as connect-standalone, or distributed with --group-id)')
     .argument('[connectors...]', 'connector config files to start: .json (POST /connectors body or flat config) or .properties')
     .option('--listeners <url>', 'where the REST API listens', 'http://127.0.0.1:8083')
     .option('--state-dir <dir>', 'where the embedded store keeps topics and offsets', '.pipe')
     .option('--bootstrap-servers <list>', 'keep topics and offsets on this Kafka cluster (host:port,...) instead')
     .option('--auth-token <token>', 'require this bearer token on every request')
     .option('--auth-basic <user:password>', 'require these basic credentials on every request')
-    .option('--group-id <id>', 'distributed mode (not implemented yet)')
+    .option('--group-id <id>', 'distributed mode: share connectors and tasks with the other workers of this group (needs --bootstrap-servers)')
+    .option('--config-storage-topic <topic>', "distributed: Kafka Connect's config.storage.topic (default <group-id>-configs)")
+    .option('--offset-storage-topic <topic>', "distributed: Kafka Connect's offset.storage.topic (default <group-id>-offsets)")
+    .option('--status-storage-topic <topic>', "distributed: Kafka Connect's status.storage.topic (default <group-id>-status)")
     .action(async (connectors: string[], options: WorkerOptions) => {
       setExitCode(await runWorker(connectors, options, io))
     })

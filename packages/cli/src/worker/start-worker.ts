@@ -1,4 +1,4 @@
-import { builtinConnectors, builtinTransforms, startApiServer, type ApiAuth, type ApiServer, type Herder, type TopicBackend } from '@pipe/runtime'
+import { builtinConnectors, builtinTransforms, startApiServer, type ApiAuth, type ApiServer, type DistributedConfig, type Herder, type TopicBackend } from '@pipe/runtime'
 import { UserError } from '../run/user-error.js'
 import type { ConnectorFile } from './connector-files.js'
 import type { Listener } from './worker-options.js'
@@ -13,6 +13,8 @@ export interface WorkerSetup {
   readonly log: (line: string) => void
   /** Where the FileStream sink writes lines when it has no file (standard output). */
   readonly out: (line: string) => void
+  /** Distributed mode: the group and its topics. */
+  readonly distributed?: DistributedConfig
 }
 
 async function listen(setup: WorkerSetup): Promise<ApiServer> {
@@ -26,9 +28,13 @@ async function listen(setup: WorkerSetup): Promise<ApiServer> {
       log: setup.log,
       version: setup.version,
       ...(setup.auth === undefined ? {} : { auth: setup.auth }),
+      ...(setup.distributed === undefined ? {} : { distributed: setup.distributed }),
     })
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
+    if (setup.distributed !== undefined && !(error instanceof Error && 'code' in error && (error.code === 'EADDRINUSE' || error.code === 'EACCES'))) {
+      throw new UserError('PIPE_WORKER_GROUP', `cannot join worker group '${setup.distributed.groupId}' on ${setup.distributed.bootstrapServers}: ${why}`, 'check --bootstrap-servers and that the brokers are up')
+    }
     throw new UserError('PIPE_LISTEN_FAILED', `cannot listen on ${setup.listener.host}:${String(setup.listener.port)}: ${why}`, 'pass a free port with --listeners http://127.0.0.1:<port>')
   }
 }

@@ -24,6 +24,8 @@ import { offsetRoutes } from './routes/offsets.js'
 import { pluginRoutes } from './routes/plugins.js'
 import { rootRoutes } from './routes/root.js'
 import { createStandaloneHerder } from './standalone-herder.js'
+import type { DistributedConfig } from '../cluster/distributed-worker.js'
+import { DistributedHerder } from './distributed-herder.js'
 
 export type { ApiAuth } from './auth.js'
 export type { Herder } from './herder.js'
@@ -45,6 +47,8 @@ export interface ApiServerOptions {
   readonly version?: string
   readonly kafkaClusterId?: string
   readonly clock?: Clock
+  /** Distributed mode: configs, statuses and offsets in these Kafka topics, tasks shared by the workers of the group. */
+  readonly distributed?: DistributedConfig
 }
 
 /** A listening REST API. */
@@ -149,9 +153,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   })
   const { port } = server.address() as AddressInfo // cast: a TCP listener's address is an AddressInfo
   const workerId = `${host}:${port}`
-  const herder = createStandaloneHerder({ backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) })
+  const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
+  const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, ...(options.auth === undefined ? {} : { auth: options.auth }) })
+  const herder = distributed ?? createStandaloneHerder(workerContext)
   const ctx = contextOf(options, registry, herder)
   server.on('request', handle(ctx, routesOf(ctx), options, log))
+  if (distributed !== undefined) {
+    await distributed.start().catch(async (error: unknown) => {
+      await new Promise<void>((resolve) => { server.close(() => { resolve() }); server.closeAllConnections() })
+      await distributed.close().catch(() => undefined)
+      throw error
+    })
+  }
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     herder,

@@ -1,0 +1,63 @@
+// @servers kafka
+import { randomUUID } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import { servers } from '../../infra/servers.js'
+import { waitFor } from '../../support/wait-for.js'
+import type { DistributedWorker, Status } from './distributed-workers.js'
+import { createTopics, getJson, send, startDistributedWorker } from './distributed-workers.js'
+
+const started: DistributedWorker[] = []
+
+afterAll(async () => {
+  await Promise.all(started.map((w) => w.stop()))
+})
+
+const allOn = (status: Status, worker: string, tasks: number): boolean =>
+  status.connector.state === 'RUNNING' && status.connector.worker_id === worker && status.tasks.length === tasks && status.tasks.every((t) => t.state === 'RUNNING' && t.worker_id === worker)
+
+describe('a distributed pipe worker group', () => {
+  it('serves a connector created on one worker from the other, hands over on Ctrl-C, and keeps connectors across a group restart', async () => {
+    const { bootstrapServers } = servers().kafka
+    const id = randomUUID().slice(0, 8)
+    const group = `pipe-group-${id}`
+    const [input, output] = [`group-in-${id}`, `group-out-${id}`]
+    await createTopics(bootstrapServers, [input, output], 2)
+    const a = await startDistributedWorker(group, bootstrapServers)
+    const b = await startDistributedWorker(group, bootstrapServers)
+    started.push(a, b)
+
+    // a connector created on A is visible, with its config and tasks, on B
+    const name = `copy-${id}`
+    const config = { 'connector.class': 'pipe:topic-to-topic-sink', topics: input, topic: output, 'tasks.max': '2' }
+    expect((await send('POST', `${a.url}/connectors`, { name, config })).status).toBe(201)
+    expect(await getJson<string[]>(`${b.url}/connectors`)).toContain(name)
+    expect(await getJson<Record<string, string>>(`${b.url}/connectors/${name}/config`)).toEqual({ ...config, name })
+    const spread = await waitFor('both tasks RUNNING, one on each worker', async () => {
+      const s = await getJson<Status>(`${b.url}/connectors/${name}/status`)
+      return s.tasks.length === 2 && s.tasks.every((t) => t.state === 'RUNNING') && new Set(s.tasks.map((t) => t.worker_id)).size === 2 ? s : undefined
+    }, 60_000)
+    expect((await getJson<{ id: unknown }[]>(`${a.url}/connectors/${name}/tasks`)).map((t) => t.id)).toEqual([{ connector: name, task: 0 }, { connector: name, task: 1 }])
+    // pause on B reaches the task on A
+    expect((await send('PUT', `${b.url}/connectors/${name}/pause`)).status).toBe(202)
+    await waitFor('both tasks PAUSED', async () => ((await getJson<Status>(`${a.url}/connectors/${name}/status`)).tasks.every((t) => t.state === 'PAUSED') ? true : undefined), 30_000)
+    expect((await send('PUT', `${a.url}/connectors/${name}/resume`)).status).toBe(202)
+    expect(spread.connector.state).toBe('RUNNING')
+
+    // Ctrl-C on A: it leaves the group at once, so B takes over well before A's session would time out
+    const stoppedAt = Date.now()
+    expect(await a.stop()).toBe(0)
+    await waitFor('every task RUNNING on B', async () => (allOn(await getJson<Status>(`${b.url}/connectors/${name}/status`), b.id, 2) ? true : undefined), 30_000)
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000 + 5_000)
+
+    // the whole group stops; a new worker reads the connector back from the config topic
+    expect(await b.stop()).toBe(0)
+    const c = await startDistributedWorker(group, bootstrapServers)
+    started.push(c)
+    expect(await getJson<string[]>(`${c.url}/connectors`)).toEqual([name])
+    await waitFor('the connector RUNNING on the restarted group', async () => (allOn(await getJson<Status>(`${c.url}/connectors/${name}/status`), c.id, 2) ? true : undefined), 60_000)
+
+    // a delete is seen by the group: the connector and its statuses go
+    expect((await send('DELETE', `${c.url}/connectors/${name}`)).status).toBe(204)
+    expect((await send('GET', `${c.url}/connectors/${name}/status`)).status).toBe(404)
+  }, 240_000)
+})
