@@ -120,7 +120,8 @@ export class DistributedHerder implements Herder {
   async connectorStatus(name: string): Promise<ConnectorStatus> {
     const entry = await this.#entry(name, `No status found for connector ${name}`)
     await this.#w.readStatuses()
-    const s = this.#w.statuses.connector(name)
+    const local = this.#w.localConnector(name)
+    const s = local === undefined ? this.#w.statuses.connector(name) : { ...local, worker_id: this.#w.workerId }
     const connector = s === undefined ? { state: 'UNASSIGNED' as const, worker_id: this.#w.workerId } : { state: s.state, worker_id: s.worker_id, ...(s.trace === null ? {} : { trace: s.trace }) }
     return { name, connector, tasks: entry.tasks.map((_, task) => this.#taskStatus(name, task)), type: this.#type(entry.config) ?? 'source' }
   }

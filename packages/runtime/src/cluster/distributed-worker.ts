@@ -81,6 +81,7 @@ export class DistributedWorker {
   #running: Promise<void> | undefined
   #timer: NodeJS.Timeout | undefined
   #maxGeneration = 0
+  #startup: Promise<void> | undefined
 
   constructor(options: DistributedWorkerOptions) {
     this.#options = options
@@ -117,7 +118,12 @@ export class DistributedWorker {
   }
 
   /** Reads the internal topics (creating them when missing), then joins the group. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.#startup ??= this.#start()
+    return this.#startup
+  }
+
+  async #start(): Promise<void> {
     await this.#admin.connect()
     await this.#producer.connect()
     await Promise.all([this.#configLog.start(), this.#statusLog.start(), this.#offsetsLog.start()])
@@ -144,21 +150,30 @@ export class DistributedWorker {
 
   /** Writes config records, then reads the config topic up to them. */
   async writeConfig(records: readonly { readonly key: string; readonly value: unknown }[]): Promise<void> {
+    await this.start()
     await this.#configLog.send(records)
     await this.#configLog.readToEnd()
   }
 
-  readConfig(): Promise<void> {
-    return this.#configLog.readToEnd()
+  /** Reads the config topic to its end (requests that come in while the worker starts wait for it). */
+  async readConfig(): Promise<void> {
+    await this.start()
+    await this.#configLog.readToEnd()
   }
 
-  readStatuses(): Promise<void> {
-    return this.#statusLog.readToEnd()
+  async readStatuses(): Promise<void> {
+    await this.start()
+    await this.#statusLog.readToEnd()
   }
 
   /** This worker's live state of a task it runs (fresher than the status topic). */
   localTask(connector: string, task: number): LocalState | undefined {
     return this.#work.taskState(connector, task)
+  }
+
+  /** This worker's live state of a connector it runs. */
+  localConnector(name: string): LocalState | undefined {
+    return this.#work.connectorState(name)
   }
 
   /** Restarts a task this worker runs; false when it runs elsewhere. */
@@ -214,7 +229,8 @@ export class DistributedWorker {
     const lost = this.#work.tasks().filter((t) => !wanted.has(`${t.connector}\u0000${String(t.task)}`))
     await Promise.all(lost.map(async (t) => {
       await this.#work.stopTask(t.connector, t.task)
-      this.#forget(taskStatusKey(t.connector, t.task), this.config.get(t.connector) === undefined)
+      // a task that no longer exists (connector deleted or stopped, fewer tasks) loses its status, as in Kafka Connect
+      this.#forget(taskStatusKey(t.connector, t.task), t.task >= (this.config.get(t.connector)?.tasks.length ?? 0))
     }))
     for (const t of share.tasks) {
       const entry = this.config.get(t.connector)
