@@ -38,6 +38,8 @@ const HEADER_LITERALS: readonly (readonly [string, string])[] = [
   ['quoted', '"q"'], ['dup', 'one'], ['dup', 'two'], ['drop-me', 'gone'],
 ]
 
+const STAMP = '2024-01-02 03:04:05.678'
+const STAMP_FORMAT = 'yyyy-MM-dd HH:mm:ss.SSS'
 const TIMESTAMP_FORMAT = "yyyy.MM.dd-EEE-MMM-HH'h'"
 
 export const SOURCE_CASES: readonly SourceParityCase[] = [
@@ -60,6 +62,51 @@ export const SOURCE_CASES: readonly SourceParityCase[] = [
       .valueToKey(['line', 'origin'])
       .headerFrom({ fields: ['line'], headers: ['h-line'], operation: 'copy' })
       .headerFrom({ fields: ['origin'], headers: ['h-origin'], operation: 'move' })
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'fields',
+    formats: ['json', 'json-schema'],
+    passes: true,
+    pipeline: (input, name, format) => from(input)
+      .hoistField('line')
+      .hoistField('inner')
+      .insertField({ static: { field: 'n', value: '42' } })
+      .insertField({ static: { field: 'ratio', value: '2' } })
+      .insertField({ static: { field: 'secret', value: 'hunter2' } })
+      .insertField({ static: { field: 'gone', value: 'x' } })
+      .flatten({ delimiter: '_' })
+      .replaceField({ renames: { inner_line: 'text' }, exclude: ['gone'] })
+      .maskField(['secret'])
+      .cast({ n: 'int32', ratio: 'float64' })
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'timestamps',
+    formats: ['json', 'json-schema'],
+    passes: true,
+    pipeline: (input, name, format) => from(input)
+      .hoistField('line')
+      .insertField({ static: { field: 'a', value: STAMP } })
+      .insertField({ static: { field: 'b', value: STAMP } })
+      .insertField({ static: { field: 'c', value: STAMP } })
+      .insertField({ static: { field: 'd', value: STAMP } })
+      .convertTimestamp({ field: 'a', targetType: 'Timestamp', format: STAMP_FORMAT })
+      .convertTimestamp({ field: 'b', targetType: 'Date', format: STAMP_FORMAT })
+      .convertTimestamp({ field: 'c', targetType: 'Time', format: STAMP_FORMAT })
+      .convertTimestamp({ field: 'd', targetType: 'unix', format: STAMP_FORMAT, unixPrecision: 'seconds' })
+      .convertTimestamp({ field: 'a', targetType: 'string', format: 'EEE, d MMM yyyy HH:mm:ss.SSS' })
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'extract',
+    formats: ['string', 'json', 'json-schema'],
+    passes: true,
+    pipeline: (input, name, format) => from(input)
+      .hoistField('line')
+      .insertField({ static: { field: 'x', value: '1' } })
+      .extractField('line')
+      .castValue('string')
       .to(topic(name, { format })),
   },
   {

@@ -5,7 +5,8 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
-import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, withPart } from './smt-support.js'
+import type { ConnectSchema, SchemaType } from '../converters/connect-schema.js'
+import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, requireStruct, schemaOf, structSchema, withPart } from './smt-support.js'
 
 const TYPES = ['int8', 'int16', 'int32', 'int64', 'float32', 'float64', 'boolean', 'string'] as const
 type CastType = (typeof TYPES)[number]
@@ -109,7 +110,13 @@ export function castValue(value: ConnectValue, to: CastType): ConnectValue {
   throw new DataException(`Cast transformation does not support casting from ${type}; supported types are BOOLEAN, BYTES, FLOAT32, FLOAT64, INT16, INT32, INT64, INT8, STRING`)
 }
 
-/** `Cast$Key` / `$Value`, schemaless: a whole-value cast, or per-field casts on a copy of the map. */
+/** The schema a cast gives a value or field (JsonConverter calls float32/float64 `float`/`double`). */
+function castSchema(to: CastType, optional: boolean): ConnectSchema {
+  const type: SchemaType = to === 'float32' ? 'float' : to === 'float64' ? 'double' : to
+  return { type, optional }
+}
+
+/** `Cast$Key` / `$Value`: a whole-value cast, or per-field casts on a copy of the map or struct (field schemas follow the casts). */
 export function cast(part: RecordPart) {
   return (config: ConnectorConfig): Transformation => {
     const casts = parseSpec(listOf(config, 'spec', true))
@@ -118,7 +125,21 @@ export function cast(part: RecordPart) {
       apply(record) {
         const current = partOf(record, part)
         if (current === null) return record
-        if (whole !== undefined) return withPart(record, part, castValue(current, whole))
+        const schema = schemaOf(record, part)
+        if (whole !== undefined) return withPart(record, part, castValue(current, whole), schema === null ? null : castSchema(whole, schema.optional))
+        if (schema !== null) {
+          const struct = requireStruct(current, schema, 'cast types')
+          const fields = struct.schema.fields.map((f) => {
+            const to = casts.get(f.field)
+            return to === undefined ? f : { field: f.field, schema: castSchema(to, f.schema.optional) }
+          })
+          const value = Object.fromEntries(struct.schema.fields.map((f) => {
+            const to = casts.get(f.field)
+            const v = struct.value[f.field] ?? null
+            return [f.field, to === undefined ? v : castValue(v, to)]
+          }))
+          return withPart(record, part, value, { ...structSchema(schema, fields), optional: schema.optional })
+        }
         const map = requireMap(current, 'cast types')
         const puts = [...casts].map(([field, to]) => [field, castValue(map[field] ?? null, to)] as const)
         return withPart(record, part, copyAndPut(map, puts))

@@ -4,7 +4,8 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
-import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, withPart } from './smt-support.js'
+import type { ConnectSchema } from '../converters/connect-schema.js'
+import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, requireStruct, schemaOf, withPart } from './smt-support.js'
 
 function zeroOf(value: ConnectValue): ConnectValue {
   if (typeof value === 'boolean') return false
@@ -38,7 +39,15 @@ function replaced(value: ConnectValue, replacement: string): ConnectValue {
   throw new DataException(`Cannot mask value of type class ${javaClassName(value)} with custom replacement.`)
 }
 
-/** `MaskField$Key` / `$Value`, schemaless: each listed field becomes its type's zero or `replacement`. */
+/** The zero of a struct field: by its schema where the value alone cannot tell (floats, nested structs). */
+function zeroFor(schema: ConnectSchema, value: ConnectValue): ConnectValue {
+  if (schema.type === 'double') return new Float64(0)
+  if (schema.type === 'float') return new Float32(0)
+  if (schema.type === 'struct') throw new DataException('Cannot mask value of type: class org.apache.kafka.connect.data.Struct')
+  return zeroOf(value)
+}
+
+/** `MaskField$Key` / `$Value`: each listed field of a map or struct becomes its type's zero or `replacement`. */
 export function maskField(part: RecordPart) {
   return (config: ConnectorConfig): Transformation => {
     const fields = [...new Set(listOf(config, 'fields', true))]
@@ -47,6 +56,17 @@ export function maskField(part: RecordPart) {
     if (replacement === '') throw new ConfigException('Invalid value  for configuration replacement: String must be non-empty')
     return {
       apply(record) {
+        const schema = schemaOf(record, part)
+        if (schema !== null) {
+          const struct = requireStruct(partOf(record, part), schema, 'mask fields')
+          const masked = new Set(fields)
+          const value = Object.fromEntries(struct.schema.fields.map((f) => {
+            const v = struct.value[f.field] ?? null
+            if (!masked.has(f.field) || v === null) return [f.field, v]
+            return [f.field, replacement === undefined ? zeroFor(f.schema, v) : replaced(v, replacement)]
+          }))
+          return withPart(record, part, value, schema)
+        }
         const map = requireMap(partOf(record, part), 'mask fields')
         const puts = fields.map((f) => {
           const v = map[f] ?? null

@@ -2,7 +2,7 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import { javaHashMap } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
-import { ConfigException, listOf, partOf, requireMap, withPart } from './smt-support.js'
+import { ConfigException, listOf, partOf, requireMap, requireStruct, schemaOf, structSchema, withPart } from './smt-support.js'
 
 function renamesOf(config: ConnectorConfig): ReadonlyMap<string, string> {
   const renames = new Map<string, string>()
@@ -17,7 +17,7 @@ function renamesOf(config: ConnectorConfig): ReadonlyMap<string, string> {
   return renames
 }
 
-/** `ReplaceField$Key` / `$Value`, schemaless: keeps included, drops excluded (wins), renames. */
+/** `ReplaceField$Key` / `$Value`: keeps included, drops excluded (wins), renames; on a struct in schema order. */
 export function replaceField(part: RecordPart) {
   return (config: ConnectorConfig): Transformation => {
     const exclude = new Set(listOf(config, 'exclude').concat(listOf(config, 'blacklist')))
@@ -28,6 +28,14 @@ export function replaceField(part: RecordPart) {
       apply(record) {
         const current = partOf(record, part)
         if (current === null) return record
+        const schema = schemaOf(record, part)
+        if (schema !== null) {
+          const struct = requireStruct(current, schema, 'field replacement')
+          const kept = struct.schema.fields.filter((f) => keep(f.field))
+          const fields = kept.map((f) => ({ field: renames.get(f.field) ?? f.field, schema: f.schema }))
+          const value = Object.fromEntries(kept.map((f) => [renames.get(f.field) ?? f.field, struct.value[f.field] ?? null]))
+          return withPart(record, part, value, structSchema(schema, fields))
+        }
         const map = requireMap(current, 'field replacement')
         const entries = Object.entries(map).filter(([k]) => keep(k)).map(([k, v]) => [renames.get(k) ?? k, v] as const)
         return withPart(record, part, javaHashMap(entries, { kind: 'initial', capacity: Object.keys(map).length }))

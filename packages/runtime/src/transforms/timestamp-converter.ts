@@ -5,7 +5,8 @@ import type { Transformation } from './transformation.js'
 import { formatJavaDate, parseJavaDate } from './java-date-format.js'
 import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
-import { ConfigException, DataException, javaClassName, partOf, requireMap, requiredString, withPart } from './smt-support.js'
+import type { ConnectSchema } from '../converters/connect-schema.js'
+import { ConfigException, DataException, javaClassName, partOf, requireMap, requireStruct, requiredString, schemaOf, structSchema, withPart } from './smt-support.js'
 
 const TARGETS = ['string', 'unix', 'Date', 'Time', 'Timestamp'] as const
 const PRECISION: Readonly<Record<string, number>> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 }
@@ -40,7 +41,33 @@ function fromMillis(ms: number, o: Options): ConnectValue {
   }
 }
 
-/** `TimestampConverter$Key` / `$Value`, schemaless: converts the whole value or one field between timestamp forms. */
+const LOGICAL = 'org.apache.kafka.connect.data.'
+
+/** The schema of a converted value: logical Date/Time/Timestamp, int64 for unix, string. */
+function targetSchema(target: Options['target'], optional: boolean): ConnectSchema {
+  switch (target) {
+    case 'string': return { type: 'string', optional }
+    case 'unix': return { type: 'int64', optional }
+    case 'Date': return { type: 'int32', optional, name: `${LOGICAL}Date`, version: 1 }
+    case 'Time': return { type: 'int32', optional, name: `${LOGICAL}Time`, version: 1 }
+    case 'Timestamp': return { type: 'int64', optional, name: `${LOGICAL}Timestamp`, version: 1 }
+  }
+}
+
+// With a schema, logical values are held as JsonConverter writes them: Date in days, Time in ms of the day, Timestamp in ms.
+function toMillisWithSchema(value: ConnectValue, schema: ConnectSchema, o: Options): number {
+  const n = typeof value === 'number' || typeof value === 'bigint' ? Number(value) : NaN
+  if (schema.name === `${LOGICAL}Timestamp` || schema.name === `${LOGICAL}Time`) return n
+  if (schema.name === `${LOGICAL}Date`) return n * DAY
+  if (schema.type === 'string' || schema.type === 'int64') return toMillis(value, o)
+  throw new DataException(`Schema Schema{${schema.type.toUpperCase()}} does not correspond to a known timestamp type format`)
+}
+
+function fromMillisWithSchema(ms: number, o: Options): ConnectValue {
+  return o.target === 'Date' ? Math.floor(ms / DAY) : fromMillis(ms, o)
+}
+
+/** `TimestampConverter$Key` / `$Value`: converts the whole value or one field (of a map or struct) between timestamp forms. */
 export function timestampConverter(part: RecordPart) {
   return (config: ConnectorConfig): Transformation => {
     const targetRaw = requiredString(config, 'target.type')
@@ -56,6 +83,17 @@ export function timestampConverter(part: RecordPart) {
       apply(record) {
         const current = partOf(record, part)
         if (current === null) return record
+        const schema = schemaOf(record, part)
+        if (schema !== null) {
+          if (field === '') return withPart(record, part, fromMillisWithSchema(toMillisWithSchema(current, schema, o), o), targetSchema(target, schema.optional))
+          const struct = requireStruct(current, schema, 'converting timestamp formats')
+          const fields = struct.schema.fields.map((f) => (f.field === field ? { field, schema: targetSchema(target, f.schema.optional) } : f))
+          const value = Object.fromEntries(struct.schema.fields.map((f) => {
+            const v = struct.value[f.field] ?? null
+            return [f.field, f.field !== field || v === null ? v : fromMillisWithSchema(toMillisWithSchema(v, f.schema, o), o)]
+          }))
+          return withPart(record, part, value, { ...structSchema(schema, fields), optional: schema.optional })
+        }
         if (field === '') return withPart(record, part, fromMillis(toMillis(current, o), o))
         const map = requireMap(current, 'converting timestamp formats')
         const inner = map[field] ?? null
