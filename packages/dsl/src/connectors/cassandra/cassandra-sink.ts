@@ -20,6 +20,10 @@ export const CAMEL_SINK_CLASS = 'org.apache.camel.kafkaconnector.CamelSinkConnec
  * the record value. Kafka Connect's SMTs cannot turn an object into an array, so **on Kafka Connect
  * the record value must already be a JSON array in the order of `columns`** (the compiler warns with
  * PIPE_CASSANDRA_ARRAY_VALUE). pipe's own cassandra sink takes objects and maps fields by `columns`.
+ * To run both sinks from one topic, shape rows where the records are made (on the pipe side, e.g.
+ * `.map((t) => [t.id, t.text, t.author_id])` before `.to()`) and map columns to indexes
+ * (`columns: { id: '0', body: '1', author: '2' }`): pipe's sink reads them by index, Camel binds
+ * them in order (test/integration/cassandra/camel-same-rows.int.test.ts).
  *
  * @example
  * ```ts
