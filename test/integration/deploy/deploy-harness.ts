@@ -7,6 +7,20 @@ import { repoRoot, runPipe, type PipeRun } from '../../e2e/run-pipe.js'
 import { servers } from '../../infra/servers.js'
 import { connectRequest } from '../../support/connect-rest.js'
 import { waitFor } from '../../support/wait-for.js'
+import { startPipeWorker, type PipeWorker } from '../worker/pipe-worker.js'
+
+/** Where a deploy test runs: Apache Kafka Connect, or `pipe worker` with its embedded store or with its topics on Kafka. */
+export type DeployTargetKind = 'connect' | 'pipe' | 'pipe-kafka'
+
+/**
+ * The workers every deploy test runs on, with the same test body (`describe.each(DEPLOY_TARGETS)`):
+ * pipe's commands must work unchanged against Apache Kafka Connect and against a pipe worker.
+ */
+export const DEPLOY_TARGETS: readonly { readonly kind: DeployTargetKind; readonly label: string }[] = [
+  { kind: 'connect', label: 'Apache Kafka Connect' },
+  { kind: 'pipe', label: 'pipe worker (embedded store)' },
+  { kind: 'pipe-kafka', label: 'pipe worker (topics on Kafka)' },
+]
 
 /** The parts of `pipe plan --json` / `pipe deploy --json` the tests read. */
 export interface PlanReport {
@@ -26,17 +40,39 @@ export class DeployProject {
   readonly id = randomUUID().slice(0, 8)
   readonly dir = mkdtempSync(join(tmpdir(), 'pipe-deploy-'))
   readonly data = join(this.dir, 'data')
-  readonly url = servers().connect.url
   /** Connectors to delete at the end, whatever the test did. */
   readonly created = new Set<string>()
+  #url: string | undefined
+  #worker: PipeWorker | undefined
 
-  constructor() {
+  constructor(readonly target: DeployTargetKind = 'connect') {
     mkdirSync(this.data)
     writeFileSync(join(this.dir, 'tsconfig.json'), JSON.stringify({
       extends: join(repoRoot, 'tsconfig.base.json'),
       compilerOptions: { noEmit: true, composite: false, declaration: false, declarationMap: false },
       include: ['*.ts'],
     }, null, 2))
+  }
+
+  /** Starts the pipe worker of a pipe target (Kafka Connect is already running); call in beforeAll. */
+  async start(): Promise<void> {
+    if (this.target === 'connect') {
+      this.#url = servers().connect.url
+      return
+    }
+    this.#worker = await startPipeWorker(this.target === 'pipe-kafka' ? ['--bootstrap-servers', servers().kafka.bootstrapServers] : [])
+    this.#url = this.#worker.url
+  }
+
+  /** The REST URL of the worker under test. */
+  get url(): string {
+    if (this.#url === undefined) throw new Error('DeployProject.start() was not called')
+    return this.#url
+  }
+
+  /** The pipe worker's output (empty for Kafka Connect), for failure messages. */
+  workerOutput(): string {
+    return this.#worker?.output() ?? ''
   }
 
   /** `pipelines/file-copy.ts` with its files moved into the temp folder and a unique pipeline (file) and topic name. */
@@ -84,10 +120,19 @@ export class DeployProject {
 
   /** Deletes every connector the test made, then its topics and sink consumer groups, and the temp folder. */
   async cleanup(): Promise<void> {
+    if (this.#url === undefined) return
     for (const name of this.created) await connectRequest(this.url, 'DELETE', `/connectors/${name}`)
     // tasks stop after the 204: wait until they are gone, or a source would create its topic again
     for (const name of this.created) {
       await waitFor(`${name} to be gone`, async () => ((await connectRequest(this.url, 'GET', `/connectors/${name}/status`)).status === 404 ? true : undefined), 30_000)
+    }
+    if (this.#worker !== undefined) {
+      const code = await this.#worker.stop()
+      if (code !== 0) throw new Error(`pipe worker exited with ${String(code)}:\n${this.#worker.output().slice(-4000)}`)
+    }
+    if (this.target === 'pipe') {
+      rmSync(this.dir, { recursive: true, force: true })
+      return
     }
     const admin = new Kafka({ clientId: 'pipe-deploy-it', brokers: [...servers().kafka.brokers], logLevel: logLevel.NOTHING }).admin()
     await admin.connect()

@@ -1,11 +1,12 @@
 // @servers kafka connect
-import { writeFileSync } from 'node:fs'
+import { appendFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { DeployProject, linesOf } from './deploy-harness.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEPLOY_TARGETS, DeployProject, linesOf } from './deploy-harness.js'
 
-describe('pipe deploy on Apache Kafka Connect', () => {
-  const project = new DeployProject()
+describe.each(DEPLOY_TARGETS)('pipe deploy on $label', ({ kind }) => {
+  const project = new DeployProject(kind)
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it('deploys the FileStream pipelines of pipelines/, and a second deploy changes nothing', async () => {
@@ -47,9 +48,32 @@ describe('pipe deploy on Apache Kafka Connect', () => {
     expect(redeploy.stdout).toContain('nothing to deploy')
   })
 
-  it('shows the deployed connectors in pipe status with their pipeline', async () => {
+  it('shows the deployed connectors in pipe status with their pipeline, as text and as JSON', async () => {
     const run = await project.pipe(['status'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(new RegExp(`^copy-a-${project.id}-source\\s+source\\s+RUNNING\\s+1/1 running\\s+copy-a-${project.id}$`, 'm'))
+    const json = await project.pipe(['status', '--json'])
+    const listed = (JSON.parse(json.stdout) as { connectors: { name: string; pipeline?: string; status?: unknown }[] }).connectors
+    expect(listed.find((c) => c.name === `copy-b-${project.id}-sink`)).toEqual({
+      name: `copy-b-${project.id}-sink`, pipeline: `copy-b-${project.id}`,
+      status: { name: `copy-b-${project.id}-sink`, type: 'sink', state: 'RUNNING', workerId: expect.any(String) as unknown, tasks: [{ id: 0, state: 'RUNNING', workerId: expect.any(String) as unknown }] },
+    })
+  })
+
+  it('pauses, resumes and restarts a connector with its tasks, and the pipeline keeps copying', async () => {
+    const b = `copy-b-${project.id}`
+    const paused = await project.pipe(['pause', `${b}-source`])
+    expect(paused.stdout.replaceAll(/ on \S+\n/g, ' on <worker>\n')).toBe(`paused ${b}-source\n${b}-source (source) PAUSED on <worker>\n  task 0 PAUSED on <worker>\n`)
+    const one = JSON.parse((await project.pipe(['status', `${b}-source`, '--json'])).stdout) as { connector: { state: string; tasks: { state: string }[] } }
+    expect(one.connector).toMatchObject({ state: 'PAUSED', tasks: [{ state: 'PAUSED' }] })
+    const resumed = await project.pipe(['resume', `${b}-source`])
+    expect(resumed.status).toBe(0)
+    expect(resumed.stdout).toContain(`${b}-source (source) RUNNING`)
+    const restarted = await project.pipe(['restart', `${b}-sink`, '--include-tasks'])
+    expect(restarted.stderr).toBe('')
+    expect(restarted.stdout.replaceAll(/ on \S+\n/g, ' on <worker>\n')).toBe(`restarted ${b}-sink\n${b}-sink (sink) RUNNING on <worker>\n  task 0 RUNNING on <worker>\n`)
+    // a line appended now is copied: resumed and restarted connectors run
+    appendFileSync(join(project.data, `${b}-in.txt`), 'five\n')
+    expect(await linesOf(join(project.data, `${b}-out.txt`), 2)).toEqual(['four', 'five'])
   })
 })

@@ -1,11 +1,19 @@
 // @servers kafka connect
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { DeployProject } from './deploy-harness.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEPLOY_TARGETS, DeployProject, type DeployTargetKind } from './deploy-harness.js'
 
-describe('pipe deploy when a task fails', () => {
-  const project = new DeployProject()
+/** The first line of the failed task's trace: Kafka Connect's Java exception, or pipe's Node.js error. */
+const FIRST_TRACE_LINE: Readonly<Record<DeployTargetKind, string>> = {
+  'connect': "org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file",
+  'pipe': 'Error: ENOENT: no such file or directory',
+  'pipe-kafka': 'Error: ENOENT: no such file or directory',
+}
+
+describe.each(DEPLOY_TARGETS)('pipe deploy when a task fails on $label', ({ kind }) => {
+  const project = new DeployProject(kind)
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it('says which task FAILED with the first lines of its trace, exits 1, and restart --only-failed recovers it', async () => {
@@ -17,10 +25,11 @@ describe('pipe deploy when a task fails', () => {
 
     expect(deploy.status).toBe(1)
     expect(deploy.stdout).toContain(`created ${name}-source, RUNNING`)
-    expect(deploy.stdout).toContain(`created ${name}-sink, FAILED\n    task 0 FAILED:\n      org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file`)
+    expect(deploy.stdout).toContain(`created ${name}-sink, FAILED\n    task 0 FAILED:\n      ${FIRST_TRACE_LINE[kind]}`)
     expect(deploy.stdout).toContain(`not running: ${name}-sink (see \`pipe status <name>\`)`)
     const status = await project.pipe(['status', `${name}-sink`])
-    expect(status.stdout).toMatch(/^ {2}task 0 FAILED on \S+\n {4}org\.apache\.kafka\.connect\.errors\.ConnectException/m)
+    expect(status.stdout).toMatch(/^ {2}task 0 FAILED on \S+\n {4}\S/m)
+    expect(status.stdout).toContain(`\n    ${FIRST_TRACE_LINE[kind]}`)
 
     // AND restarting only the failed instances brings it back once the folder exists
     mkdirSync(join(project.data, 'no', 'such', 'dir'), { recursive: true })

@@ -1,10 +1,11 @@
 // @servers kafka connect
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { DeployProject } from './deploy-harness.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEPLOY_TARGETS, DeployProject } from './deploy-harness.js'
 
-describe('pipe plan after one option changed', () => {
-  const project = new DeployProject()
+describe.each(DEPLOY_TARGETS)('pipe plan after one option changed on $label', ({ kind }) => {
+  const project = new DeployProject(kind)
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it('shows exactly the changed key, and deploying it leaves nothing to do', async () => {

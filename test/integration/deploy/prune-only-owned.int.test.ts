@@ -1,11 +1,12 @@
 // @servers kafka connect
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectRequest } from '../../support/connect-rest.js'
-import { DeployProject } from './deploy-harness.js'
+import { DEPLOY_TARGETS, DeployProject } from './deploy-harness.js'
 
-describe('pipe deploy --prune', () => {
-  const project = new DeployProject()
+describe.each(DEPLOY_TARGETS)('pipe deploy --prune on $label', ({ kind }) => {
+  const project = new DeployProject(kind)
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it("deletes the connectors of a removed pipeline, and nothing else (not a connector pipe did not deploy)", async () => {

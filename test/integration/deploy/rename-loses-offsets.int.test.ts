@@ -1,9 +1,10 @@
 // @servers kafka connect
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DeployProject } from './deploy-harness.js'
 
 describe('pipe plan when a connector is renamed', () => {
   const project = new DeployProject()
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it('plans a delete and a create, flagged as starting without the old offsets', async () => {

@@ -1,12 +1,13 @@
 // @servers kafka connect
 import { randomUUID } from 'node:crypto'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PipeRun } from '../../e2e/run-pipe.js'
 import { connectRequest } from '../../support/connect-rest.js'
 import { DeployProject } from './deploy-harness.js'
 
 describe('secrets in pipe plan, deploy and status', () => {
   const project = new DeployProject()
+  beforeAll(() => project.start())
   afterAll(() => project.cleanup())
 
   it("never shows an env() secret's value, nor a literal password found on the worker", async () => {

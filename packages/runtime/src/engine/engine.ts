@@ -145,7 +145,8 @@ class EngineImpl implements Engine {
     const restartConnector = opts.onlyFailed !== true || h.state === 'FAILED'
     const failed = h.tasks.filter((t) => t.control.state === 'FAILED').map((t) => t.control.id)
     // as Kafka Connect: a healthy connector restarted with onlyFailed restarts just its failed tasks
-    if (!restartConnector) {
+    if (!restartConnector || (opts.includeTasks !== true && h.state !== 'FAILED')) {
+      // restarting only a healthy Connector object leaves its tasks running: pipe's holds no state to restart
       if (opts.includeTasks === true) await Promise.all(failed.map((id) => this.restartTask(name, id)))
       return
     }

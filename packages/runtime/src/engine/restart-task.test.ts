@@ -37,8 +37,13 @@ describe('engine.restartTask', () => {
     await allRunning(engine, 'snk')
     const before = engine.metrics('snk')
     await engine.restart('snk', { includeTasks: true, onlyFailed: true })
-    // nothing failed: nothing restarted
+    // nothing failed: nothing restarted; nor by restarting just the healthy Connector object
     expect(engine.metrics('snk').every((m, i) => m === before[i])).toBe(true)
+    await engine.restart('snk')
+    expect(engine.metrics('snk').every((m, i) => m === before[i])).toBe(true)
+    // with its tasks: every task is new
+    await engine.restart('snk', { includeTasks: true })
+    expect(engine.metrics('snk').some((m, i) => m === before[i])).toBe(false)
     await engine.stop()
   })
 })

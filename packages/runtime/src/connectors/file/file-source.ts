@@ -40,7 +40,16 @@ class FileStreamSourceTask implements SourceTask {
     const offset = await context.offsets.offset({ filename: this.#file })
     const position = offset?.['position']
     this.#position = typeof position === 'number' ? position : 0
-    this.#handle = await open(this.#file, 'r')
+    await this.#open()
+  }
+
+  /** Opens the file; a missing file is waited for, as Kafka Connect's task does ("sleeping to wait for it to be created"). */
+  async #open(): Promise<void> {
+    try {
+      this.#handle = await open(this.#file, 'r')
+    } catch (error) {
+      if (this.#file === '' || !(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
+    }
   }
 
   async poll(): Promise<readonly PolledRecord[]> {
@@ -55,6 +64,7 @@ class FileStreamSourceTask implements SourceTask {
   }
 
   async #read(): Promise<void> {
+    if (this.#handle === undefined) await this.#open()
     if (this.#handle === undefined) return
     const readFrom = this.#position + this.#ready.reduce((n, l) => n + l.bytes, 0) + this.#pending.length
     const chunk = Buffer.alloc(CHUNK)
