@@ -25,7 +25,7 @@ const ALL_CASES: readonly ParityCase[] = SUITES.flatMap((s) => s.cases)
 const lineCount = (file: string): number => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').length - 1 : 0)
 
 function sinkConfig(c: ParityCase, file: string): Record<string, string> {
-  const suite = SUITES.find((s) => (s.cases as readonly ParityCase[]).includes(c)) ?? SUITES[0]
+  const suite = SUITES.find((s) => s.cases.includes(c)) ?? SUITES[0]
   return {
     'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', topics: suite.topic, file,
     'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
