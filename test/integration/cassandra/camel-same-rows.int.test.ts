@@ -1,5 +1,5 @@
 // @servers kafka connect cassandra
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -21,14 +21,12 @@ const BIN = join(ROOT, 'packages/cli/bin/pipe.js')
 const FIXTURE = 'test/integration/cassandra/fixtures/tweet-rows.ts'
 const TWEETS = 3_000
 
-function pipe(args: readonly string[], env: Readonly<Record<string, string>>): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
-    child.once('exit', (code) => { done({ code, output }) })
-  })
+function pipe(args: readonly string[], env: Readonly<Record<string, string>>): { child: ChildProcess; done: Promise<{ code: number | null; output: string }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  return { child, done: new Promise((resolve) => { child.once('exit', (code) => { resolve({ code, output }) }) }) }
 }
 
 type Row = readonly [string, string, string]
@@ -62,15 +60,21 @@ describe('the cassandra sink on Kafka Connect (Camel) and on pipe', () => {
       CASSANDRA_KEYSPACE: keyspace, TWEET_ROWS_TOPIC: `tweet-rows-${id}`,
     }
     // GIVEN the topic filled by pipe's source side, and pipe's own sink's rows from it
-    const run = await pipe(['run', FIXTURE, '--bootstrap-servers', servers().kafka.bootstrapServers, '--offsets-topic', `pipe-offsets-${id}`, '--max-idle', '4s'],
+    const running = pipe(['run', FIXTURE, '--bootstrap-servers', servers().kafka.bootstrapServers, '--offsets-topic', `pipe-offsets-${id}`],
       { ...env, CASSANDRA_TABLE: 'pipe_rows', TWEET_ROWS_SINK: `tweet-rows-pipe-${id}` })
+    try {
+      await waitFor(`${String(TWEETS)} rows from pipe`, async () => ((await rows('pipe_rows')).length >= TWEETS ? true : undefined), 120_000)
+    } finally {
+      running.child.kill('SIGINT')
+    }
+    const run = await running.done
     expect(run.code, run.output).toBe(0)
     const ours = await rows('pipe_rows')
     expect(ours.map((r) => r[0])).toEqual([...api.allIds].sort())
 
     // WHEN the sink compiled for Kafka Connect is deployed as compiled, into another table
     const out = await mkdtemp(join(tmpdir(), 'pipe-camel-rows-'))
-    const compiled = await pipe(['compile', FIXTURE, '--out', out], { ...env, CASSANDRA_TABLE: 'camel_rows', TWEET_ROWS_SINK: camelName })
+    const compiled = await pipe(['compile', FIXTURE, '--out', out], { ...env, CASSANDRA_TABLE: 'camel_rows', TWEET_ROWS_SINK: camelName }).done
     expect(compiled.code, compiled.output).toBe(0)
     expect(compiled.output).toContain('PIPE_CASSANDRA_ARRAY_VALUE')
     expect(await readdir(out)).toEqual([`${camelName}-sink.json`])

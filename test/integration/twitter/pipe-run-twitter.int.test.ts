@@ -87,9 +87,11 @@ describe('pipe run pipelines/twitter.ts', () => {
     await new Promise((r) => setTimeout(r, 1_500))
 
     // THEN a restart on the same state backfills the gap and streams the rest, each tweet once
-    const second = pipeRun(['--state-dir', stateDir, '--max-idle', '4s'], env)
+    const second = pipeRun(['--state-dir', stateDir], env)
     runs.push(second)
     await until(`${String(TWEETS)} rows`, async () => ((await count()) >= TWEETS ? true : undefined), 120_000, second)
+    // Ctrl-C: a graceful stop (batches finished, offsets flushed), exit 0
+    second.child.kill('SIGINT')
     expect(await second.exited).toBe(0)
     const rows = await client.execute(`SELECT id, body, author FROM ${keyspace}.tweets`, [], { fetchSize: 10_000 })
     const ids = rows.rows.map((r) => String(r['id']))
