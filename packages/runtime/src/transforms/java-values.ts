@@ -39,6 +39,8 @@ export interface JavaSchemaAndValue {
 class ParseFailure extends Error {}
 
 const DELIMITERS = new Set([':', ',', '{', '}', '[', ']', '"'])
+/** Characters that make the tokenizer split (or escape) text. */
+const PLAIN_TEXT_EXCLUDED = /[:,{}[\]"\\]/
 const DAY = 86_400_000
 const TEMPORAL = new Set<string | undefined>(['Date', 'Time', 'Timestamp'])
 const STRING: JSchema = { type: 'STRING' }
@@ -389,6 +391,9 @@ function parse(parser: Parser, embedded: boolean): JavaSchemaAndValue | null {
  */
 export function parseString(text: string): JavaSchemaAndValue | null {
   if (text === '') return { schema: STRING, value: '' }
+  // fast path for plain text (most header values): one token, no literal, no number or date: the text itself
+  const first = javaTrim(text)[0] ?? ''
+  if (!PLAIN_TEXT_EXCLUDED.test(text) && !/[0-9+-]/.test(first) && !/^\s*(?:true|false|null)\s*$/.test(text)) return { schema: STRING, value: text }
   return parse(new Parser(text), false)
 }
 
