@@ -32,7 +32,7 @@ export interface DistributedConfig {
   readonly statusTopic: string
   /** `session.timeout.ms`: how long the group waits for a worker that died. @default 10000 */
   readonly sessionTimeoutMs?: number
-  /** `heartbeat.interval.ms` @default 3000 */
+  /** `heartbeat.interval.ms`; Kafka Connect's default is 3000, pipe's 1000 so that a worker that leaves is noticed in about a second. @default 1000 */
   readonly heartbeatIntervalMs?: number
 }
 
@@ -130,7 +130,7 @@ export class DistributedWorker {
     this.#started = true
     this.#membership = await joinWorkerGroup({
       kafka: this.#kafka, groupId: this.#options.groupId, topic: this.#options.configTopic, url: this.workerId,
-      sessionTimeoutMs: this.#options.sessionTimeoutMs ?? 10_000, heartbeatIntervalMs: this.#options.heartbeatIntervalMs ?? 3_000,
+      sessionTimeoutMs: this.#options.sessionTimeoutMs ?? 10_000, heartbeatIntervalMs: this.#options.heartbeatIntervalMs ?? 1_000,
       initialGeneration: this.#maxGeneration,
       log: this.#options.log,
       onAssignment: (view) => {
@@ -232,6 +232,7 @@ export class DistributedWorker {
       // a task that no longer exists (connector deleted or stopped, fewer tasks) loses its status, as in Kafka Connect
       this.#forget(taskStatusKey(t.connector, t.task), t.task >= (this.config.get(t.connector)?.tasks.length ?? 0))
     }))
+    const before = new Set(this.#work.tasks().map((t) => `${t.connector}-${String(t.task)}`))
     for (const t of share.tasks) {
       const entry = this.config.get(t.connector)
       const taskConfig = entry?.tasks[t.task]
@@ -240,6 +241,10 @@ export class DistributedWorker {
       const restart = restarts.some((r) => r.name === t.connector && (r.task === undefined ? r.includeTasks && (!r.onlyFailed || failed) : r.task === t.task))
       if (restart || this.#work.taskState(t.connector, t.task) === undefined) this.#published.delete(taskStatusKey(t.connector, t.task))
       await this.#work.runTask(t.connector, entry.config, taskConfig, t.task, entry.tasks.length, entry.target, restart)
+    }
+    const gained = this.#work.tasks().map((t) => `${t.connector}-${String(t.task)}`).filter((t) => !before.has(t))
+    if (lost.length > 0 || gained.length > 0) {
+      this.#options.log(`tasks started: ${gained.join(', ') || 'none'}; stopped: ${lost.map((t) => `${t.connector}-${String(t.task)}`).join(', ') || 'none'}`)
     }
     await this.#publish()
   }
@@ -298,6 +303,7 @@ export class DistributedWorker {
     ]
     await this.#work.stopAll()
     await this.#statusLog.send(records).catch(() => undefined)
+    this.#options.log(`tasks stopped; leaving group ${this.#options.groupId}`)
     await this.#membership?.leave()
     await Promise.all([this.#configLog.close(), this.#statusLog.close(), this.#offsetsLog.close()])
     await this.#producer.disconnect()

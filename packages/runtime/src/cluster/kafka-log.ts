@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs'
 
-const isTransient = (error: unknown): boolean => typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
+const TRANSIENT_TYPES = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS'])
+
+/** A broker error that goes away (a topic just created by another worker, a moving leader), also when kafkajs gave up retrying it. */
+function isTransient(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; e = (e as { cause?: unknown }).cause, depth++) { // cast: reading an optional field
+    if ('retriable' in e && e.retriable === true) return true
+    if ('type' in e && typeof e.type === 'string' && TRANSIENT_TYPES.has(e.type)) return true
+  }
+  return false
+}
 
 /** Retries transient broker errors (a topic's leader not elected yet, a coordinator moving) for up to `timeoutMs`. */
 export async function retrying<T>(operation: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
@@ -64,7 +73,7 @@ export class KafkaLog {
     const consumer = kafka.consumer({ groupId: `pipe-worker-log-${randomUUID()}`, maxWaitTimeInMs: 250, sessionTimeout: 30_000 })
     this.#consumer = consumer
     await consumer.connect()
-    await consumer.subscribe({ topics: [topic], fromBeginning: true })
+    await retrying(() => consumer.subscribe({ topics: [topic], fromBeginning: true }))
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {

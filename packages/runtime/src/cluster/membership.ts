@@ -1,5 +1,6 @@
 import { AssignerProtocol } from 'kafkajs'
 import type { Assigner, Consumer, Kafka, PartitionAssigner } from 'kafkajs'
+import { retrying } from './kafka-log.js'
 
 /** pipe's own group protocol name: pipe workers form their own groups, never a Kafka Connect cluster's. */
 export const PROTOCOL = 'pipe-worker-v1'
@@ -105,7 +106,8 @@ export async function joinWorkerGroup(options: MembershipOptions): Promise<Membe
     sessionTimeout: options.sessionTimeoutMs,
     heartbeatInterval: options.heartbeatIntervalMs,
     rebalanceTimeout: 60_000,
-    maxWaitTimeInMs: 1000,
+    // an idle member sleeps this long between heartbeats; a leaving one waits for it
+    maxWaitTimeInMs: 500,
   })
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     const join = ++joins
@@ -118,7 +120,7 @@ export async function joinWorkerGroup(options: MembershipOptions): Promise<Membe
     })
   })
   await consumer.connect()
-  await consumer.subscribe({ topics: [options.topic], fromBeginning: false })
+  await retrying(() => consumer.subscribe({ topics: [options.topic], fromBeginning: false }))
   await consumer.run({ autoCommit: false, eachBatch: () => Promise.resolve() })
   return { leave: () => consumer.disconnect() }
 }
