@@ -24,6 +24,8 @@ export interface SourceParityCase {
   readonly routedTopic?: (topicName: string) => string
   /** `TimestampRouter`'s `timestamp.format`, when the case routes by the record timestamp. */
   readonly timestampFormat?: string
+  /** Formats (`''` = epoch ms) in which the record's own timestamp appears inside the value. */
+  readonly timestampInValue?: readonly string[]
 }
 
 const from = (input: string) => source(file({ file: input }))
@@ -40,6 +42,7 @@ const HEADER_LITERALS: readonly (readonly [string, string])[] = [
 
 const STAMP = '2024-01-02 03:04:05.678'
 const STAMP_FORMAT = 'yyyy-MM-dd HH:mm:ss.SSS'
+const RECORD_STAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS"
 const TIMESTAMP_FORMAT = "yyyy.MM.dd-EEE-MMM-HH'h'"
 
 export const SOURCE_CASES: readonly SourceParityCase[] = [
@@ -96,6 +99,18 @@ export const SOURCE_CASES: readonly SourceParityCase[] = [
       .convertTimestamp({ field: 'c', targetType: 'Time', format: STAMP_FORMAT })
       .convertTimestamp({ field: 'd', targetType: 'unix', format: STAMP_FORMAT, unixPrecision: 'seconds' })
       .convertTimestamp({ field: 'a', targetType: 'string', format: 'EEE, d MMM yyyy HH:mm:ss.SSS' })
+      .to(topic(name, { format })),
+  },
+  {
+    name: 'record-timestamp',
+    formats: ['json', 'json-schema'],
+    passes: true,
+    timestampInValue: ['', RECORD_STAMP_FORMAT],
+    pipeline: (input, name, format) => from(input)
+      .hoistField('line')
+      .insertField({ timestamp: 'ts' })
+      .insertField({ timestamp: 'at' })
+      .convertTimestamp({ field: 'at', targetType: 'string', format: RECORD_STAMP_FORMAT })
       .to(topic(name, { format })),
   },
   {

@@ -123,7 +123,8 @@ async function readAll(kafka: Kafka, topics: readonly string[], count: number): 
 function normalize(engine: Engine, v: Variant, r: OutRecord): Omit<OutRecord, 'timestamp' | 'offset'> {
   const tag = tagOf(engine)
   const neutral = `${run}-ENGINE-`
-  const swap = (text: string | null): string | null => (text === null ? null : text.replaceAll(tag, neutral))
+  const stamps = (v.c.timestampInValue ?? []).map((f) => (f === '' ? String(r.timestamp) : formatJavaDate(f, r.timestamp)))
+  const swap = (text: string | null): string | null => (text === null ? null : stamps.reduce((t, s) => t.replaceAll(s, '<timestamp>'), text.replaceAll(tag, neutral)))
   let topic = r.topic.replace(tag, neutral)
   if (v.c.timestampFormat !== undefined) topic = topic.replace(formatJavaDate(v.c.timestampFormat, r.timestamp), '<timestamp>')
   const headers = r.headers.map(([k, h]) => [k, Array.isArray(h) ? h.map((x: string | null) => swap(x)) : swap(h as string | null)] as const)
