@@ -29,12 +29,15 @@ function headerValue(bytes: Uint8Array | null): ConnectValue {
   return bytes === null ? null : parseLiteral(Buffer.from(bytes).toString('utf8'))
 }
 
-function guard<T>(stage: StageError['stage'], className: string, run: () => T): T {
-  try {
-    return run()
-  } catch (error) {
-    throw new StageError(stage, className, error)
-  }
+const NO_MESSAGE_HEADERS: readonly MessageHeader[] = Object.freeze([])
+const NO_RECORD_HEADERS: readonly ConnectHeader[] = Object.freeze([])
+
+function encodeHeaders(headers: readonly ConnectHeader[]): readonly MessageHeader[] {
+  return headers.length === 0 ? NO_MESSAGE_HEADERS : headers.map((h): MessageHeader => ({ key: h.key, value: headerBytes(h.value) }))
+}
+
+function decodeHeaders(headers: readonly MessageHeader[]): readonly ConnectHeader[] {
+  return headers.length === 0 ? NO_RECORD_HEADERS : headers.map((h): ConnectHeader => ({ key: h.key, value: headerValue(h.value) }))
 }
 
 /** Builds the codec from `key.converter` / `value.converter` (+ prefixed options); JsonConverter by default. */
@@ -43,17 +46,33 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
   const valueClass = config['value.converter'] ?? DEFAULT_CONVERTER
   const key: Converter = createConverter(config, 'key')
   const value: Converter = createConverter(config, 'value')
+  // runs for every record: plain try/catch per stage, no closure per call
   return {
     encode(record) {
-      const k = guard('KEY_CONVERTER', keyClass, () => key.fromConnectData(record.topic, record.key, record.keySchema ?? null))
-      const v = guard('VALUE_CONVERTER', valueClass, () => value.fromConnectData(record.topic, record.value, record.valueSchema ?? null))
-      const headers = guard('HEADER_CONVERTER', HEADER_CONVERTER, () => record.headers.map((h): MessageHeader => ({ key: h.key, value: headerBytes(h.value) })))
-      return { topic: record.topic, partition: record.kafkaPartition, key: k, value: v, headers, timestamp: record.timestamp ?? Date.now() }
+      let stage: StageError['stage'] = 'KEY_CONVERTER'
+      try {
+        const k = key.fromConnectData(record.topic, record.key, record.keySchema ?? null)
+        stage = 'VALUE_CONVERTER'
+        const v = value.fromConnectData(record.topic, record.value, record.valueSchema ?? null)
+        stage = 'HEADER_CONVERTER'
+        const headers = encodeHeaders(record.headers)
+        return { topic: record.topic, partition: record.kafkaPartition, key: k, value: v, headers, timestamp: record.timestamp ?? Date.now() }
+      } catch (error) {
+        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error)
+      }
     },
     decode(m) {
-      const k = guard('KEY_CONVERTER', keyClass, () => key.toConnectData(m.topic, m.key))
-      const v = guard('VALUE_CONVERTER', valueClass, () => value.toConnectData(m.topic, m.value))
-      const headers = guard('HEADER_CONVERTER', HEADER_CONVERTER, () => m.headers.map((h): ConnectHeader => ({ key: h.key, value: headerValue(h.value) })))
+      let stage: StageError['stage'] = 'KEY_CONVERTER'
+      let k: ReturnType<Converter['toConnectData']>, v: ReturnType<Converter['toConnectData']>, headers: readonly ConnectHeader[]
+      try {
+        k = key.toConnectData(m.topic, m.key)
+        stage = 'VALUE_CONVERTER'
+        v = value.toConnectData(m.topic, m.value)
+        stage = 'HEADER_CONVERTER'
+        headers = decodeHeaders(m.headers)
+      } catch (error) {
+        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error)
+      }
       return {
         topic: m.topic, kafkaPartition: m.partition, kafkaOffset: m.offset, key: k.value, keySchema: k.schema, value: v.value, valueSchema: v.schema,
         timestamp: m.timestamp, headers, originalTopic: m.topic, originalKafkaPartition: m.partition, originalKafkaOffset: m.offset,

@@ -47,7 +47,13 @@ class OffsetTracker {
   readonly #next = new Map<string, TopicPartitionOffset>()
   #dirty = false
   track(messages: readonly ConsumedMessage[]): void {
-    for (const m of messages) this.#next.set(`${m.topic}:${m.partition}`, { topic: m.topic, partition: m.partition, offset: m.offset + 1 })
+    // only the last message of each run of one topic partition counts: no work per record
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i]
+      const following = messages[i + 1]
+      if (m === undefined || (following !== undefined && following.topic === m.topic && following.partition === m.partition)) continue
+      this.#next.set(`${m.topic}:${String(m.partition)}`, { topic: m.topic, partition: m.partition, offset: m.offset + 1 })
+    }
     this.#dirty ||= messages.length > 0
   }
   get dirty(): boolean {

@@ -49,48 +49,80 @@ function lastOffsets(connector: string, records: readonly SourceRecord[]): { par
   return [...last.values()].map((r) => ({ partition: r.sourcePartition, offset: r.sourceOffset }))
 }
 
-function encodeOne(deps: SourceRunnerDeps, record: SourceRecord): TopicMessage[] {
+/** Transforms and converts one record into `out` (nothing, or a dead letter, for a tolerated failure). */
+function encodeOne(deps: SourceRunnerDeps, record: SourceRecord, out: TopicMessage[]): void {
+  const before = out.length
   try {
-    if (deps.chain.length === 0) return [deps.codec.encode(record)]
-    return applyChain(deps.chain, record).map((r) => deps.codec.encode(r))
+    if (deps.chain.length === 0) out.push(deps.codec.encode(record))
+    else for (const r of applyChain(deps.chain, record)) out.push(deps.codec.encode(r))
   } catch (error) {
+    out.length = before // none of a failed record's outputs go out
     const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause) : undefined
     if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
     deps.control.count({ errors: 1 })
     const dlq = deps.control.policy.deadLetterTopic
-    if (dlq === undefined) return []
+    if (dlq === undefined) return
     const original: TopicMessage = { topic: record.topic, partition: null, key: null, value: null, headers: [], timestamp: record.timestamp ?? 0 }
-    return [deadLetterMessage(dlq, { connector: deps.connector, taskId: deps.control.id, original }, failure, deps.control.policy.contextHeaders)]
+    out.push(deadLetterMessage(dlq, { connector: deps.connector, taskId: deps.control.id, original }, failure, deps.control.policy.contextHeaders))
   }
 }
 
-async function processBatch(deps: SourceRunnerDeps, batch: readonly PolledRecord[]): Promise<void> {
+/** A polled batch, completed, transformed and converted: ready to produce. */
+interface PreparedBatch {
+  readonly polled: number
+  readonly records: readonly SourceRecord[]
+  readonly messages: readonly TopicMessage[]
+}
+
+function prepare(deps: SourceRunnerDeps, batch: readonly PolledRecord[]): PreparedBatch {
   const now = deps.control.clock.now()
   const records = batch.map((p) => complete(deps, p, now))
-  const messages = records.flatMap((r) => encodeOne(deps, r))
-  const offsets = lastOffsets(deps.connector, records)
-  await deps.control.retried(() => deps.backend.produce(messages, { connector: deps.connector, offsets }))
-  deps.control.count({ in: batch.length, out: messages.length })
-  if (deps.task.commitRecord !== undefined) for (const r of records) await deps.task.commitRecord(r, null)
+  const messages: TopicMessage[] = []
+  for (const r of records) encodeOne(deps, r, messages)
+  return { polled: batch.length, records, messages }
+}
+
+async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promise<void> {
+  const offsets = lastOffsets(deps.connector, batch.records)
+  await deps.control.retried(() => deps.backend.produce(batch.messages, { connector: deps.connector, offsets }))
+  deps.control.count({ in: batch.polled, out: batch.messages.length })
+  if (deps.task.commitRecord !== undefined) for (const r of batch.records) await deps.task.commitRecord(r, null)
   await deps.task.commit?.()
 }
 
-/** Polls the task until stopped: transform, convert, produce with offsets; an error fails the task. */
+/**
+ * Polls the task until stopped: transform, convert, produce with offsets; an error fails the task.
+ * The next batch is polled and converted while the previous one is being produced (one batch
+ * ahead, as Kafka Connect's worker keeps polling while its producer sends), but batches are
+ * produced one at a time and in order: a batch's offsets never overtake an earlier batch's records.
+ */
 export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise<void>): Promise<void> {
   const { control, task } = deps
+  const next = async (): Promise<PreparedBatch> => prepare(deps, await control.retriedForever(() => task.poll()))
+  let ahead: Promise<PreparedBatch> | undefined
   try {
     await start()
     control.setState('RUNNING')
     while (!control.isStopping()) {
       await control.whileRunnable()
       if (control.isStopping()) break
-      const batch = await control.retriedForever(() => task.poll())
-      if (batch.length === 0) await control.sleep(deps.idleWaitMs)
-      else await processBatch(deps, batch)
+      const batch = await (ahead ?? next())
+      ahead = undefined
+      if (batch.polled === 0) {
+        await control.sleep(deps.idleWaitMs)
+        continue
+      }
+      ahead = next()
+      // settled by the next turn of the loop; observed here so that a failing poll while this batch is produced is not unhandled
+      ahead.catch(() => undefined)
+      await produceBatch(deps, batch)
     }
+    // a batch polled ahead and not produced is dropped: its offsets were never committed
+    await ahead?.catch(() => undefined)
     await task.stop()
   } catch (error) {
     control.fail(error)
+    await ahead?.catch(() => undefined)
     await task.stop().catch(() => undefined)
   }
 }

@@ -1,23 +1,23 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { TopicPartitionOffset } from '../records/connect-record.js'
-import type { RecordRow } from './embedded-schema.js'
 import { assignedPartitions } from './partitioner.js'
 import type { ConsumedMessage, ConsumerOptions, MessageHeader, TopicConsumer } from './topic-backend.js'
 
-function headersOf(text: string | null): MessageHeader[] {
-  if (text === null) return []
+const NO_HEADERS: readonly MessageHeader[] = Object.freeze([])
+
+function headersOf(text: string | null): readonly MessageHeader[] {
+  if (text === null) return NO_HEADERS
   const parsed = JSON.parse(text) as [string, string | null][]
   return parsed.map(([key, value]) => ({ key, value: value === null ? null : Buffer.from(value, 'base64') }))
 }
 
-function toMessage(row: RecordRow): ConsumedMessage {
-  return { topic: row.topic, partition: row.partition, offset: row.offset, key: row.key, value: row.value, headers: headersOf(row.headers), timestamp: row.timestamp }
-}
+/** A record row as `fetch` reads it (raw: an array, no object per row): offset, key, value, headers, timestamp. */
+type FetchedRow = [number, Buffer | null, Buffer | null, string | null, number]
 
 interface Statements {
   readonly partitions: Statement<[string], { partitions: number }>
   readonly committed: Statement<[string, string, number], { offset: number }>
-  readonly fetch: Statement<[string, number, number, number], RecordRow>
+  readonly fetch: Statement<[string, number, number, number], FetchedRow>
   readonly end: Statement<[string, number], { end: number | null }>
   readonly commit: Statement<[string, string, number, number]>
   readonly putCheckpoint: Statement<[string, number, string]>
@@ -28,7 +28,7 @@ function statements(db: Database): Statements {
   return {
     partitions: db.prepare('SELECT partitions FROM topics WHERE name = ?'),
     committed: db.prepare('SELECT offset FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
-    fetch: db.prepare('SELECT * FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?'),
+    fetch: db.prepare<[string, number, number, number], FetchedRow>('SELECT offset, key, value, headers, timestamp FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?').raw(),
     end: db.prepare('SELECT MAX(offset) + 1 AS end FROM records WHERE topic = ? AND partition = ?'),
     putCheckpoint: db.prepare('INSERT INTO sink_checkpoints (grp, member, data) VALUES (?, ?, ?) ON CONFLICT (grp, member) DO UPDATE SET data = excluded.data'),
     getCheckpoint: db.prepare('SELECT data FROM sink_checkpoints WHERE grp = ? AND member = ?'),
@@ -48,9 +48,9 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions): TopicC
     for (const [topic, p] of assignment()) {
       if (out.length >= max) break
       const rows = s.fetch.all(topic, p, positionOf(topic, p), max - out.length)
+      for (const [offset, key, value, headers, timestamp] of rows) out.push({ topic, partition: p, offset, key, value, headers: headersOf(headers), timestamp })
       const last = rows.at(-1)
-      if (last !== undefined) position.set(`${topic}:${p}`, last.offset + 1)
-      out.push(...rows.map(toMessage))
+      if (last !== undefined) position.set(`${topic}:${String(p)}`, last[0] + 1)
     }
     return out
   }

@@ -3,21 +3,24 @@ import type { ConsumedMessage, TopicConsumer } from './topic-backend.js'
 
 /**
  * Turns a push-style Kafka group member into a pull consumer: a batch handler hands its records
- * over and waits (heartbeating) until `fetch` has taken them all, so at most one fetched batch per
- * partition waits in memory (backpressure).
+ * over and waits (heartbeating) until `fetch` has taken all but the last `fetch`'s worth, so the
+ * next fetch from the broker overlaps with the sink working through the rest, while at most one
+ * fetched batch per partition and one sink batch wait in memory (backpressure).
  */
 export async function kafkaConsumer(client: KafkaClient, group: string, topics: readonly string[]): Promise<TopicConsumer> {
   const queue: KafkaReadRecord[] = []
   let wake: (() => void) | undefined
   let drained: (() => void) | undefined
   let closed = false
+  // what the sink takes per fetch: the handler lets the next broker fetch start once no more is left
+  let lowWater = 0
   // a call, not the variable: the handler reads what close() sets later, across awaits
   const isClosed = (): boolean => closed
   const member = await client.joinGroup(group, topics, async (records, heartbeat) => {
     if (isClosed()) return
-    queue.push(...records)
+    for (const r of records) queue.push(r)
     wake?.()
-    while (queue.length > 0 && !isClosed()) {
+    while (queue.length > lowWater && !isClosed()) {
       await new Promise<void>((resolve) => {
         drained = resolve
         setTimeout(resolve, 1000)
@@ -34,8 +37,9 @@ export async function kafkaConsumer(client: KafkaClient, group: string, topics: 
         })
         wake = undefined
       }
-      const batch: ConsumedMessage[] = queue.splice(0, max).map((r) => ({ ...r, partition: r.partition, offset: r.offset }))
-      if (queue.length === 0) drained?.()
+      lowWater = max
+      const batch: readonly ConsumedMessage[] = queue.splice(0, max)
+      if (queue.length <= lowWater) drained?.()
       return batch
     },
     commit: (offsets) => member.commit(offsets),

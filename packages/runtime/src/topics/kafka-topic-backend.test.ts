@@ -37,6 +37,7 @@ describe('Kafka topic backend', () => {
     await backend.produce([{ topic: 't', partition: null, key: null, value: Buffer.from('x'), headers: [], timestamp: 1 }], {
       connector: 'file-src', offsets: [{ partition: { filename: 'in.txt' }, offset: { position: 30 } }],
     })
+    await backend.close() // writes what is pending
     const written = kafka.sent.find((r) => r.topic === 'connect-offsets')
     expect(written?.key?.toString()).toBe('["file-src",{"filename":"in.txt"}]')
     expect(written?.value?.toString()).toBe('{"position":30}')
@@ -53,7 +54,27 @@ describe('Kafka topic backend', () => {
     expect(kafka.sent.filter((r) => r.topic === 'connect-offsets')).toHaveLength(0)
     kafka.release()
     await done
+    await backend.close()
     expect(kafka.sent.map((r) => r.topic)).toEqual(['t', 'connect-offsets'])
+  })
+
+  it('writes the newest offset per source partition at most once per flush interval, and the rest on close', async () => {
+    const kafka = fakeKafka()
+    const backend = createKafkaTopicBackend({ client: kafka, offsetFlushIntervalMs: 60_000 })
+    const batch = (position: number, file = 'a'): Promise<void> =>
+      backend.produce([{ topic: 't', partition: 0, key: null, value: Buffer.from(String(position)), headers: [], timestamp: 1 }], { connector: 'c', offsets: [{ partition: { filename: file }, offset: { position } }] })
+    await batch(1)
+    await batch(2)
+    await batch(3)
+    await batch(7, 'b')
+    await new Promise((r) => setTimeout(r, 10))
+    const offsets = (): string[] => kafka.sent.filter((r) => r.topic === 'connect-offsets').map((r) => `${r.key?.toString() ?? ''}=${r.value?.toString() ?? ''}`)
+    // the first commit goes at once; the next ones wait for the interval
+    expect(offsets()).toEqual(['["c",{"filename":"a"}]={"position":1}'])
+    // a task restarted in this process starts from the newest acknowledged offset
+    expect(await backend.readSourceOffset('c', { filename: 'a' })).toEqual({ position: 3 })
+    await backend.close()
+    expect(offsets()).toEqual(['["c",{"filename":"a"}]={"position":1}', '["c",{"filename":"a"}]={"position":3}', '["c",{"filename":"b"}]={"position":7}'])
   })
 
   it('loads offsets written by Kafka Connect, tombstones included', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
-import type { Admin, IHeaders, KafkaMessage, Producer } from 'kafkajs'
+import type { Admin, IHeaders, KafkaMessage, Message, Producer } from 'kafkajs'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
 import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
@@ -19,19 +19,45 @@ export interface KafkajsClientOptions {
    * @default 10000
    */
   readonly sessionTimeoutMs?: number
+  /**
+   * At most this many records per produce request. kafkajs groups a request's records by
+   * partition in time that grows with the square of their number, so a large batch is sent as
+   * several requests, one after the other.
+   * @default 500
+   */
+  readonly maxRequestRecords?: number
 }
 
+// shared by every header-less record: kafkajs only reads it
+const NO_HEADERS: IHeaders = Object.freeze({})
+const NO_READ_HEADERS: KafkaReadRecord['headers'] = Object.freeze([])
+
 function headersOf(record: KafkaRecord): IHeaders {
+  if (record.headers.length === 0) return NO_HEADERS
   const out: Record<string, Buffer[]> = {}
   for (const h of record.headers) if (h.value !== null) (out[h.key] ??= []).push(h.value)
   return out
 }
 
+function readHeaders(headers: IHeaders | undefined): KafkaReadRecord['headers'] {
+  if (headers === undefined) return NO_READ_HEADERS
+  const out: { key: string; value: Buffer | null }[] = []
+  for (const key in headers) {
+    const v = headers[key]
+    for (const value of Array.isArray(v) ? v : [v]) out.push({ key, value: value === undefined ? null : Buffer.from(value) })
+  }
+  return out.length === 0 ? NO_READ_HEADERS : out
+}
+
 function fromMessage(topic: string, partition: number, m: KafkaMessage): KafkaReadRecord {
-  const headers = Object.entries(m.headers ?? {}).flatMap(([key, v]) =>
-    (Array.isArray(v) ? v : [v]).map((value) => ({ key, value: value === undefined ? null : Buffer.from(value) })),
-  )
-  return { topic, partition, offset: Number(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) }
+  return { topic, partition, offset: Number(m.offset), key: m.key, value: m.value, headers: readHeaders(m.headers), timestamp: Number(m.timestamp) }
+}
+
+/** kafkajs's message shape, built once per record (no spread: this runs for every record produced). */
+function toMessage(r: KafkaRecord): Message {
+  const message: Message = { key: r.key, value: r.value, headers: headersOf(r), timestamp: String(r.timestamp) }
+  if (r.partition !== undefined) message.partition = r.partition
+  return message
 }
 
 const isTransient = (error: unknown): boolean => typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
@@ -78,6 +104,7 @@ class KafkajsClient implements KafkaClient {
   readonly #admin: Admin
   readonly #adminReady: Promise<void>
   readonly #sessionTimeoutMs: number
+  readonly #maxRequestRecords: number
   #producer: Promise<Producer> | undefined
 
   constructor(options: KafkajsClientOptions) {
@@ -90,6 +117,7 @@ class KafkajsClient implements KafkaClient {
     this.#admin = this.#kafka.admin()
     this.#adminReady = this.#admin.connect()
     this.#sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000
+    this.#maxRequestRecords = Math.max(1, options.maxRequestRecords ?? 500)
   }
 
   #connectedProducer(): Promise<Producer> {
@@ -103,13 +131,20 @@ class KafkajsClient implements KafkaClient {
 
   async send(records: readonly KafkaRecord[]): Promise<void> {
     const p = await this.#connectedProducer()
-    const byTopic = new Map<string, KafkaRecord[]>()
-    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r])
-    const topicMessages = [...byTopic].map(([topic, rs]) => ({
-      topic,
-      messages: rs.map((r) => ({ key: r.key, value: r.value, headers: headersOf(r), timestamp: String(r.timestamp), ...(r.partition === undefined ? {} : { partition: r.partition }) })),
-    }))
-    await withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages }))
+    const byTopic = new Map<string, Message[]>()
+    for (const r of records) {
+      const messages = byTopic.get(r.topic)
+      if (messages === undefined) byTopic.set(r.topic, [toMessage(r)])
+      else messages.push(toMessage(r))
+    }
+    // one request at a time, in order (the idempotent producer allows one in flight); kafkajs's
+    // per-request work grows with the square of the records it holds, so requests stay small
+    for (const [topic, messages] of byTopic) {
+      for (let i = 0; i < messages.length; i += this.#maxRequestRecords) {
+        const topicMessages = [{ topic, messages: messages.slice(i, i + this.#maxRequestRecords) }]
+        await withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages }))
+      }
+    }
   }
 
   async createTopic(spec: TopicSpec): Promise<void> {
