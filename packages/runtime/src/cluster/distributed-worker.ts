@@ -241,6 +241,7 @@ export class DistributedWorker {
       const restart = restarts.some((r) => r.name === t.connector && (r.task === undefined ? r.includeTasks && (!r.onlyFailed || failed) : r.task === t.task))
       if (restart || this.#work.taskState(t.connector, t.task) === undefined) this.#published.delete(taskStatusKey(t.connector, t.task))
       await this.#work.runTask(t.connector, entry.config, taskConfig, t.task, entry.tasks.length, entry.target, restart)
+      if (restart) this.#options.log(`task ${t.connector}-${String(t.task)} restarted`)
     }
     const gained = this.#work.tasks().map((t) => `${t.connector}-${String(t.task)}`).filter((t) => !before.has(t))
     if (lost.length > 0 || gained.length > 0) {
