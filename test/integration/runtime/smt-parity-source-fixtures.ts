@@ -138,6 +138,14 @@ export const SOURCE_CASES: readonly SourceParityCase[] = [
       .to(topic(name, { format })),
   },
   {
+    // no options: TimestampRouter's defaults, `${topic}-${timestamp}` with yyyyMMdd
+    name: 'tsdefault',
+    formats: ['string'],
+    passes: true,
+    timestampFormat: 'yyyyMMdd',
+    pipeline: (input, name, format) => from(input).routeByTimestamp().to(topic(name, { format })),
+  },
+  {
     name: 'predicates',
     formats: ['string'],
     passes: true,

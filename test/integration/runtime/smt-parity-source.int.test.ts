@@ -37,7 +37,7 @@ const VARIANTS: readonly Variant[] = SOURCE_CASES.flatMap((c) => c.formats.map((
 const tagOf = (engine: Engine): string => `${run}-${engine}-`
 /** The topic the pipeline declares. */
 const prefix = (engine: Engine, v: Variant): string => `${tagOf(engine)}${v.id}`
-/** The topic the records land in, before TimestampRouter's `.<date>` suffix. */
+/** The topic the records land in, before TimestampRouter's `.<date>` or `-<date>` suffix. */
 const landing = (engine: Engine, v: Variant): string => v.c.routedTopic?.(prefix(engine, v)) ?? prefix(engine, v)
 
 function compiled(engine: Engine, v: Variant): ConnectorConfig {
@@ -75,7 +75,7 @@ async function topicsOf(kafka: Kafka, topic: string): Promise<string[]> {
   const admin = kafka.admin()
   await admin.connect()
   try {
-    return (await admin.listTopics()).filter((t) => t === topic || t.startsWith(`${topic}.`)).sort()
+    return (await admin.listTopics()).filter((t) => t === topic || t.startsWith(`${topic}.`) || t.startsWith(`${topic}-`)).sort()
   } finally {
     await admin.disconnect()
   }
