@@ -160,7 +160,9 @@ describe('source-side SMT parity with Kafka Connect', () => {
       return true
     }
     await waitFor('both engines to write every case', async () => ((await done('connect')) && (await done('pipe')) ? true : undefined), 90_000)
-    await new Promise((r) => setTimeout(r, 2000)) // time for a surplus (duplicates, unfiltered records) to show
+    // pipe idle: every connector, the drop-all ones too, has read the whole file; then time for a surplus to show
+    await waitFor('pipe to be idle', () => Promise.resolve(engine.isIdle(1000) ? true : undefined), 30_000)
+    await new Promise((r) => setTimeout(r, 2000))
     await engine.stop()
     await backend.close()
     const ended = Date.now()
