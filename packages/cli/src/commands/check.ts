@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { analyzePipelines } from '../analyze/analyze-pipelines.js'
 import { refineDiagnostics } from '../analyze/refine-location.js'
 import { compilePipelines } from '../analyze/compile-pipelines.js'
 import { validateOnWorker } from '../connect/validate-on-worker.js'
@@ -18,6 +17,8 @@ export interface CheckOptions {
  * without secrets; with `--connect`, also ask a live worker to validate each compiled config.
  */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: IoHost, cwd: string): Promise<ExitCode> {
+  // loaded on use: it pulls in ts-morph (TypeScript), which every other command would pay for at startup
+  const { analyzePipelines } = await import('../analyze/analyze-pipelines.js')
   const analysis = await analyzePipelines(paths, { cwd, typeCheck: true })
   const compilation = compilePipelines(analysis.pipelines, 'kafka-connect')
   const diagnostics = [...analysis.diagnostics, ...compilation.diagnostics]

@@ -1,6 +1,5 @@
 import { relative } from 'node:path'
 import { Option, type Command } from 'commander'
-import { analyzePipelines } from '../analyze/analyze-pipelines.js'
 import { refineDiagnostics } from '../analyze/refine-location.js'
 import { COMPILE_TARGETS, compilePipelines, type CompileTarget } from '../analyze/compile-pipelines.js'
 import { hasErrors } from '../diagnostic.js'
@@ -23,6 +22,8 @@ export interface CompileOptions {
  */
 export async function runCompile(paths: readonly string[], options: CompileOptions, io: IoHost, cwd: string): Promise<ExitCode> {
   const json = options.json === true
+  // loaded on use: it pulls in ts-morph (TypeScript), which every other command would pay for at startup
+  const { analyzePipelines } = await import('../analyze/analyze-pipelines.js')
   const analysis = await analyzePipelines(paths, { cwd, typeCheck: true })
   const compilation = compilePipelines(analysis.pipelines, options.target)
   const documents = compilation.connectors.map((c) => c.document)

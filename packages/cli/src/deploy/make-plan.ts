@@ -1,5 +1,4 @@
 import { planDeployment, type ConnectorConfig, type DeploymentPlan, type LiveConnector } from '@pipe/dsl'
-import { analyzePipelines } from '../analyze/analyze-pipelines.js'
 import { compilePipelines } from '../analyze/compile-pipelines.js'
 import { refineDiagnostics } from '../analyze/refine-location.js'
 import { hasErrors, type Diagnostic } from '../diagnostic.js'
@@ -37,6 +36,8 @@ async function workerPasswordKeys(client: KafkaConnectClient, classes: Iterable<
  * runs in CI), reads the live cluster, and plans the deployment with `planDeployment`.
  */
 export async function makePlan(client: KafkaConnectClient, input: PlanInput): Promise<MadePlan> {
+  // loaded on use: it pulls in ts-morph (TypeScript), which every other command would pay for at startup
+  const { analyzePipelines } = await import('../analyze/analyze-pipelines.js')
   const analysis = await analyzePipelines(input.paths, { cwd: input.cwd, typeCheck: false })
   const compilation = compilePipelines(analysis.pipelines, 'kafka-connect')
   const diagnostics = refineDiagnostics([...analysis.diagnostics, ...compilation.diagnostics], analysis.pipelines)
