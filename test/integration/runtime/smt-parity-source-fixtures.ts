@@ -78,10 +78,14 @@ export const SOURCE_CASES: readonly SourceParityCase[] = [
       .insertField({ static: { field: 'ratio', value: '2' } })
       .insertField({ static: { field: 'secret', value: 'hunter2' } })
       .insertField({ static: { field: 'gone', value: 'x' } })
+      .insertField({ static: { field: 'f32', value: '1.1' } })
+      .insertField({ static: { field: 'small', value: '-7' } })
+      .insertField({ static: { field: 'flag', value: 'TRUE' } })
+      .insertField({ static: { field: 'big', value: '9007199254740993' } })
       .flatten({ delimiter: '_' })
       .replaceField({ renames: { inner_line: 'text' }, exclude: ['gone'] })
       .maskField(['secret'])
-      .cast({ n: 'int32', ratio: 'float64' })
+      .cast({ n: 'int32', ratio: 'float64', f32: 'float32', small: 'int8', flag: 'boolean', big: 'int64' })
       .to(topic(name, { format })),
   },
   {
