@@ -174,6 +174,9 @@ class KafkajsClient implements KafkaClient {
       allowAutoTopicCreation: true,
       sessionTimeout: this.#sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.#sessionTimeoutMs / 4),
+      // an idle member heartbeats (and so rejoins a rebalance) only between fetches: kafkajs' 5 s
+      // fetch wait held every rebalance of a sink group (a task starting or stopping) for seconds
+      maxWaitTimeInMs: 1000,
     })
     await consumer.connect()
     await consumer.subscribe({ topics: [...topics], fromBeginning: true })
