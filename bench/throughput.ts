@@ -9,7 +9,8 @@
  *   pnpm build && pnpm exec tsx bench/throughput.ts [--records 1000000] [--only connect,pipe-kafka,pipe-embedded,broker]
  */
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { up, down } from '../test/infra/infra.js'
@@ -41,6 +42,7 @@ const input = join(outDir, `input-${String(count)}.jsonl`)
 const { bytes } = ensureInput(input, count)
 log(`${String(count)} records, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${input}`)
 
+const loadBefore = loadavg()[0] ?? 0
 const results: RaceResult[] = []
 const broker: string[] = []
 try {
@@ -61,29 +63,58 @@ try {
   rmSync(join(outDir, 'state'), { recursive: true, force: true })
 }
 
+const loadAfter = loadavg()[0] ?? 0
 const connect = results.find((result) => result.engine === 'connect')
+// 1M records go to section "throughput"; other sizes to their own section, next to the 1M figures
+const reference = 1_000_000
+const sectionId = count === reference ? 'throughput' : `throughput-${String(count)}`
+const rssAtReference = count === reference ? undefined : referenceRss()
 const ratio = (result: RaceResult): string =>
   connect === undefined || result.engine === 'connect' || result.recordsPerSec === undefined || connect.recordsPerSec === undefined
     ? '' : `${(result.recordsPerSec / connect.recordsPerSec).toFixed(2)}x`
+const atReference = (result: RaceResult): string => ` ${rssAtReference?.get(result.label) ?? 'n/a'} |`
 const rows = results.map((result) =>
-  `| ${result.label} | ${result.recordsPerSec?.toFixed(0) ?? 'n/a'} | ${result.seconds?.toFixed(1) ?? 'n/a'} | ${result.peakRssMiB?.toFixed(0) ?? 'n/a'} | ${ratio(result)} | ${result.note} |`)
+  `| ${result.label} | ${result.recordsPerSec?.toFixed(0) ?? 'n/a'} | ${result.seconds?.toFixed(1) ?? 'n/a'} | ${result.peakRssMiB?.toFixed(0) ?? 'n/a'} |${rssAtReference === undefined ? '' : atReference(result)} ${ratio(result)} | ${result.cpuSeconds?.toFixed(1) ?? 'n/a'} | ${result.note} |`)
 const text = [
-  '## throughput: file -> topic -> file',
+  `## throughput: file -> topic -> file${count === reference ? '' : `, ${String(count)} records`}`,
   '',
   `${String(count)} JSON records (${(bytes / count).toFixed(0)} bytes per line on average, ${(bytes / 2 ** 20).toFixed(0)} MiB), one partition,`,
   'timed from the start of the run (connectors posted, or `pipe run` spawned) until the output file holds every line.',
   'Kafka Connect runs the exact configs `pipe compile` emits for the same pipeline.',
+  'Other work on the machine slows every engine of a run; the ratios within one run are what compare. CPU seconds: user + system',
+  'time of the engine\'s process during the run (the Connect worker JVM, or `pipe run`), the broker\'s not included.',
   '',
   `- date: ${new Date().toISOString()}`,
-  `- machine: ${machineLine()}`,
+  `- machine: ${machineLine()}; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
   '- Apache Kafka 3.9.1 broker (KRaft, 1 node) and Kafka Connect 3.9.1 worker (distributed, -Xmx1536m) from test/infra, OpenJDK 17',
   `- reproduce: \`pnpm build && pnpm exec tsx bench/throughput.ts --records ${String(count)}\``,
   '',
-  '| engine | records/s | seconds | peak RSS MiB | vs Kafka Connect | note |',
-  '|---|---:|---:|---:|---:|---|',
+  `| engine | records/s | seconds | peak RSS MiB |${rssAtReference === undefined ? '' : ' peak RSS MiB at 1M (section above) |'} vs Kafka Connect | CPU seconds | note |`,
+  `|---|---:|---:|---:|${rssAtReference === undefined ? '' : '---:|'}---:|---:|---|`,
   ...rows,
   '',
   ...(broker.length === 0 ? [] : ['The broker\'s own ceiling in the same run:', '', '| tool | records/s | seconds |', '|---|---:|---:|', ...broker, '']),
+  'How each engine writes (settings of this run): Kafka Connect\'s source producer sends with acks=all, one request in flight,',
+  'batch.size 16384, offsets flushed every offset.flush.interval.ms; pipe on Kafka sends with kafkajs\'s idempotent producer,',
+  'acks=all, one request in flight (kafkajs allows no more with idempotence) of at most 500 records, the next batch polled and',
+  'converted meanwhile, source offsets written after their records are acknowledged at most once a second and on exit; the',
+  'embedded store commits each batch with its source offsets in one SQLite transaction (WAL, synchronous=NORMAL).',
+  'What limits pipe on Kafka (node --cpu-prof of `pipe run`): CPU on one thread, about half of it in kafkajs\'s produce',
+  'encoding (a buffer per record, several copies per request, CRC32C in JavaScript) and the garbage it leaves;',
+  'Kafka Connect spreads the same work over the worker\'s task, producer and consumer threads.',
+  '',
 ].join('\n')
 console.log(`\n${text}`)
-recordSection('throughput', text)
+recordSection(sectionId, text)
+
+/** Peak RSS per engine from the 1M section of bench/RESULTS.md, to show whether memory stays flat with size. */
+function referenceRss(): Map<string, string> {
+  const file = join(repoRoot, 'bench', 'RESULTS.md')
+  const section = existsSync(file) ? /<!-- throughput:begin -->([\s\S]*?)<!-- throughput:end -->/.exec(readFileSync(file, 'utf8'))?.[1] ?? '' : ''
+  const out = new Map<string, string>()
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim())
+    if (cells.length > 5 && cells[4] !== undefined && /^\d+$/.test(cells[4])) out.set(cells[1] ?? '', cells[4])
+  }
+  return out
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { repoRoot } from '../../test/infra/paths.js'
 import { connectRequest } from '../../test/support/connect-rest.js'
 import { LineCounter } from './input.js'
-import { currentRssMiB, sampleRss } from './rss.js'
+import { cpuSeconds, currentRssMiB, sampleRss } from './rss.js'
 
 export interface RaceResult {
   readonly engine: 'connect' | 'pipe-kafka' | 'pipe-embedded'
@@ -12,6 +12,8 @@ export interface RaceResult {
   readonly seconds?: number
   readonly recordsPerSec?: number
   readonly peakRssMiB?: number
+  /** CPU seconds (user + system) the engine's process used for the run: what it costs, whatever else runs on the machine. */
+  readonly cpuSeconds?: number
   readonly note: string
 }
 
@@ -80,6 +82,7 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   if (compiled.status !== 0) throw new Error(`pipe compile failed:\n${compiled.stderr}`)
   const configs = readdirSync(outDir).map((entry) => JSON.parse(readFileSync(join(outDir, entry), 'utf8')) as { name: string; config: Record<string, string> })
   const baseline = currentRssMiB(race.connectPid)
+  const cpuBefore = cpuSeconds(race.connectPid) ?? 0
   const rss = sampleRss(race.connectPid)
   race.log(`kafka connect: posting ${configs.map((config) => config.name).join(', ')}`)
   const began = Date.now()
@@ -87,8 +90,10 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
     const response = await connectRequest(race.connectUrl, 'POST', '/connectors', config)
     if (response.status !== 201) throw new Error(`POST /connectors ${config.name}: ${String(response.status)} ${JSON.stringify(response.body)}`)
   }
+  let cpu: number | undefined
   try {
     await waitForLines(output, race.count, () => undefined)
+    cpu = (cpuSeconds(race.connectPid) ?? 0) - cpuBefore
   } finally {
     for (const config of configs) await connectRequest(race.connectUrl, 'DELETE', `/connectors/${config.name}`)
   }
@@ -97,7 +102,7 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   rmSync(output, { force: true })
   race.log(`kafka connect: ${seconds.toFixed(1)}s`)
   return {
-    engine: 'connect', label: 'Apache Kafka Connect 3.9.1 FileStream', seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB,
+    engine: 'connect', label: 'Apache Kafka Connect 3.9.1 FileStream', seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, cpuSeconds: cpu,
     note: `worker JVM, already running (${baseline.toFixed(0)} MiB before the run)`,
   }
 }
@@ -125,11 +130,12 @@ export async function runWithPipe(race: Race & { readonly engine: 'pipe-kafka' |
     return { engine: race.engine, label, note: `did not finish: ${message.split('\n')[0] ?? ''}` }
   }
   const seconds = (Date.now() - began) / 1000
+  const cpu = cpuSeconds(child.pid ?? 0)
   const { peakMiB } = rss.stop()
   const timeout = setTimeout(() => child.kill('SIGTERM'), 60_000)
   await exited
   clearTimeout(timeout)
   rmSync(output, { force: true })
   race.log(`${label}: ${seconds.toFixed(1)}s`)
-  return { engine: race.engine, label, seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, note: 'one process, start-up included' }
+  return { engine: race.engine, label, seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, ...(cpu === undefined ? {} : { cpuSeconds: cpu }), note: 'one process, start-up included' }
 }

@@ -30,3 +30,15 @@ export function sampleRss(pid: number, intervalMs = 100): { stop: () => { peakMi
 export function currentRssMiB(pid: number): number {
   return (statusKb(pid, 'VmRSS') ?? 0) / 1024
 }
+
+/** CPU time (user + system) a process has used so far, in seconds; `undefined` once it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    // fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15
+    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
