@@ -85,6 +85,7 @@ export const PARITY_CASES: readonly ParityCase[] = [
       'predicates.isInput.type': `${T}.predicates.TopicNameMatches`, 'predicates.isInput.pattern': '.*-in',
     },
   },
+  { name: 'mask-replacement', transforms: { transforms: 'm', 'transforms.m.type': `${T}.MaskField$Value`, 'transforms.m.fields': 'price,qty,name,email', 'transforms.m.replacement': '5' } },
   {
     // the key is not written by the file sink: ValueToKey must leave the value as it is
     name: 'value-to-key',
@@ -114,6 +115,17 @@ export const SCHEMA_PARITY_CASES: readonly ParityCase[] = [
   { name: 'schema-flatten', transforms: { transforms: 'f,x', 'transforms.f.type': `${T}.Flatten$Value`, 'transforms.f.delimiter': '_', ...extract('address_city') } },
   { name: 'schema-replace-field', transforms: { transforms: 'r,x', 'transforms.r.type': `${T}.ReplaceField$Value`, 'transforms.r.renames': 'name:full', ...extract('full') } },
   { name: 'schema-mask-field', transforms: { transforms: 'm,x', 'transforms.m.type': `${T}.MaskField$Value`, 'transforms.m.fields': 'price,qty', ...extract('price') } },
+  {
+    name: 'schema-insert-partition',
+    transforms: { transforms: 'i,x', 'transforms.i.type': `${T}.InsertField$Value`, 'transforms.i.partition.field': 'p', 'transforms.i.static.field': 's', 'transforms.i.static.value': 'v', ...extract('p') },
+  },
+  {
+    name: 'schema-insert-static',
+    transforms: { transforms: 'i,x', 'transforms.i.type': `${T}.InsertField$Value`, 'transforms.i.topic.field': 't!', 'transforms.i.static.field': 's', 'transforms.i.static.value': 'v', ...extract('s') },
+  },
+  { name: 'schema-mask-replacement', transforms: { transforms: 'm,x', 'transforms.m.type': `${T}.MaskField$Value`, 'transforms.m.fields': 'price', 'transforms.m.replacement': '9.5', ...extract('price') } },
+  { name: 'schema-mask-int', transforms: { transforms: 'm,x', 'transforms.m.type': `${T}.MaskField$Value`, 'transforms.m.fields': 'qty,active', ...extract('qty') } },
+  { name: 'schema-replace-include', transforms: { transforms: 'r,x', 'transforms.r.type': `${T}.ReplaceField$Value`, 'transforms.r.include': 'id,qty', ...extract('id') } },
   {
     name: 'schema-timestamp-converter',
     transforms: {
