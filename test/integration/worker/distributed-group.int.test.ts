@@ -49,8 +49,19 @@ describe('a distributed pipe worker group', () => {
     await waitFor('both tasks PAUSED', async () => ((await getJson<Status>(`${a.url}/connectors/${name}/status`)).tasks.every((t) => t.state === 'PAUSED') ? true : undefined), 30_000)
     expect((await send('PUT', `${a.url}/connectors/${name}/resume`)).status).toBe(202)
     expect(spread.connector.state).toBe('RUNNING')
+    // stop removes the tasks; resume brings them back
+    expect((await send('PUT', `${a.url}/connectors/${name}/stop`)).status).toBe(204)
+    await waitFor('the connector STOPPED without tasks', async () => {
+      const s = await getJson<Status>(`${b.url}/connectors/${name}/status`)
+      return s.connector.state === 'STOPPED' && s.tasks.length === 0 ? true : undefined
+    }, 30_000)
+    expect((await send('PUT', `${b.url}/connectors/${name}/resume`)).status).toBe(202)
+    const resumed = await waitFor('both tasks RUNNING again', async () => {
+      const s = await getJson<Status>(`${a.url}/connectors/${name}/status`)
+      return s.tasks.length === 2 && s.tasks.every((t) => t.state === 'RUNNING') ? s : undefined
+    }, 30_000)
     // a task restart asked of B for a task that runs on A is forwarded to A
-    const onA = spread.tasks.find((t) => t.worker_id === a.id)?.id
+    const onA = resumed.tasks.find((t) => t.worker_id === a.id)?.id
     expect((await send('POST', `${b.url}/connectors/${name}/tasks/${String(onA)}/restart`)).status).toBe(204)
     await waitFor('the task to restart on A', () => Promise.resolve(a.output().includes(`task ${name}-${String(onA)} restarted`) ? true : undefined), 30_000)
     expect((await send('POST', `${b.url}/connectors/${name}/tasks/7/restart`)).body).toEqual({ error_code: 404, message: `Unknown task: ${name}-7` })

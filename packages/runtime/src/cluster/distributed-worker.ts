@@ -104,7 +104,10 @@ export class DistributedWorker {
   }
 
   #onConfig(key: string, value: Buffer | null): void {
-    const restart = this.config.apply(parseConfigRecord(key, value))
+    const record = parseConfigRecord(key, value)
+    // a commit read back ends the wait for the task configs this worker wrote
+    if (record.kind === 'commit') this.#writtenTasks.delete(record.name)
+    const restart = this.config.apply(record)
     // restart requests already in the topic at startup were for workers before us
     if (restart !== undefined && this.#started) this.#restarts.push(restart)
     if (this.#started) this.schedule()
@@ -267,11 +270,16 @@ export class DistributedWorker {
     if (plugin === undefined) return
     const max = Number(entry.config['tasks.max'] ?? '1')
     const configs = plugin.taskConfigs({ ...entry.config, name: entry.name }, Number.isInteger(max) && max > 0 ? max : 1)
-    const text = JSON.stringify(configs)
-    if (sameConfigs(configs, entry.tasks) || this.#writtenTasks.get(entry.name) === text) return
-    this.#writtenTasks.set(entry.name, text)
+    if (sameConfigs(configs, entry.tasks)) return
+    // written already, and not read back yet: do not write the same again
+    const attempt = JSON.stringify(configs)
+    if (this.#writtenTasks.get(entry.name) === attempt) return
+    this.#writtenTasks.set(entry.name, attempt)
     const records = configs.map((c, i) => ({ key: taskKey(entry.name, i), value: propertiesValue(c) }))
-    await this.#configLog.send([...records, { key: commitKey(entry.name), value: commitValue(configs.length) }])
+    await this.#configLog.send([...records, { key: commitKey(entry.name), value: commitValue(configs.length) }]).catch((error: unknown) => {
+      this.#writtenTasks.delete(entry.name)
+      throw error
+    })
   }
 
   /** Writes the status of every local connector and task that changed since last written. */
