@@ -37,6 +37,8 @@ const HEADER_LITERALS: readonly (readonly [string, string])[] = [
   ['date', '2024-01-02'], ['lenient-date', '2024-13-45'], ['time', '12:34:56.789Z'], ['timestamp', '2024-01-02T03:04:05.006Z'],
   ['mixed-list', '[1, 2.5, -3]'], ['text-list', '["x\\"y", null, "2024-01-02"]'], ['bad-list', '[a, b]'], ['nested', '{"k": [1, {"z": true}]}'],
   ['huge', '1e400'], ['long-int', '123456789012345678901'], ['trailing', 'true}'], ['colon', 'a:b'],
+  ['f-tenth', '0.1'], ['f-pi', '3.14159265358979'], ['f-small', '1e-5'], ['f-large', '123456789.5'], ['neg-zero', '-0.0'],
+  ['f-max', '3.5e38'], ['double', '1.5e39'], ['plus', '+12'], ['time-escaped', '12\\:34\\:56.789Z'],
   ['quoted', '"q"'], ['dup', 'one'], ['dup', 'two'], ['drop-me', 'gone'],
 ]
 

@@ -8,13 +8,42 @@ export function javaDoubleToString(d: number): string {
   if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0'
   const abs = Math.abs(d)
   const sign = d < 0 ? '-' : ''
-  return formatJava(sign, abs, abs.toExponential())
+  return jdkIntegral(sign, abs, 53) ?? formatJava(sign, abs, abs.toExponential())
 }
 
-/** Java's `Float.toString(f)`: the shortest digits that read back as the same float32. */
+// JDK 17's FloatingDecimal prints an integral value beyond the significand's exact range (2^24 for a
+// float, 2^53 for a double; below 2^63) from its exact integer digits, dropping only a table-given
+// number of "insignificant" low digits (rounded): Float.toString(123456792f) is 1.23456792E8, not
+// the shortest 1.2345679E8.
+const INSIGNIFICANT_DIGITS = [
+  0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9,
+  10, 10, 10, 11, 11, 11, 12, 12, 12, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19,
+]
+
+function jdkIntegral(sign: string, abs: number, significantBits: number): string | undefined {
+  if (!Number.isInteger(abs) || abs < 2 ** significantBits || abs >= 2 ** 63) return undefined
+  const binExp = Math.floor(Math.log2(abs))
+  const p2 = binExp - significantBits - 1
+  const insignificant = binExp > significantBits && p2 > 1 ? (INSIGNIFICANT_DIGITS[p2] ?? 0) : 0
+  let value = BigInt(abs)
+  if (insignificant > 0) {
+    const pow10 = 10n ** BigInt(insignificant)
+    const residue = value % pow10
+    value /= pow10
+    if (residue >= pow10 / 2n) value++
+  }
+  const text = value.toString()
+  const digits = text.replace(/0+$/, '')
+  const decExponent = insignificant + text.length
+  return `${sign}${digits[0] ?? '0'}.${digits.length > 1 ? digits.slice(1) : '0'}E${String(decExponent - 1)}`
+}
+
+/** Java's `Float.toString(f)`: the shortest digits that read back as the same float32 (integral values as JDK 17 prints them). */
 export function javaFloatToString(f: number): string {
   if (!Number.isFinite(f) || f === 0) return javaDoubleToString(f)
   const abs = Math.abs(f)
+  const integral = jdkIntegral(f < 0 ? '-' : '', abs, 24)
+  if (integral !== undefined) return integral
   let text = abs.toExponential()
   for (let p = 1; p <= 9; p++) {
     const candidate = abs.toExponential(p - 1)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { javaDoubleToString, javaFloatToString } from '../converters/java-format.js'
 import { Float32, Float64 } from '../records/connect-value.js'
 import { parseLiteral } from './header-smts.js'
 import { convertToString, parseString } from './java-values.js'
@@ -33,5 +34,21 @@ describe('Values.parseString / convertToString (header literals)', () => {
     expect(parseLiteral('1.5e39')).toEqual(new Float64(1.5e39))
     expect(parseLiteral('[1, 2]')).toBe('[1,2]')
     expect(parseLiteral('hello, world')).toBe('hello, world')
+  })
+})
+
+describe('JDK 17 float and double text (header values, JSON numbers)', () => {
+  it.each([
+    ['123456789.5', '1.23456792E8'], ['16777216.5', '1.6777216E7'], ['3.5e38', '3.5E38'], ['1e-5', '1.0E-5'], ['0.1', '0.1'],
+    ['3.14159265358979', '3.1415927'], ['1.5e39', '1.5E39'],
+  ])('%s is written back as %s', (literal, expected) => {
+    expect(roundTrip(literal)).toBe(expected)
+  })
+
+  it('prints integral doubles beyond 2^53 from their exact digits, as JDK 17 does', () => {
+    expect(javaDoubleToString(2.82879384806159e17)).toBe('2.82879384806159008E17')
+    expect(javaDoubleToString(1e16)).toBe('1.0E16')
+    expect(javaDoubleToString(-9007199254740994)).toBe('-9.007199254740994E15')
+    expect(javaFloatToString(-16777218)).toBe('-1.6777218E7')
   })
 })
