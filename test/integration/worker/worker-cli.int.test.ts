@@ -44,6 +44,8 @@ describe('pipe worker on the command line', () => {
     const distributed = pipe('worker', '--group-id', 'g1')
     expect(distributed.status).toBe(1)
     expect(distributed.stderr).toContain("distributed mode (--group-id 'g1') needs Kafka")
+    const files = pipe('worker', '--group-id', 'g1', '--bootstrap-servers', '127.0.0.1:9', 'a.json')
+    expect(files).toMatchObject({ status: 1, stderr: expect.stringContaining("a distributed worker takes no connector files (got 'a.json')") as unknown })
     const listener = pipe('worker', '--listeners', '127.0.0.1:8083')
     expect(listener).toMatchObject({ status: 1, stderr: expect.stringContaining('expected http://host:port') as unknown })
     const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))

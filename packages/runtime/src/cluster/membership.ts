@@ -119,6 +119,10 @@ export async function joinWorkerGroup(options: MembershipOptions): Promise<Membe
       options.log(`WARN cannot read the group assignment: ${error instanceof Error ? error.message : String(error)}`)
     })
   })
+  consumer.on(consumer.events.CRASH, (event) => {
+    const restart = event.payload.restart ? 'rejoining' : 'no longer a member: restart the worker'
+    options.log(`WARN group membership failed (${restart}): ${event.payload.error.message}`)
+  })
   await consumer.connect()
   await retrying(() => consumer.subscribe({ topics: [options.topic], fromBeginning: false }))
   await consumer.run({ autoCommit: false, eachBatch: () => Promise.resolve() })
