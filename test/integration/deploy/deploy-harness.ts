@@ -70,11 +70,6 @@ export class DeployProject {
     return this.#url
   }
 
-  /** The pipe worker's output (empty for Kafka Connect), for failure messages. */
-  workerOutput(): string {
-    return this.#worker?.output() ?? ''
-  }
-
   /** `pipelines/file-copy.ts` with its files moved into the temp folder and a unique pipeline (file) and topic name. */
   fileCopy(pipeline: string, options: { out?: string; sinkName?: string } = {}): string {
     const text = readFileSync(join(repoRoot, 'pipelines', 'file-copy.ts'), 'utf8')
