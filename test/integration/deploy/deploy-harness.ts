@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Kafka, logLevel } from 'kafkajs'
@@ -81,6 +81,10 @@ export class DeployProject {
       throw new Error('pipelines/file-copy.ts changed: update the deploy harness')
     }
     if (options.sinkName !== undefined) this.created.add(`${pipeline}-${options.sinkName}`)
+    // an empty input unless the test writes one: Kafka Connect's file source waits for a missing
+    // file, pipe's FAILS at once (so that `pipe run` names it)
+    const input = join(this.data, `${pipeline}-in.txt`)
+    if (!existsSync(input)) writeFileSync(input, '')
     return this.write(`${pipeline}.ts`, named)
   }
 

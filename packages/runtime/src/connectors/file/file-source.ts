@@ -40,16 +40,7 @@ class FileStreamSourceTask implements SourceTask {
     const offset = await context.offsets.offset({ filename: this.#file })
     const position = offset?.['position']
     this.#position = typeof position === 'number' ? position : 0
-    await this.#open()
-  }
-
-  /** Opens the file; a missing file is waited for, as Kafka Connect's task does ("sleeping to wait for it to be created"). */
-  async #open(): Promise<void> {
-    try {
-      this.#handle = await open(this.#file, 'r')
-    } catch (error) {
-      if (this.#file === '' || !(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
-    }
+    this.#handle = await open(this.#file, 'r')
   }
 
   async poll(): Promise<readonly PolledRecord[]> {
@@ -64,7 +55,6 @@ class FileStreamSourceTask implements SourceTask {
   }
 
   async #read(): Promise<void> {
-    if (this.#handle === undefined) await this.#open()
     if (this.#handle === undefined) return
     const readFrom = this.#position + this.#ready.reduce((n, l) => n + l.bytes, 0) + this.#pending.length
     const chunk = Buffer.alloc(CHUNK)
