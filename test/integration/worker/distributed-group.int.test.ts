@@ -28,14 +28,16 @@ describe('a distributed pipe worker group', () => {
     const id = randomUUID().slice(0, 8)
     const group = `pipe-group-${id}`
     const [input, output] = [`group-in-${id}`, `group-out-${id}`]
-    await createTopics(bootstrapServers, [input, output], 2)
-    const a = await startDistributedWorker(group, bootstrapServers)
-    const b = await startDistributedWorker(group, bootstrapServers)
+    await createTopics(bootstrapServers, [input], 2)
+    const secret = `s3cr3t-${id}`
+    const a = await startDistributedWorker(group, bootstrapServers, { PIPE_DIST_SECRET: secret })
+    const b = await startDistributedWorker(group, bootstrapServers, { PIPE_DIST_SECRET: secret })
     started.push(a, b)
 
     // a connector created on A is visible, with its config and tasks, on B
     const name = `copy-${id}`
-    const config = { 'connector.class': 'pipe:topic-to-topic-sink', topics: input, topic: output, 'tasks.max': '2' }
+    // the secret is resolved by the tasks (the target topic's name), never shown
+    const config = { 'connector.class': 'pipe:topic-to-topic-sink', topics: input, topic: `${output}-\${env:PIPE_DIST_SECRET}`, 'tasks.max': '2' }
     expect((await send('POST', `${a.url}/connectors`, { name, config })).status).toBe(201)
     expect(await getJson<string[]>(`${b.url}/connectors`)).toContain(name)
     expect(await getJson<Record<string, string>>(`${b.url}/connectors/${name}/config`)).toEqual({ ...config, name })
@@ -66,6 +68,11 @@ describe('a distributed pipe worker group', () => {
     await waitFor('the task to restart on A', () => Promise.resolve(a.output().includes(`task ${name}-${String(onA)} restarted`) ? true : undefined), 30_000)
     expect((await send('POST', `${b.url}/connectors/${name}/tasks/7/restart`)).body).toEqual({ error_code: 404, message: `Unknown task: ${name}-7` })
 
+    const answers = await Promise.all([`/connectors/${name}`, `/connectors/${name}/config`, `/connectors/${name}/tasks`, `/connectors/${name}/status`, '/connectors?expand=info&expand=status']
+      .map(async (path) => JSON.stringify(await getJson<unknown>(`${b.url}${path}`))))
+    expect(answers.join('\n')).toContain('${env:PIPE_DIST_SECRET}')
+    expect([...answers, a.output(), b.output()].join('\n')).not.toContain(secret)
+
     // Ctrl-C on A: it stops its tasks, then leaves the group at once, well before its session would time out
     const seen = b.output().length
     const stoppedAt = Date.now()
@@ -81,7 +88,7 @@ describe('a distributed pipe worker group', () => {
 
     // the whole group stops; a new worker reads the connector back from the config topic
     expect(await b.stop()).toBe(0)
-    const c = await startDistributedWorker(group, bootstrapServers)
+    const c = await startDistributedWorker(group, bootstrapServers, { PIPE_DIST_SECRET: secret })
     started.push(c)
     expect(await getJson<string[]>(`${c.url}/connectors`)).toEqual([name])
     await waitFor('the connector RUNNING on the restarted group', async () => (allOn(await getJson<Status>(`${c.url}/connectors/${name}/status`), c.id, 2) ? true : undefined), 60_000)

@@ -88,17 +88,17 @@ export class LocalWork {
   }
 
   #start(connector: string, config: RawConfig, taskConfig: RawConfig, task: number, count: number): LocalTask {
-    const resolved = resolveConfig({ ...config, name: connector }, this.#ctx.env)
-    const resolvedTask = resolveConfig(taskConfig, this.#ctx.env)
-    const secrets = [...resolved.secrets, ...resolvedTask.secrets]
     const fingerprint = fingerprintOf(config, taskConfig)
     try {
       const plugin = this.#ctx.registry.connector(config['connector.class'] ?? '')
       if (plugin === undefined) throw new Error(`unknown connector.class '${config['connector.class'] ?? ''}'`)
-      const handle: ConnectorHandle = { name: connector, config: resolved.config, plugin, state: 'RUNNING', trace: undefined, tasks: [] }
-      const env = { backend: this.#ctx.backend, registry: this.#ctx.registry, steps: new Map(), clock: this.#ctx.clock, idleWaitMs: 50 }
-      return { fingerprint, secrets, handle: startTask(env, handle, resolvedTask.config, task, count), failure: undefined }
+      // raw configs: the engine resolves config-provider placeholders for the task and hides their values
+      const handle: ConnectorHandle = { name: connector, config: { ...config, name: connector }, plugin, state: 'RUNNING', trace: undefined, tasks: [] }
+      const env = { backend: this.#ctx.backend, registry: this.#ctx.registry, steps: new Map(), clock: this.#ctx.clock, idleWaitMs: 50, configEnv: this.#ctx.env }
+      const started = startTask(env, handle, taskConfig, task, count)
+      return { fingerprint, secrets: started.secrets ?? [], handle: started, failure: undefined }
     } catch (error) {
+      const secrets = [...resolveConfig(config, this.#ctx.env).secrets, ...resolveConfig(taskConfig, this.#ctx.env).secrets]
       return { fingerprint, secrets, handle: undefined, failure: redact(traceOf(error), secrets) }
     }
   }
