@@ -100,11 +100,17 @@ export const SOURCE_CASES: readonly SourceParityCase[] = [
       .insertField({ static: { field: 'b', value: STAMP } })
       .insertField({ static: { field: 'c', value: STAMP } })
       .insertField({ static: { field: 'd', value: STAMP } })
+      .insertField({ static: { field: 'e', value: STAMP } })
+      .insertField({ static: { field: 'f', value: STAMP } })
       .convertTimestamp({ field: 'a', targetType: 'Timestamp', format: STAMP_FORMAT })
       .convertTimestamp({ field: 'b', targetType: 'Date', format: STAMP_FORMAT })
       .convertTimestamp({ field: 'c', targetType: 'Time', format: STAMP_FORMAT })
       .convertTimestamp({ field: 'd', targetType: 'unix', format: STAMP_FORMAT, unixPrecision: 'seconds' })
       .convertTimestamp({ field: 'a', targetType: 'string', format: 'EEE, d MMM yyyy HH:mm:ss.SSS' })
+      .convertTimestamp({ field: 'e', targetType: 'Timestamp', format: STAMP_FORMAT })
+      .convertTimestamp({ field: 'f', targetType: 'Timestamp', format: STAMP_FORMAT })
+      .convertTimestamp({ field: 'e', targetType: 'string', format: 'G yy yyyyy D DDD w ww W F u E EEEE a h hh K KK k kk H m s S SS' })
+      .convertTimestamp({ field: 'f', targetType: 'string', format: "MMMM MMM MM M dd d z zzzz Z X XX XXX '' 'o''clock' 'T'" })
       .to(topic(name, { format })),
   },
   {

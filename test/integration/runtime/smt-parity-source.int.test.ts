@@ -135,7 +135,10 @@ describe('source-side SMT parity with Kafka Connect', () => {
   const { url } = servers().connect
   const kafka = new Kafka({ brokers: [...servers().kafka.brokers], logLevel: logLevel.NOTHING })
   afterAll(async () => {
-    for (const v of VARIANTS) await connectRequest(url, 'DELETE', `/connectors/${prefix('connect', v)}`)
+    for (const v of VARIANTS) {
+      const deleted = await connectRequest(url, 'DELETE', `/connectors/${compiled('connect', v).name}`)
+      expect(deleted.status).toBe(204)
+    }
   })
 
   it('writes to the topic, byte for byte, what the Kafka Connect worker writes for the same compiled FileStream source config', async () => {
@@ -160,6 +163,18 @@ describe('source-side SMT parity with Kafka Connect', () => {
       return true
     }
     await waitFor('both engines to write every case', async () => ((await done('connect')) && (await done('pipe')) ? true : undefined), 90_000)
+      .catch(async (error: unknown) => {
+        // say which case fell short, and why (a FAILED task's trace), on either engine
+        const lines: string[] = []
+        for (const v of VARIANTS) {
+          const counts = await Promise.all(ENGINES.map(async (e) => recordCount(kafka, await topicsOf(kafka, landing(e, v)))))
+          if (counts.every((n) => n >= expected(v))) continue
+          const connect = await connectRequest(url, 'GET', `/connectors/${compiled('connect', v).name}/status`)
+          lines.push(`${v.id}: connect ${String(counts[0])}, pipe ${String(counts[1])} of ${String(expected(v))}`,
+            `  connect: ${JSON.stringify(connect.body).slice(0, 600)}`, `  pipe: ${JSON.stringify(engine.status(compiled('pipe', v).name)).slice(0, 600)}`)
+        }
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${lines.join('\n')}`)
+      })
     // pipe idle: every connector, the drop-all ones too, has read the whole file; then time for a surplus to show
     await waitFor('pipe to be idle', () => Promise.resolve(engine.isIdle(1000) ? true : undefined), 30_000)
     await new Promise((r) => setTimeout(r, 2000))

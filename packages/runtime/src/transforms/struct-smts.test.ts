@@ -3,6 +3,7 @@ import type { ConnectSchema } from '../converters/connect-schema.js'
 import { Float64 } from '../records/connect-value.js'
 import type { SinkRecord } from '../records/connect-record.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
+import { formatJavaDate } from './java-date-format.js'
 import { one, runChain, sinkRecord } from './test-records.js'
 
 // A FileStream line after HoistField$Value: a struct with one required string field.
@@ -74,5 +75,25 @@ describe('SMTs on structs (records with a schema)', () => {
     expect(date.valueSchema?.fields?.[0]?.schema).toEqual({ type: 'int32', optional: true, name: 'org.apache.kafka.connect.data.Date', version: 1 })
     const text = only(one('TimestampConverter$Value', { field: 'd', 'target.type': 'string', format: 'yyyy' }), date)
     expect(text.value).toEqual({ d: '2024' })
+  })
+})
+
+describe('SimpleDateFormat letters (TimestampConverter, TimestampRouter)', () => {
+  const at = Date.UTC(2024, 0, 2, 3, 4, 5, 678)
+  it.each([
+    ['G yy yyyyy D DDD w ww W F u E EEEE a h hh K KK k kk H m s S SS', 'AD 24 02024 2 002 1 01 1 1 2 Tue Tuesday AM 3 03 3 03 3 03 3 4 5 678 678'],
+    ["MMMM MMM MM M dd d z zzzz Z X XX XXX '' 'o''clock' 'T'", "January Jan 01 1 02 2 UTC Coordinated Universal Time +0000 Z Z Z ' o'clock T"],
+  ])('%s', (pattern, expected) => {
+    expect(formatJavaDate(pattern, at)).toBe(expected)
+  })
+
+  it('puts the last days of December in week 1 of the next week-year, as the US calendar does', () => {
+    expect(formatJavaDate('Y w', Date.UTC(2024, 11, 31))).toBe('2025 1')
+    expect(formatJavaDate('Y w', Date.UTC(2023, 11, 30))).toBe('2023 52')
+  })
+
+  it('rejects an illegal pattern when TimestampConverter is configured, as Kafka Connect does', () => {
+    expect(() => runChain(one('TimestampConverter$Value', { 'target.type': 'string', format: 'yyyy q' }), sinkRecord(1)))
+      .toThrow("Illegal pattern character 'q' for configuration TimestampConverter requires a SimpleDateFormat-compatible pattern")
   })
 })

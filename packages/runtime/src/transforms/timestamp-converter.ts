@@ -2,7 +2,7 @@ import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
-import { formatJavaDate, parseJavaDate } from './java-date-format.js'
+import { checkJavaDatePattern, formatJavaDate, parseJavaDate } from './java-date-format.js'
 import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectSchema } from '../converters/connect-schema.js'
@@ -77,6 +77,14 @@ export function timestampConverter(part: RecordPart) {
     const perMilli = PRECISION[precision]
     if (perMilli === undefined) throw new ConfigException(`Invalid value ${precision} for configuration unix.precision`)
     const format = config['format']?.trim() === '' ? undefined : config['format']
+    if (format !== undefined) {
+      try {
+        checkJavaDatePattern(format)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new ConfigException(`Invalid value java.lang.IllegalArgumentException: ${reason} for configuration TimestampConverter requires a SimpleDateFormat-compatible pattern for string timestamps: ${format}`)
+      }
+    }
     const o: Options = { target, format, perMilli }
     const field = config['field'] ?? ''
     return {
