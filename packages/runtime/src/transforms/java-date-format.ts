@@ -119,26 +119,76 @@ export function formatJavaDate(pattern: string, epochMillis: number): string {
   return tokenize(pattern).map((t) => ('literal' in t ? t.literal : field(t.letter, t.count, d))).join('')
 }
 
-/** Parses text with a numeric SimpleDateFormat pattern (y M d H m s S, literals, Z/X as UTC) into epoch ms. */
+/** SimpleDateFormat's two-digit year: within 80 years before and 20 after now. */
+function twoDigitYear(yy: number): number {
+  const start = new Date().getUTCFullYear() - 80
+  const year = Math.floor(start / 100) * 100 + yy
+  return yy < start % 100 ? year + 100 : year
+}
+
+/**
+ * Parses text with a SimpleDateFormat pattern in UTC, leniently (out-of-range fields roll over):
+ * numeric fields (y M d H h k K m s S), month names (MMM, MMMM), day names (E, skipped), AM/PM,
+ * Z/X as UTC. A numeric field reads exactly its letter count only when another field follows it
+ * directly ("abutting", as yyyyMMdd), else every digit there (S of "ss.S" reads "1234" as 1234 ms).
+ */
 export function parseJavaDate(pattern: string, input: string): number {
   const parts = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0 }
+  let hour12: number | undefined
+  let pm = false
+  const tokens = tokenize(pattern)
   let pos = 0
-  for (const t of tokenize(pattern)) {
+  const fail = (): never => {
+    throw new Error(`Unparseable date: "${input}"`)
+  }
+  for (const [i, t] of tokens.entries()) {
     if ('literal' in t) {
-      if (!input.startsWith(t.literal, pos)) throw new Error(`Unparseable date: "${input}"`)
+      if (!input.startsWith(t.literal, pos)) fail()
       pos += t.literal.length
       continue
     }
-    if (t.letter === 'Z' || t.letter === 'X') {
-      const m = /^(Z|[+-]00:?00)/.exec(input.slice(pos))
-      if (m === null) throw new Error(`Unparseable date: "${input}"`)
+    const rest = input.slice(pos)
+    if (t.letter === 'Z' || t.letter === 'X' || t.letter === 'z') {
+      const m = /^(Z|UTC|GMT|[+-]00:?00)/.exec(rest) ?? fail()
       pos += m[0].length
       continue
     }
-    const m = /^\d+/.exec(input.slice(pos, t.count > 1 ? pos + t.count : undefined))
-    if (m === null || !(t.letter in parts)) throw new Error(`Unparseable date: "${input}"`)
-    parts[t.letter as keyof typeof parts] = Number(m[0])
+    if ((t.letter === 'M' || t.letter === 'L') && t.count >= 3) {
+      const index = MONTHS.findIndex((name) => rest.toLowerCase().startsWith(name.toLowerCase()))
+      const short = MONTHS.findIndex((name) => rest.toLowerCase().startsWith(name.slice(0, 3).toLowerCase()))
+      if (index < 0 && short < 0) fail()
+      parts.M = (index >= 0 ? index : short) + 1
+      pos += index >= 0 ? (MONTHS[index] ?? '').length : 3
+      continue
+    }
+    if (t.letter === 'E') {
+      const day = DAYS.find((name) => rest.toLowerCase().startsWith(name.toLowerCase())) ?? DAYS.find((name) => rest.toLowerCase().startsWith(name.slice(0, 3).toLowerCase()))
+      if (day === undefined) fail()
+      pos += rest.toLowerCase().startsWith((day ?? '').toLowerCase()) ? (day ?? '').length : 3
+      continue
+    }
+    if (t.letter === 'a') {
+      const m = /^(AM|PM)/i.exec(rest) ?? fail()
+      pm = m[0].toUpperCase() === 'PM'
+      pos += 2
+      continue
+    }
+    const next = tokens[i + 1]
+    const abutting = next !== undefined && !('literal' in next)
+    const m = /^\d+/.exec(abutting ? rest.slice(0, t.count) : rest) ?? fail()
+    const n = Number(m[0])
     pos += m[0].length
+    switch (t.letter) {
+      case 'y': parts.y = t.count <= 2 && m[0].length === 2 ? twoDigitYear(n) : n; break
+      case 'h': case 'K': hour12 = n % 12; break
+      case 'k': parts.H = n === 24 ? 0 : n; break
+      case 'M': case 'd': case 'H': case 'm': case 's': case 'S': parts[t.letter] = n; break
+      default: fail()
+    }
   }
-  return Date.UTC(parts.y, parts.M - 1, parts.d, parts.H, parts.m, parts.s, parts.S)
+  const hours = hour12 === undefined ? parts.H : hour12 + (pm ? 12 : 0)
+  const date = new Date(0)
+  date.setUTCFullYear(parts.y, parts.M - 1, parts.d)
+  date.setUTCHours(hours, parts.m, parts.s, parts.S)
+  return date.getTime()
 }

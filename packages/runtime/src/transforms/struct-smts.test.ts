@@ -3,7 +3,7 @@ import type { ConnectSchema } from '../converters/connect-schema.js'
 import { Float64 } from '../records/connect-value.js'
 import type { SinkRecord } from '../records/connect-record.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import { formatJavaDate } from './java-date-format.js'
+import { formatJavaDate, parseJavaDate } from './java-date-format.js'
 import { one, runChain, sinkRecord } from './test-records.js'
 
 // A FileStream line after HoistField$Value: a struct with one required string field.
@@ -95,5 +95,17 @@ describe('SimpleDateFormat letters (TimestampConverter, TimestampRouter)', () =>
   it('rejects an illegal pattern when TimestampConverter is configured, as Kafka Connect does', () => {
     expect(() => runChain(one('TimestampConverter$Value', { 'target.type': 'string', format: 'yyyy q' }), sinkRecord(1)))
       .toThrow("Illegal pattern character 'q' for configuration TimestampConverter requires a SimpleDateFormat-compatible pattern")
+  })
+})
+
+describe('SimpleDateFormat parsing (TimestampConverter from strings)', () => {
+  it.each([
+    ['yyyy-MM-dd HH:mm:ss.SSS', '2024-1-2 3:4:5.1234', Date.UTC(2024, 0, 2, 3, 4, 6, 234)],
+    ['yyyy-MM-dd HH:mm:ss.SSS', '2024-13-45 25:61:61.5', Date.UTC(2024, 12, 45, 25, 61, 61, 5)],
+    ['yyyyMMddHHmm', '202401020304', Date.UTC(2024, 0, 2, 3, 4)],
+    ['dd MMM yyyy hh:mm a', '02 Jan 2024 03:04 PM', Date.UTC(2024, 0, 2, 15, 4)],
+    ['EEE, d MMMM yy', 'Tue, 2 January 24', Date.UTC(2024, 0, 2)],
+  ])('%s reads %s', (pattern, text, expected) => {
+    expect(parseJavaDate(pattern, text)).toBe(expected)
   })
 })
