@@ -119,3 +119,38 @@ describe('offsets', () => {
     expect(await engine.offsets('snk')).toEqual({ offsets: [{ partition: { kafka_topic: 't', kafka_partition: 0 }, offset: { kafka_offset: 2 } }] })
   })
 })
+
+describe('engine.isIdle', () => {
+  it('is false while a sink is still writing a batch, however long the write takes', async () => {
+    const { input } = await fixture(['a', 'b'])
+    let release: () => void = () => undefined
+    const writing = new Promise<void>((resolve) => { release = resolve })
+    let putStarted = false
+    const slowSink = {
+      type: 'sink' as const,
+      taskConfigs: (config: Record<string, string>) => [config],
+      createTask: () => ({
+        start: () => Promise.resolve(),
+        put: async () => { putStarted = true; await writing },
+        flush: () => Promise.resolve(),
+        stop: () => Promise.resolve(),
+      }),
+    }
+    const backend = createMemoryTopicBackend()
+    const registry = defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { SlowSink: slowSink } })
+    const engine = createEngine({ backend, registry, idleWaitMs: 5 })
+    await engine.start([
+      { name: 'src', config: { 'connector.class': FILE_SOURCE, file: input, topic: 't', 'value.converter': STRING } },
+      { name: 'snk', config: { 'connector.class': 'SlowSink', topics: 't', 'value.converter': STRING } },
+    ])
+    await until(() => putStarted)
+    await new Promise((r) => setTimeout(r, 60))
+    // the source is done and quiet for 60 ms; the sink has been inside put() just as long
+    expect(engine.isIdle(30)).toBe(false)
+    release()
+    await until(() => engine.metrics('snk')[0]?.recordsOut === 2)
+    await new Promise((r) => setTimeout(r, 60))
+    expect(engine.isIdle(30)).toBe(true)
+    await engine.stop()
+  })
+})

@@ -53,7 +53,7 @@ export interface Engine {
   metrics(name: string): readonly TaskMetrics[]
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */
   offsets(name: string): Promise<ConnectorOffsets>
-  /** True when every task is FAILED, or has done nothing for `idleMs` (for `--max-idle`). */
+  /** True when every task is FAILED, or holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
   isIdle(idleMs: number): boolean
   /** Stops everything gracefully: each task finishes its batch, flushes and commits offsets. */
   stop(): Promise<void>
@@ -198,7 +198,7 @@ class EngineImpl implements Engine {
 
   isIdle(idleMs: number): boolean {
     const now = this.#env.clock.now()
-    return [...this.#connectors.values()].every((h) => h.tasks.every((t) => t.control.state === 'FAILED' || now - t.control.metrics.lastActivity >= idleMs))
+    return [...this.#connectors.values()].every((h) => h.tasks.every((t) => t.control.state === 'FAILED' || (!t.control.working && now - t.control.metrics.lastActivity >= idleMs)))
   }
 
   async stop(): Promise<void> {

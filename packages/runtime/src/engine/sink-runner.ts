@@ -95,7 +95,7 @@ export async function runSinkTask(deps: SinkRunnerDeps, start: (checkpoint: stri
     while (!control.isStopping()) {
       await control.whileRunnable()
       const messages = control.isStopping() ? [] : await consumer.fetch(deps.batchSize, 100)
-      if (messages.length > 0) await deliver(deps, messages)
+      if (messages.length > 0) await control.busy(() => deliver(deps, messages))
       offsets.track(messages)
       if (messages.length === 0 || control.clock.now() - lastFlush >= deps.flushIntervalMs) {
         await commit(deps, consumer, offsets)

@@ -115,7 +115,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
       ahead = next()
       // settled by the next turn of the loop; observed here so that a failing poll while this batch is produced is not unhandled
       ahead.catch(() => undefined)
-      await produceBatch(deps, batch)
+      await control.busy(() => produceBatch(deps, batch))
     }
     // a batch polled ahead and not produced is dropped: its offsets were never committed
     await ahead?.catch(() => undefined)

@@ -12,6 +12,7 @@ export class TaskControl {
   readonly #abort = new AbortController()
   #trace: string | undefined
   #metrics: TaskMetrics
+  #working = 0
 
   constructor(
     readonly id: number,
@@ -36,6 +37,22 @@ export class TaskControl {
   /** A method, not a getter: it changes while a loop awaits. */
   isStopping(): boolean {
     return this.#abort.signal.aborted
+  }
+
+  /** True while the task holds records it has not finished with (a sink's put or flush, a source's produce). */
+  get working(): boolean {
+    return this.#working > 0
+  }
+
+  /** Runs `work` as in-progress: a slow sink write is not idleness, whatever the clock says. */
+  async busy<T>(work: () => Promise<T>): Promise<T> {
+    this.#working++
+    try {
+      return await work()
+    } finally {
+      this.#working--
+      this.#metrics = { ...this.#metrics, lastActivity: this.clock.now() }
+    }
   }
 
   setState(state: ConnectState): void {
