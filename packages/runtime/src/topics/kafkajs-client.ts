@@ -20,9 +20,10 @@ export interface KafkajsClientOptions {
    */
   readonly sessionTimeoutMs?: number
   /**
-   * At most this many records per produce request. kafkajs groups a request's records by
-   * partition in time that grows with the square of their number, so a large batch is sent as
-   * several requests, one after the other.
+   * At most this many records per produce request; a larger batch is sent as several requests,
+   * one after the other. Stock kafkajs 2.2.4 groups a request's records by partition in time that
+   * grows with the square of their number; patches/kafkajs@2.2.4.patch makes that linear, and
+   * 2,000 records a request then measured within 3% of 500 with 10% more memory.
    * @default 500
    */
   readonly maxRequestRecords?: number
@@ -137,8 +138,7 @@ class KafkajsClient implements KafkaClient {
       if (messages === undefined) byTopic.set(r.topic, [toMessage(r)])
       else messages.push(toMessage(r))
     }
-    // one request at a time, in order (the idempotent producer allows one in flight); kafkajs's
-    // per-request work grows with the square of the records it holds, so requests stay small
+    // one request at a time, in order (the idempotent producer allows one in flight)
     for (const [topic, messages] of byTopic) {
       for (let i = 0; i < messages.length; i += this.#maxRequestRecords) {
         const topicMessages = [{ topic, messages: messages.slice(i, i + this.#maxRequestRecords) }]
