@@ -100,11 +100,13 @@ const text = [
   'converted meanwhile, source offsets written after their records are acknowledged at most once a second and on exit; the',
   'embedded store commits each batch with its source offsets in one SQLite transaction (WAL, synchronous=NORMAL).',
   'pipe runs kafkajs 2.2.4 with patches/kafkajs@2.2.4.patch: records grouped by partition in linear time instead of',
-  'quadratic, and a request\'s timestamps bounded in one pass instead of sorted (about 30% off pipe on Kafka\'s time at 1M).',
-  'What limits pipe on Kafka (node --cpu-prof of `pipe run`): one thread, about a quarter of the time idle waiting for the',
-  'single in-flight produce request, and most of the CPU in kafkajs\'s produce encoding (a buffer per record, several copies',
-  'per request, CRC32C in JavaScript), its fetch decoding and the garbage they leave; Kafka Connect spreads the same work',
-  'over the worker\'s task, producer and consumer threads.',
+  'quadratic, a request\'s timestamps bounded in one pass instead of sorted, records encoded into unzeroed pooled buffers',
+  'and varints written in place (together about a third off pipe on Kafka\'s time at 1M).',
+  'What limits pipe on Kafka (node --cpu-prof of `pipe run`): CPU on one thread, most of it in kafkajs\'s produce encoding',
+  '(a buffer per record, copies per request, CRC32C in JavaScript), its fetch decoding and the garbage they leave, the rest',
+  'waiting for the single in-flight produce request; Kafka Connect spreads the same work over the worker\'s task, producer',
+  'and consumer threads, and its JIT pays off on longer runs (see the 5M section). What limits pipe embedded: SQLite, about',
+  'half of its CPU in the batch insert transactions and the consumer\'s reads, on the same thread as everything else.',
   '',
 ].join('\n')
 console.log(`\n${text}`)
