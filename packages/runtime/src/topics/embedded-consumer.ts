@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { TopicPartitionOffset } from '../records/connect-record.js'
+import type { EmbeddedTail } from './embedded-tail.js'
 import { assignedPartitions } from './partitioner.js'
 import type { ConsumedMessage, ConsumerOptions, MessageHeader, TopicConsumer } from './topic-backend.js'
 
@@ -36,8 +37,11 @@ function statements(db: Database): Statements {
   }
 }
 
-/** A consumer of the embedded store: reads its share of partitions from the group's committed offsets. */
-export function embeddedConsumer(db: Database, options: ConsumerOptions): TopicConsumer {
+/**
+ * A consumer of the embedded store: reads its share of partitions from the group's committed offsets,
+ * from `tail` (the records this process wrote last) when it holds the position, from the store otherwise.
+ */
+export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: EmbeddedTail): TopicConsumer {
   const s = statements(db)
   const position = new Map<string, number>()
   const assignment = (): [string, number][] =>
@@ -47,7 +51,15 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions): TopicC
     const out: ConsumedMessage[] = []
     for (const [topic, p] of assignment()) {
       if (out.length >= max) break
-      const rows = s.fetch.all(topic, p, positionOf(topic, p), max - out.length)
+      const from = positionOf(topic, p)
+      const recent = tail?.read(topic, p, from, max - out.length)
+      if (recent !== undefined) {
+        for (const m of recent) out.push(m)
+        const last = recent.at(-1)
+        if (last !== undefined) position.set(`${topic}:${String(p)}`, last.offset + 1)
+        continue
+      }
+      const rows = s.fetch.all(topic, p, from, max - out.length)
       for (const [offset, key, value, headers, timestamp] of rows) out.push({ topic, partition: p, offset, key, value, headers: headersOf(headers), timestamp })
       const last = rows.at(-1)
       if (last !== undefined) position.set(`${topic}:${String(p)}`, last[0] + 1)

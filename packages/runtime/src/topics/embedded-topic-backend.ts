@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { createSchema } from './embedded-schema.js'
+import { EmbeddedTail } from './embedded-tail.js'
 import { createPartitioner } from './partitioner.js'
 import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
@@ -72,6 +73,9 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly #ends = new Map<string, number>()
   readonly #known = new Map<string, number>()
   readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => void
+  // the newest committed records, for this process's consumers; [partition, offset] of each message of the write under way
+  readonly #tail = new EmbeddedTail()
+  readonly #placed: [number, number][] = []
 
   constructor(options: EmbeddedBackendOptions) {
     this.#db = openDatabase(options)
@@ -110,7 +114,9 @@ class EmbeddedTopicBackend implements TopicBackend {
     const key = `${m.topic}:${String(partition)}`
     const offset = this.#ends.get(key) ?? this.#s.end.get(m.topic, partition)?.end ?? 0
     this.#ends.set(key, offset + 1)
-    return [partition, offset]
+    const placed: [number, number] = [partition, offset]
+    this.#placed.push(placed)
+    return placed
   }
 
   #row(m: TopicMessage, rows: unknown[]): void {
@@ -129,12 +135,21 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
+    this.#placed.length = 0
     try {
       this.#write(messages, sourceOffsets)
     } catch (error) {
       this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
+      this.#tail.clear()
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
+    // committed: now the tail may serve them
+    for (let i = 0; i < messages.length; i++) {
+      const [partition, offset] = this.#placed[i] as [number, number]
+      const m = messages[i] as TopicMessage
+      this.#tail.append(m.topic, partition, offset, m)
+    }
+    this.#placed.length = 0
     return Promise.resolve()
   }
 
@@ -149,7 +164,7 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   consumer(options: ConsumerOptions): Promise<TopicConsumer> {
-    return Promise.resolve(embeddedConsumer(this.#db, options))
+    return Promise.resolve(embeddedConsumer(this.#db, options, this.#tail))
   }
 
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {
