@@ -105,8 +105,9 @@ const text = [
   'What limits pipe on Kafka (node --cpu-prof of `pipe run`): CPU on one thread, most of it in kafkajs\'s produce encoding',
   '(a buffer per record, copies per request, CRC32C in JavaScript), its fetch decoding and the garbage they leave, the rest',
   'waiting for the single in-flight produce request; Kafka Connect spreads the same work over the worker\'s task, producer',
-  'and consumer threads, and its JIT pays off on longer runs (see the 5M section). What limits pipe embedded: SQLite, about',
-  'half of its CPU in the batch insert transactions and the consumer\'s reads, on the same thread as everything else.',
+  'and consumer threads, and its JIT pays off on longer runs (see the 5M section). What limits pipe embedded: SQLite\'s insert',
+  'transactions on the same thread as everything else; its sink reads the newest records from memory (the store\'s tail of',
+  '20,000 records), older ones from SQLite.',
   '',
 ].join('\n')
 console.log(`\n${text}`)
