@@ -54,8 +54,8 @@ export class EmbeddedTail {
     const key = `${topic}:${String(partition)}`
     let tail = this.#partitions.get(key)
     if (tail !== undefined && tail.start + tail.messages.length - tail.head !== offset) {
-      // a gap (cannot happen while this process is the only writer): forget this partition's records
-      this.#forget(tail)
+      // a gap (cannot happen while this process is the only writer): start over
+      this.clear()
       tail = undefined
     }
     if (tail === undefined) {
@@ -83,14 +83,6 @@ export class EmbeddedTail {
     tail.head = compact(tail.messages, tail.head)
   }
 
-  /** Drops every record of one partition (and its places in the order). */
-  #forget(tail: PartitionTail): void {
-    for (let i = tail.head; i < tail.messages.length; i++) this.#bytes -= sizeOf(tail.messages[i] as ConsumedMessage)
-    this.#order = this.#order.slice(this.#orderHead).filter((t) => t !== tail)
-    this.#orderHead = 0
-    for (const [key, value] of this.#partitions) if (value === tail) this.#partitions.delete(key)
-  }
-
   /**
    * Up to `max` records of the partition from `position`, or `undefined` when the tail does not
    * hold `position` (older records, or none kept): then the store has to answer.
@@ -103,7 +95,7 @@ export class EmbeddedTail {
     return tail.messages.slice(from, from + max)
   }
 
-  /** Forgets everything (after a rolled-back write). */
+  /** Forgets everything (after a rolled-back write, or a gap in a partition's offsets). */
   clear(): void {
     this.#partitions.clear()
     this.#order = []

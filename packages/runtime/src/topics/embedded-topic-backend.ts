@@ -72,10 +72,10 @@ class EmbeddedTopicBackend implements TopicBackend {
   // next offset per topic partition and partitions per topic: this process is the store's only writer
   readonly #ends = new Map<string, number>()
   readonly #known = new Map<string, number>()
-  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => void
-  // the newest committed records, for this process's consumers; [partition, offset] of each message of the write under way
+  /** writes a batch and its source offsets in one transaction; returns each message's [partition, offset] */
+  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => [number, number][]
+  // the newest committed records, for this process's consumers
   readonly #tail = new EmbeddedTail()
-  readonly #placed: [number, number][] = []
 
   constructor(options: EmbeddedBackendOptions) {
     this.#db = openDatabase(options)
@@ -83,18 +83,20 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#defaultPartitions = options.defaultPartitions ?? 1
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
       const rows: unknown[] = []
+      const placed: [number, number][] = []
       let i = 0
       for (; i + INSERT_ROWS <= messages.length; i += INSERT_ROWS) {
         rows.length = 0
-        for (let j = i; j < i + INSERT_ROWS; j++) this.#row(messages[j] as TopicMessage, rows)
+        for (let j = i; j < i + INSERT_ROWS; j++) placed.push(this.#row(messages[j] as TopicMessage, rows))
         this.#s.insertMany.run(rows)
       }
-      for (; i < messages.length; i++) this.#insert(messages[i] as TopicMessage)
+      for (; i < messages.length; i++) placed.push(this.#insert(messages[i] as TopicMessage))
       for (const { partition, offset } of commit?.offsets ?? []) {
         const key = JSON.stringify(partition)
         if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
         else this.#s.putOffset.run(commit?.connector ?? '', key, JSON.stringify(offset))
       }
+      return placed
     })
   }
 
@@ -114,19 +116,19 @@ class EmbeddedTopicBackend implements TopicBackend {
     const key = `${m.topic}:${String(partition)}`
     const offset = this.#ends.get(key) ?? this.#s.end.get(m.topic, partition)?.end ?? 0
     this.#ends.set(key, offset + 1)
-    const placed: [number, number] = [partition, offset]
-    this.#placed.push(placed)
+    return [partition, offset]
+  }
+
+  #row(m: TopicMessage, rows: unknown[]): [number, number] {
+    const placed = this.#place(m)
+    rows.push(m.topic, placed[0], placed[1], m.key, m.value, headersText(m), m.timestamp)
     return placed
   }
 
-  #row(m: TopicMessage, rows: unknown[]): void {
-    const [partition, offset] = this.#place(m)
-    rows.push(m.topic, partition, offset, m.key, m.value, headersText(m), m.timestamp)
-  }
-
-  #insert(m: TopicMessage): void {
-    const [partition, offset] = this.#place(m)
-    this.#s.insert.run(m.topic, partition, offset, m.key, m.value, headersText(m), m.timestamp)
+  #insert(m: TopicMessage): [number, number] {
+    const placed = this.#place(m)
+    this.#s.insert.run(m.topic, placed[0], placed[1], m.key, m.value, headersText(m), m.timestamp)
+    return placed
   }
 
   ensureTopic(spec: TopicSpec): Promise<void> {
@@ -135,9 +137,9 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
-    this.#placed.length = 0
+    let placed: [number, number][]
     try {
-      this.#write(messages, sourceOffsets)
+      placed = this.#write(messages, sourceOffsets)
     } catch (error) {
       this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
       this.#tail.clear()
@@ -145,11 +147,10 @@ class EmbeddedTopicBackend implements TopicBackend {
     }
     // committed: now the tail may serve them
     for (let i = 0; i < messages.length; i++) {
-      const [partition, offset] = this.#placed[i] as [number, number]
+      const [partition, offset] = placed[i] as [number, number]
       const m = messages[i] as TopicMessage
       this.#tail.append(m.topic, partition, offset, m)
     }
-    this.#placed.length = 0
     return Promise.resolve()
   }
 
