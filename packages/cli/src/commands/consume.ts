@@ -34,7 +34,7 @@ export async function runConsume(topic: string, options: ConsumeOptions, io: IoH
     const timeoutMs = countOption('--timeout-ms', options.timeoutMs, 0)
     const target = resolveTarget(options, process.env)
     assertStore(target)
-    const backend = await openBackend(target, 'pipe-console-consumer')
+    const backend = await openBackend(target, 'pipe-console-consumer', undefined, { readOnly: true })
     const stop = listenForStop(() => undefined)
     try {
       const read = { topic, fromBeginning: options.fromBeginning === true, maxMessages, timeoutMs, stop, now: Date.now }

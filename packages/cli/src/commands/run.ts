@@ -45,7 +45,7 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     for (const c of loaded.plan.connectors) resolveTaskConfig(c.config, process.env)
     const title = `pipe run ${relative(cwd, loaded.plan.file)} on ${where(target)}`
     await prepareOutputs(loaded.plan, cwd)
-    const backend = await openBackend(target, `pipe-run-${loaded.plan.pipelines.join('-')}`, options.offsetsTopic)
+    const backend = await openBackend(target, `pipe-run-${loaded.plan.pipelines.join('-')}`, options.offsetsTopic, { owner: `pipe run ${relative(cwd, loaded.plan.file)}` })
     const view = chooseView(io, json, title)
     const stop = listenForStop(() => { view.log('stopping: finishing batches and flushing offsets (Ctrl-C again to force)') })
     view.log(`${title}: starting ${loaded.plan.connectors.map((c) => c.name).join(', ')}`)

@@ -69,7 +69,7 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
     const target = resolveTarget(options, process.env)
     const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
-    const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic)
+    const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic, { owner: `pipe worker ${options.listeners}` })
     const stop = listenForStop(() => { log('stopping: connectors finish their batches and flush offsets (Ctrl-C again to force)') })
     try {
       const setup = { backend, listener, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }

@@ -1,4 +1,4 @@
-import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, type TopicBackend } from '@pipe/runtime'
+import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, RuntimeError, type TopicBackend } from '@pipe/runtime'
 import { assertBrokerReachable } from './broker-probe.js'
 import type { Target } from './run-options.js'
 import { UserError } from './user-error.js'
@@ -6,16 +6,28 @@ import { UserError } from './user-error.js'
 /** How long to wait for the first TCP connection to a broker. */
 export const BROKER_TIMEOUT_MS = 10_000
 
-/** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
-export async function openBackend(target: Target, clientId: string, offsetsTopic?: string): Promise<TopicBackend> {
-  if (target.kind === 'embedded') {
-    try {
-      return createEmbeddedTopicBackend({ stateDir: target.stateDir })
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error)
-      throw new UserError('PIPE_STATE_DIR', `cannot open the state directory '${target.stateDir}': ${why}`, 'pass a writable --state-dir, or stop the other pipe that holds it')
+/** How a command uses the embedded store: as its only writer (locked, `owner` named to others), or to read beside one. */
+export interface StoreAccess {
+  readonly readOnly?: boolean
+  /** e.g. `pipe run pipelines/x.ts`: what a second process refused on this state directory is told. */
+  readonly owner?: string
+}
+
+function openEmbedded(stateDir: string, access: StoreAccess): TopicBackend {
+  try {
+    return createEmbeddedTopicBackend({ stateDir, ...access })
+  } catch (error) {
+    if (error instanceof RuntimeError && error.code === 'PIPE_STATE_DIR_IN_USE') {
+      throw new UserError(error.code, error.message, 'stop that process first (Ctrl-C there), or pass another --state-dir')
     }
+    const why = error instanceof Error ? error.message : String(error)
+    throw new UserError('PIPE_STATE_DIR', `cannot open the state directory '${stateDir}': ${why}`, access.readOnly === true ? 'pass the --state-dir of a pipe run' : 'pass a writable --state-dir')
   }
+}
+
+/** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
+export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}): Promise<TopicBackend> {
+  if (target.kind === 'embedded') return openEmbedded(target.stateDir, access)
   await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
   const client = createKafkajsClient({ bootstrapServers: target.brokers.join(','), clientId })
   return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })

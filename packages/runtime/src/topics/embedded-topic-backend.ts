@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
 import { embeddedConsumer } from './embedded-consumer.js'
+import { lockStateDir, type StateDirLock } from './embedded-lock.js'
 import { createSchema } from './embedded-schema.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import { createPartitioner } from './partitioner.js'
@@ -24,6 +25,13 @@ export interface EmbeddedBackendOptions {
   readonly synchronous?: 'full' | 'normal'
   /** Partitions of auto-created topics. @default 1 */
   readonly defaultPartitions?: number
+  /**
+   * Open to read only (`pipe consume`): no lock, no writes, beside a process that holds the
+   * directory. Otherwise the backend takes the directory's lock (see `lockStateDir`) for its lifetime.
+   */
+  readonly readOnly?: boolean
+  /** What holds the lock, shown to a second process that is refused. @default `node <script>` */
+  readonly owner?: string
 }
 
 function headersText(m: TopicMessage): string | null {
@@ -52,20 +60,31 @@ function prepare(db: Database.Database) {
   }
 }
 
-function openDatabase(options: EmbeddedBackendOptions): Database.Database {
+const defaultOwner = (): string => ['node', ...process.argv.slice(1, 2)].join(' ')
+
+/** Opens the store: read-only, or locked for this process and with its schema created. */
+function openDatabase(options: EmbeddedBackendOptions): { db: Database.Database; lock: StateDirLock | undefined } {
   const dir = options.stateDir ?? '.pipe'
+  if (options.readOnly === true) return { db: new Database(join(dir, 'pipe.db'), { readonly: true, fileMustExist: true }), lock: undefined }
   mkdirSync(dir, { recursive: true })
-  const db = new Database(join(dir, 'pipe.db'))
-  db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
-  db.pragma('busy_timeout = 5000')
-  createSchema(db)
-  return db
+  const lock = lockStateDir(dir, options.owner ?? defaultOwner())
+  try {
+    const db = new Database(join(dir, 'pipe.db'))
+    db.pragma('journal_mode = WAL')
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+    db.pragma('busy_timeout = 5000')
+    createSchema(db)
+    return { db, lock }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
 }
 
 class EmbeddedTopicBackend implements TopicBackend {
   readonly kind = 'embedded'
   readonly #db: Database.Database
+  readonly #lock: StateDirLock | undefined
   readonly #s: ReturnType<typeof prepare>
   readonly #defaultPartitions: number
   readonly #partitioner = createPartitioner()
@@ -78,7 +97,9 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly #tail = new EmbeddedTail()
 
   constructor(options: EmbeddedBackendOptions) {
-    this.#db = openDatabase(options)
+    const { db, lock } = openDatabase(options)
+    this.#db = db
+    this.#lock = lock
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
@@ -189,6 +210,7 @@ class EmbeddedTopicBackend implements TopicBackend {
 
   close(): Promise<void> {
     this.#db.close()
+    this.#lock?.release()
     return Promise.resolve()
   }
 }
