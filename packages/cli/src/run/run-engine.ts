@@ -1,6 +1,5 @@
 import { createEngine, defaultRegistry, type Engine, type TopicBackend } from '@pipe/runtime'
 import type { ProgressView } from '../report/progress.js'
-import { withFairSources } from './fair-sources.js'
 import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import type { RunPlan } from './load-run-pipelines.js'
 import { takeSnapshot, type ConnectorFigures, type LagReader, type Snapshot } from './snapshot.js'
@@ -75,7 +74,7 @@ function throttled(read: LagReader, now: () => number): LagReader {
 /** Creates the topics, starts every connector, watches them until idle, stopped or failed, then stops gracefully. */
 export async function runEngine(plan: RunPlan, context: RunContext): Promise<RunOutcome> {
   const { backend, view } = context
-  const registry = withFairSources(defaultRegistry({ writer: { write: (line) => { view.print(line) } } }))
+  const registry = defaultRegistry({ writer: { write: (line) => { view.print(line) } } })
   const engine = createEngine({ backend, registry, steps: plan.steps })
   for (const t of plan.topics) await backend.ensureTopic(t)
   await seedSinkCheckpoints(backend, registry, plan.connectors)

@@ -93,6 +93,7 @@ export async function runSinkTask(deps: SinkRunnerDeps, start: (checkpoint: stri
     const offsets = new OffsetTracker()
     let lastFlush = control.clock.now()
     while (!control.isStopping()) {
+      await control.nextTurn()
       await control.whileRunnable()
       const messages = control.isStopping() ? [] : await consumer.fetch(deps.batchSize, 100)
       if (messages.length > 0) await control.busy(() => deliver(deps, messages))

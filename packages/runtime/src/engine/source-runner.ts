@@ -104,6 +104,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
     await start()
     control.setState('RUNNING')
     while (!control.isStopping()) {
+      await control.nextTurn()
       await control.whileRunnable()
       if (control.isStopping()) break
       const batch = await (ahead ?? next())

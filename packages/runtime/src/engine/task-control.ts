@@ -95,6 +95,16 @@ export class TaskControl {
     await firstValueFrom(this.#paused.pipe(filter((p) => !p)))
   }
 
+  /**
+   * Yields to the event loop (timers, I/O, signals) before the next batch. A task whose every step
+   * resolves at once (a source answering from memory, the embedded store, a sink buffering in
+   * memory) would otherwise chain promise jobs forever: no REST call, signal handler, timer or
+   * other task would run until it ran dry. Once per batch, so it costs nothing measurable.
+   */
+  nextTurn(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve))
+  }
+
   /** Sleeps `ms`, waking early when asked to stop. */
   sleep(ms: number): Promise<void> {
     const signal = this.#abort.signal
