@@ -5,6 +5,7 @@ import type { TopicBackend, TopicMessage } from '../topics/topic-backend.js'
 import { sourcePartitionKey } from '../topics/partitioner.js'
 import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
+import { awaitRoom } from './backpressure.js'
 import { deadLetterMessage } from './dead-letter.js'
 import { StageError, toleranceExceeded } from './error-policy.js'
 import type { RecordCodec } from './record-codec.js'
@@ -83,6 +84,8 @@ function prepare(deps: SourceRunnerDeps, batch: readonly PolledRecord[]): Prepar
 }
 
 async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promise<void> {
+  await awaitRoom(deps.control, deps.backend, batch.messages)
+  if (deps.control.isStopping()) return // throttled until stopped: dropped, its offsets never committed
   const offsets = lastOffsets(deps.connector, batch.records)
   await deps.control.retried(() => deps.backend.produce(batch.messages, { connector: deps.connector, offsets }))
   deps.control.count({ in: batch.polled, out: batch.messages.length })

@@ -7,6 +7,7 @@ import type { StepFunction } from '../transforms/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
 import { resolveTaskConfig, type EnvSource } from './config-providers.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
+import { awaitRoom } from './backpressure.js'
 import { errorPolicyOf } from './error-policy.js'
 import { createRecordCodec } from './record-codec.js'
 import { runSinkTask } from './sink-runner.js'
@@ -62,7 +63,7 @@ function startResolvedTask(env: TaskEnvironment, handle: ConnectorHandle, taskCo
     const task = handle.plugin.createTask()
     const offsets = { offset: (p: Readonly<Record<string, string | number | boolean | null>>) => env.backend.readSourceOffset(handle.name, p) }
     const deps = { connector: handle.name, config: handle.config, task, control, backend: env.backend, chain, codec, idleWaitMs: env.idleWaitMs }
-    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })), problem: () => task.problem?.() }
+    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })), problem: () => control.throttled ?? task.problem?.() }
   }
   const task = handle.plugin.createTask()
   const topics = sinkTopics(handle.config)
@@ -70,6 +71,12 @@ function startResolvedTask(env: TaskEnvironment, handle: ConnectorHandle, taskCo
   const flushIntervalMs = Number(handle.config['offset.flush.interval.ms'] ?? '1000')
   const batchSize = Number(handle.config['consumer.override.max.poll.records'] ?? '2000')
   const deps = { connector: handle.name, task, control, backend: env.backend, consumer, chain, codec, batchSize, flushIntervalMs }
-  const output = { send: (records: readonly ConnectRecord[]) => env.backend.produce(records.map((r) => codec.encode(r))) }
-  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })), problem: () => task.problem?.() }
+  const output = {
+    send: async (records: readonly ConnectRecord[]) => {
+      const messages = records.map((r) => codec.encode(r))
+      await awaitRoom(control, env.backend, messages)
+      await env.backend.produce(messages)
+    },
+  }
+  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })), problem: () => control.throttled ?? task.problem?.() }
 }

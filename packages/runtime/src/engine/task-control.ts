@@ -11,6 +11,8 @@ export class TaskControl {
   readonly #paused = new BehaviorSubject<boolean>(false)
   readonly #abort = new AbortController()
   #trace: string | undefined
+  /** Why the task waits for room in its topics (the embedded store's bound), shown as its problem. */
+  throttled: string | undefined
   #metrics: TaskMetrics
   #working = 0
 

@@ -85,5 +85,5 @@ describe('embedded topic backend with its tail', () => {
     const byPosition = (a: ConsumedMessage, b: ConsumedMessage): number => a.partition - b.partition || a.offset - b.offset
     expect(live.length).toBe(50_000)
     expect(live.sort(byPosition).map(plain)).toEqual(fromStore.sort(byPosition).map(plain))
-  })
+  }, 30_000)
 })

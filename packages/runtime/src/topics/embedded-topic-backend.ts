@@ -5,6 +5,7 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
 import { createSchema } from './embedded-schema.js'
+import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import { createPartitioner } from './partitioner.js'
 import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
@@ -32,6 +33,11 @@ export interface EmbeddedBackendOptions {
   readonly readOnly?: boolean
   /** What holds the lock, shown to a second process that is refused. @default `node <script>` */
   readonly owner?: string
+  /**
+   * The bound of topics whose config sets no `retention.bytes` / `retention.ms`.
+   * @default { bytes: 1 GiB per partition, ms: 7 days }
+   */
+  readonly retention?: RetentionLimits
 }
 
 function headersText(m: TopicMessage): string | null {
@@ -95,6 +101,7 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => [number, number][]
   // the newest committed records, for this process's consumers
   readonly #tail = new EmbeddedTail()
+  readonly #retention: EmbeddedRetention
 
   constructor(options: EmbeddedBackendOptions) {
     const { db, lock } = openDatabase(options)
@@ -102,6 +109,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#lock = lock
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
+    this.#retention = new EmbeddedRetention(db, options.retention)
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
       const rows: unknown[] = []
       const placed: [number, number][] = []
@@ -130,13 +138,24 @@ class EmbeddedTopicBackend implements TopicBackend {
     return found
   }
 
+  /** The next offset of a partition. */
+  #endOf(topic: string, partition: number): number {
+    // retention keeps each partition's last record, so MAX(offset) + 1 never hands out an offset again
+    const key = `${topic}:${String(partition)}`
+    let end = this.#ends.get(key)
+    if (end === undefined) {
+      end = this.#s.end.get(topic, partition)?.end ?? 0
+      this.#ends.set(key, end)
+    }
+    return end
+  }
+
   /** The partition and offset a message goes to; advances the partition's end. */
   #place(m: TopicMessage): [number, number] {
     const partitions = this.#partitionsOf(m.topic)
     const partition = m.partition ?? this.#partitioner(m.key, partitions)
-    const key = `${m.topic}:${String(partition)}`
-    const offset = this.#ends.get(key) ?? this.#s.end.get(m.topic, partition)?.end ?? 0
-    this.#ends.set(key, offset + 1)
+    const offset = this.#endOf(m.topic, partition)
+    this.#ends.set(`${m.topic}:${String(partition)}`, offset + 1)
     return [partition, offset]
   }
 
@@ -171,8 +190,17 @@ class EmbeddedTopicBackend implements TopicBackend {
       const [partition, offset] = placed[i] as [number, number]
       const m = messages[i] as TopicMessage
       this.#tail.append(m.topic, partition, offset, m)
+      this.#retention.added(m.topic, partition, (m.key?.length ?? 0) + (m.value?.length ?? 0) + (headersText(m)?.length ?? 0))
     }
     return Promise.resolve()
+  }
+
+  pressure(topics: readonly string[]): string | undefined {
+    for (const topic of topics) {
+      const why = this.#retention.pressure(topic, this.#partitionsOf(topic), (p) => this.#endOf(topic, p))
+      if (why !== undefined) return why
+    }
+    return undefined
   }
 
   readSourceOffset(connector: string, partition: SourcePartition): Promise<SourceOffset | null> {
@@ -186,7 +214,17 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   consumer(options: ConsumerOptions): Promise<TopicConsumer> {
-    return Promise.resolve(embeddedConsumer(this.#db, options, this.#tail))
+    const consumer = embeddedConsumer(this.#db, options, this.#tail)
+    this.#retention.opened(options.group, options.topics)
+    let open = true
+    return Promise.resolve({
+      ...consumer,
+      close: () => {
+        if (open) this.#retention.closed(options.group, options.topics)
+        open = false
+        return consumer.close()
+      },
+    })
   }
 
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {

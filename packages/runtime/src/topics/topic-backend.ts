@@ -85,5 +85,11 @@ export interface TopicBackend {
   alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void>
   /** Removes every committed offset of a consumer group that has no running member (`DELETE /connectors/{sink}/offsets`). */
   resetGroupOffsets(group: string): Promise<void>
+  /**
+   * Why writing to `topics` must wait now (embedded: a partition over its `retention.bytes` that
+   * holds only records a consumer group has not consumed yet), or `undefined`. Sources wait while
+   * it answers, shown as their task's `problem`; backends that never fill up leave it out.
+   */
+  pressure?(topics: readonly string[]): string | undefined
   close(): Promise<void>
 }
