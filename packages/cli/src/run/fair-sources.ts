@@ -16,6 +16,9 @@ function fairTask(task: SourceTask): SourceTask {
     },
     ...(task.commit === undefined ? {} : { commit: () => task.commit?.() ?? Promise.resolve() }),
     ...(task.commitRecord === undefined ? {} : { commitRecord: (record, offset) => task.commitRecord?.(record, offset) ?? Promise.resolve() }),
+    // what the engine asks between polls: a task's problem (a missing file) and whether it is busy (a long line)
+    ...(task.problem === undefined ? {} : { problem: () => task.problem?.() }),
+    ...(task.isBusy === undefined ? {} : { isBusy: () => task.isBusy?.() ?? false }),
     stop: () => task.stop(),
   }
 }
