@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -53,10 +53,19 @@ describe('pipe run on bad input', () => {
 
   it('prints the first trace line and a fix when a connector FAILs, exit 1', async () => {
     const dir = workDir()
-    const run = await runPipe(['run', fixture('missing-input.ts'), '--max-idle', '2s', '--state-dir', join(dir, '.pipe')], { cwd: dir })
+    mkdirSync(join(dir, 'input-dir'))
+    const run = await runPipe(['run', fixture('directory-input.ts'), '--max-idle', '2s', '--state-dir', join(dir, '.pipe')], { cwd: dir })
     expect(run.status).toBe(1)
     expect(run.stderr).not.toMatch(STACK_FRAME)
-    expect(run.stderr).toContain("pipe run: connector 'missing-input-source' FAILED: Error: ENOENT: no such file or directory, open 'no-such-input.txt'\n  fix: a file the connector needs does not exist")
+    expect(run.stderr).toContain("pipe run: connector 'directory-input-source' FAILED: RuntimeError: cannot read 'input-dir': it is a directory; fix: set 'file' to a file\n  fix: ")
+  })
+
+  it('waits for a missing input file as Kafka Connect does, and says so', async () => {
+    const dir = workDir()
+    const run = await runPipe(['run', fixture('missing-input.ts'), '--max-idle', '2s', '--state-dir', join(dir, '.pipe')], { cwd: dir })
+    expect(run.stderr).not.toMatch(STACK_FRAME)
+    expect(run.stderr).toMatch(/missing-input-source problem: 'no-such-input\.txt' does not exist yet: waiting for it to be created/)
+    expect(run.status).toBe(0)
   })
 })
 

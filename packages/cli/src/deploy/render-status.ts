@@ -31,7 +31,7 @@ export function renderStatusTable(connectors: readonly ConnectorListing[], url: 
   const rows = [['NAME', 'TYPE', 'STATE', 'TASKS', 'PIPELINE'], ...connectors.map((c) => [
     c.name, c.status?.type ?? '-', c.status?.state ?? 'UNKNOWN', tasksSummary(c.status), c.config[PIPE_PIPELINE_KEY] ?? '(not pipe)',
   ])]
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  const widths = rows[0]?.map((_, i) => rows.reduce((width, r) => Math.max(width, (r[i] ?? '').length), 0)) ?? []
   return `${rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`
 }
 

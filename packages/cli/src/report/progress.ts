@@ -21,7 +21,7 @@ function cells(c: ConnectorFigures): string[] {
 /** The live table: a header line, then one aligned row per connector. */
 export function formatTable(title: string, snapshot: Snapshot): string[] {
   const rows = [[...COLUMNS], ...snapshot.connectors.map(cells)]
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
+  const widths = COLUMNS.map((_, i) => rows.reduce((width, r) => Math.max(width, (r[i] ?? '').length), 0))
   const lines = rows.map((r) => `  ${r.map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()}`)
   const problems = snapshot.connectors.flatMap((c) => (c.problem === undefined ? [] : [`  ${c.name} problem: ${c.problem}`]))
   return [`${title} · ${formatDuration(snapshot.elapsedMs)}`, ...lines, ...problems]

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TestWorker } from './test-server.js'
@@ -85,7 +86,8 @@ describe('admin and security', () => {
   it('runs ${env:VAR} resolved but never shows the value in answers, statuses or logs', async () => {
     const secret = 'hunter2-value'
     const t = w = await startTestWorker({ env: { PROBE: secret } })
-    // the secret is the file name: a failing task's trace would name it
+    // the secret is the file name (a directory): the failing task's trace names it
+    mkdirSync(join(t.dir, secret))
     const config = { 'connector.class': 'FileStreamSource', file: join(t.dir, '${env:PROBE}'), topic: 'st' }
     await t.call('POST', '/connectors', { name: 'sec', config })
     await until(async () => JSON.stringify((await t.call('GET', '/connectors/sec/status')).body).includes('FAILED'))
@@ -94,5 +96,16 @@ describe('admin and security', () => {
     expect(text).toContain('${env:PROBE}')
     expect(text).not.toContain(secret)
     expect(await running(t, 'sec')).toBe(false)
+  })
+  it('keeps a FileStreamSource on a file that does not exist yet RUNNING, says so, and reads the file once it appears', async () => {
+    const t = w = await startTestWorker()
+    const file = join(t.dir, 'late.txt')
+    await t.call('POST', '/connectors', { name: 'late', config: { 'connector.class': 'FileStreamSource', file, topic: 'late-lines' } })
+    const status = async (): Promise<string> => JSON.stringify((await t.call('GET', '/connectors/late/status')).body)
+    await until(async () => (await status()).includes('does not exist yet'))
+    expect(await status()).toContain('"state":"RUNNING"')
+    writeFileSync(file, 'a\nb\n')
+    await until(async () => JSON.stringify((await t.call('GET', '/connectors/late/offsets')).body).includes('"position":4'))
+    expect(await status()).not.toContain('does not exist yet')
   })
 })

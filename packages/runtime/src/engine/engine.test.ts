@@ -154,3 +154,30 @@ describe('engine.isIdle', () => {
     await engine.stop()
   })
 })
+
+describe('engine.isIdle with a busy source', () => {
+  it('is false while a source reads input that has not made a record yet (a long line)', async () => {
+    let reading = true
+    let polls = 0
+    const readingSource = {
+      type: 'source' as const,
+      taskConfigs: (config: Record<string, string>) => [config],
+      createTask: () => ({
+        start: () => Promise.resolve(),
+        poll: async () => { polls++; await new Promise((r) => setTimeout(r, 5)); return [] },
+        isBusy: () => reading,
+        stop: () => Promise.resolve(),
+      }),
+    }
+    const registry = defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { ReadingSource: readingSource } })
+    const engine = createEngine({ backend: createMemoryTopicBackend(), registry, idleWaitMs: 5 })
+    await engine.start([{ name: 'src', config: { 'connector.class': 'ReadingSource', topic: 't', 'value.converter': STRING } }])
+    await until(() => polls > 20)
+    // no record for 100 ms and more, but every poll read some of the line
+    expect(engine.isIdle(30)).toBe(false)
+    reading = false
+    await new Promise((r) => setTimeout(r, 80))
+    expect(engine.isIdle(30)).toBe(true)
+    await engine.stop()
+  })
+})

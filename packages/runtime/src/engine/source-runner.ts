@@ -113,7 +113,8 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
       const batch = await (ahead ?? next())
       ahead = undefined
       if (batch.polled === 0) {
-        await control.sleep(deps.idleWaitMs)
+        if (task.isBusy?.() === true) control.touch()
+        else await control.sleep(deps.idleWaitMs)
         continue
       }
       ahead = next()

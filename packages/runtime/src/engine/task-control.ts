@@ -57,6 +57,11 @@ export class TaskControl {
     }
   }
 
+  /** Records activity that moved no record yet (a source reading a long line). */
+  touch(): void {
+    this.#metrics = { ...this.#metrics, lastActivity: this.clock.now() }
+  }
+
   setState(state: ConnectState): void {
     if (this.#state.value !== 'FAILED' || state === 'RESTARTING') this.#state.next(state)
   }

@@ -30,6 +30,12 @@ export interface SourceTask {
   commitRecord?(record: SourceRecord, offset: number | null): Promise<void>
   /** What goes wrong while the task keeps running and retrying (shown as `problem` in its status), or undefined. */
   problem?(): string | undefined
+  /**
+   * True after an empty poll that still made progress on input it has not turned into records
+   * yet (the file source inside a long line): `--max-idle` does not count that as idle, and the
+   * engine polls again without waiting.
+   */
+  isBusy?(): boolean
   stop(): Promise<void>
 }
 

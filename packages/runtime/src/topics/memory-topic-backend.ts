@@ -27,7 +27,8 @@ function consumerOf(state: MemoryState, options: ConsumerOptions): TopicConsumer
       for (const p of assignedPartitions(partitions.length, options.member.index, options.member.count)) {
         const key = `${topic}:${p}`
         const from = position.get(key) ?? group.get(key) ?? 0
-        out.push(...(partitions[p] ?? []).slice(from))
+        // one by one: a spread of a long partition overflows the call stack
+        for (const m of (partitions[p] ?? []).slice(from)) out.push(m)
       }
     }
     return out

@@ -1,68 +1,118 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { STRING_SCHEMA } from '../../converters/connect-schema.js'
+import { RuntimeError } from '../../errors.js'
 import type { PolledRecord } from '../../records/connect-record.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
+import { LineAssembler, type FileLine } from './file-lines.js'
+import { resumePosition } from './file-position.js'
+
+export { splitLines } from './file-lines.js'
 
 const CHUNK = 1024 * 1024
+/** Bytes read per poll at most while no line completes: a long line is read over several polls. */
+const MAX_READ_PER_POLL = 16 * CHUNK
+/** How often a missing file is looked for again (Kafka Connect's task waits 1 s). */
+const REOPEN_MS = 1000
 
-/** Splits complete lines off `text`; returns them with their byte length (terminator included) and the rest. */
-export function splitLines(buffer: Buffer): { lines: { text: string; bytes: number }[]; rest: Buffer } {
-  const lines: { text: string; bytes: number }[] = []
-  let start = 0
-  for (let i = 0; i < buffer.length; i++) {
-    const c = buffer[i]
-    if (c !== 0x0a && c !== 0x0d) continue
-    // a '\r' at the very end may be the first half of '\r\n': wait for more data
-    if (c === 0x0d && i + 1 === buffer.length) break
-    const end = c === 0x0d && buffer[i + 1] === 0x0a ? i + 2 : i + 1
-    lines.push({ text: buffer.toString('utf8', start, i), bytes: end - start })
-    start = end
-    i = end - 1
-  }
-  return { lines, rest: buffer.subarray(start) }
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
 }
 
 class FileStreamSourceTask implements SourceTask {
+  #context: SourceTaskContext | undefined
   #file = ''
   #topic = ''
   #batchSize = 2000
   #handle: FileHandle | undefined
+  /** The byte just past the last line handed out. */
   #position = 0
-  #pending: Buffer = Buffer.alloc(0)
-  #ready: { text: string; bytes: number }[] = []
+  /** The next byte to read from the file. */
+  #readAt = 0
+  #lines = new LineAssembler()
+  #ready: FileLine[] = []
+  #next = 0
+  #missing = false
+  #openedAt = 0
+  #reading = false
 
   async start(context: SourceTaskContext): Promise<void> {
+    this.#context = context
     this.#file = context.config['file'] ?? ''
     this.#topic = context.config['topic'] ?? ''
     this.#batchSize = Number(context.config['batch.size'] ?? '2000')
-    const offset = await context.offsets.offset({ filename: this.#file })
-    const position = offset?.['position']
-    this.#position = typeof position === 'number' ? position : 0
-    this.#handle = await open(this.#file, 'r')
+    await this.#open(context)
+  }
+
+  /** Opens the file and finds where to resume; a missing file is waited for, as Kafka Connect's task does. */
+  async #open(context: SourceTaskContext): Promise<void> {
+    let handle: FileHandle
+    this.#openedAt = context.clock.now()
+    try {
+      handle = await open(this.#file, 'r')
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw new RuntimeError('PIPE_FILE_SOURCE_UNREADABLE', `cannot read '${this.#file}' (${String(errorCode(error))}): fix its permissions or the 'file' path`, { cause: error })
+      this.#missing = true
+      return
+    }
+    try {
+      if ((await handle.stat()).isDirectory()) throw new RuntimeError('PIPE_FILE_SOURCE_UNREADABLE', `cannot read '${this.#file}': it is a directory; fix: set 'file' to a file`)
+      // read when the file is opened, as Kafka Connect does: offsets altered while it was missing apply
+      const position = (await context.offsets.offset({ filename: this.#file }))?.['position']
+      this.#position = typeof position === 'number' ? await resumePosition(handle, position) : 0
+    } catch (error) {
+      await handle.close()
+      throw error
+    }
+    this.#readAt = this.#position
+    this.#handle = handle
+    this.#missing = false
+  }
+
+  problem(): string | undefined {
+    return !this.#missing ? undefined : `'${this.#file}' does not exist yet: waiting for it to be created (as Kafka Connect does)`
+  }
+
+  /** True while a line is read but not complete yet: reading a long line is activity, not idleness. */
+  isBusy(): boolean {
+    return this.#reading
   }
 
   async poll(): Promise<readonly PolledRecord[]> {
-    if (this.#ready.length < this.#batchSize) await this.#read()
+    const context = this.#context
+    if (this.#handle === undefined && context !== undefined && context.clock.now() - this.#openedAt >= REOPEN_MS) await this.#open(context)
+    if (this.#ready.length - this.#next < this.#batchSize) await this.#read()
     const out: PolledRecord[] = []
     const sourcePartition = { filename: this.#file }
-    for (const line of this.#ready.splice(0, this.#batchSize)) {
+    const end = Math.min(this.#ready.length, this.#next + this.#batchSize)
+    for (; this.#next < end; this.#next++) {
+      const line = this.#ready[this.#next]
+      if (line === undefined) break
       this.#position += line.bytes
       out.push({ sourcePartition, sourceOffset: { position: this.#position }, topic: this.#topic, value: line.text, valueSchema: STRING_SCHEMA })
     }
+    if (this.#next === this.#ready.length) [this.#ready, this.#next] = [[], 0]
     return out
   }
 
+  /** Reads chunks until at least one line completes, the file ends, or MAX_READ_PER_POLL bytes were read. */
   async #read(): Promise<void> {
-    if (this.#handle === undefined) return
-    const readFrom = this.#position + this.#ready.reduce((n, l) => n + l.bytes, 0) + this.#pending.length
+    const handle = this.#handle
+    if (handle === undefined) return
     const chunk = Buffer.alloc(CHUNK)
-    const { bytesRead } = await this.#handle.read(chunk, 0, CHUNK, readFrom)
-    if (bytesRead === 0) return
-    const { lines, rest } = splitLines(Buffer.concat([this.#pending, chunk.subarray(0, bytesRead)]))
-    this.#ready.push(...lines)
-    this.#pending = Buffer.from(rest)
+    let [read, complete] = [0, 0]
+    while (read < MAX_READ_PER_POLL && complete === 0) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, this.#readAt)
+      if (bytesRead === 0) break
+      this.#readAt += bytesRead
+      read += bytesRead
+      const lines = this.#lines.push(chunk.subarray(0, bytesRead))
+      // appended one by one: a spread of a chunk's many short lines overflows the call stack
+      for (const line of lines) this.#ready.push(line)
+      complete = lines.length
+    }
+    this.#reading = read > 0 && complete === 0
   }
 
   async stop(): Promise<void> {
@@ -73,8 +123,9 @@ class FileStreamSourceTask implements SourceTask {
 
 /**
  * `org.apache.kafka.connect.file.FileStreamSourceConnector`: one task; each line of `file` becomes a
- * record on `topic` with source partition `{filename}` and offset `{position}` (just past the line
- * terminator, in bytes: equal to Kafka Connect's for ASCII files), at most `batch.size` per poll.
+ * record on `topic` with source partition `{filename}` and offset `{position}`: just past the line
+ * terminator, in bytes (Kafka Connect's own positions on non-ASCII files: see `resumePosition`).
+ * A file that does not exist yet is waited for (the task stays RUNNING, its status says so).
  */
 export const fileStreamSourceConnector: SourceConnector = {
   type: 'source',
