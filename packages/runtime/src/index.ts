@@ -16,6 +16,9 @@
 export { RUNTIME_NAME } from './runtime-name.js'
 export { RuntimeError, RetriableError, isRetriable, traceOf } from './errors.js'
 export { Float64, isConnectMap } from './records/connect-value.js'
+export { setOwn } from './records/own-property.js'
+export { parseJsonWith } from './converters/json-parser.js'
+export type { JsonParseOptions } from './converters/json-parser.js'
 export type { ConnectValue, ConnectMap } from './records/connect-value.js'
 export type {
   ConnectHeader,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { parseJsonWith, setOwn } from '@pipe/runtime'
 import { UserError } from '../run/user-error.js'
 
 /** A connector from a file named on `pipe worker`'s command line (as connect-standalone reads them). */
@@ -20,17 +21,23 @@ export function parseProperties(text: string): Record<string, string> {
     const trimmed = line.trim()
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue
     const at = trimmed.search(/[=:]/)
-    if (at < 0) out[trimmed] = ''
-    else out[trimmed.slice(0, at).trim()] = trimmed.slice(at + 1).trim()
+    if (at < 0) setOwn(out, trimmed, '')
+    else setOwn(out, trimmed.slice(0, at).trim(), trimmed.slice(at + 1).trim())
   }
   return out
 }
 
+// number literals by object and key: connect-standalone (Jackson) reads `1.0` into a config value as "1.0"
+const literals = new WeakMap<object, Map<string, string>>()
+const FILE_JSON = { number: (literal: string): number => Number(literal), literals }
+
 function strings(value: Record<string, unknown>, file: string): Record<string, string> {
   const out: Record<string, string> = {}
+  const texts = literals.get(value)
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string') out[k] = v
-    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v)
+    if (typeof v === 'string') setOwn(out, k, v)
+    else if (typeof v === 'number') setOwn(out, k, texts?.get(k) ?? String(v))
+    else if (typeof v === 'boolean') setOwn(out, k, String(v))
     else throw new UserError('PIPE_INVALID_CONNECTOR_FILE', `${file}: config key '${k}' must be a string`)
   }
   return out
@@ -63,7 +70,7 @@ export async function readConnectorFile(file: string): Promise<ConnectorFile> {
   let parsed: ConnectorFile
   if (extname(file) === '.json') {
     try {
-      parsed = fromJson(file, JSON.parse(text))
+      parsed = fromJson(file, parseJsonWith(text, FILE_JSON))
     } catch (error) {
       if (UserError.is(error)) throw error
       throw new UserError('PIPE_INVALID_CONNECTOR_FILE', `${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`)

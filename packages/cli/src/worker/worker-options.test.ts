@@ -45,4 +45,13 @@ describe('connector files', () => {
     await expect(readConnectorFile(join(dir, 'd.properties'))).rejects.toThrow(/has no name/)
     await expect(readConnectorFile(join(dir, 'missing.json'))).rejects.toThrow(/cannot read/)
   })
+
+  it('keeps number literals as written and __proto__ as a key, as connect-standalone reads them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-'))
+    await writeFile(join(dir, 'n.json'), '{"name":"n","config":{"tasks.max":1.0,"big":12345678901234567890,"e":1e3,"__proto__":"p"}}')
+    await writeFile(join(dir, 'p.properties'), 'name=p\n__proto__=x\n')
+    const read = await readConnectorFile(join(dir, 'n.json'))
+    expect(Object.entries(read.config)).toEqual([['tasks.max', '1.0'], ['big', '12345678901234567890'], ['e', '1e3'], ['__proto__', 'p']])
+    expect(Object.entries((await readConnectorFile(join(dir, 'p.properties'))).config)).toEqual([['name', 'p'], ['__proto__', 'x']])
+  })
 })

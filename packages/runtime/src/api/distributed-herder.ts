@@ -9,6 +9,7 @@ import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartR
 import { resolvePlugin } from './plugins.js'
 import { badRequest, conflict, notFound } from './rest-error.js'
 import { checkConfig } from './standalone-herder.js'
+import { setOwn } from '../records/own-property.js'
 
 const STOPPED_MESSAGE = (name: string): string =>
   `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`
@@ -99,7 +100,7 @@ export class DistributedHerder implements Herder {
     const merged: Record<string, string> = { ...(await this.#entry(name)).config }
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) Reflect.deleteProperty(merged, k)
-      else merged[k] = v
+      else setOwn(merged, k, v)
     }
     return (await this.putConnectorConfig(name, merged)).info
   }

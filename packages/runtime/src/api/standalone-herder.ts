@@ -8,6 +8,7 @@ import { resolvePlugin, unknownClassMessage } from './plugins.js'
 import { badRequest, conflict, notFound, RestError } from './rest-error.js'
 import { invalidConfigMessage, validateConnectorConfig, validationErrors } from './validate-config.js'
 import type { ResolvedPlugin } from './validate-config.js'
+import { setOwn } from '../records/own-property.js'
 
 const STOPPED_MESSAGE = (name: string): string =>
   `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`
@@ -97,7 +98,7 @@ class StandaloneHerder implements Herder {
     const merged: Record<string, string> = { ...this.#get(name).config }
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) Reflect.deleteProperty(merged, k)
-      else merged[k] = v
+      else setOwn(merged, k, v)
     }
     return (await this.putConnectorConfig(name, merged)).info
   }

@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { ConfigKeyInfo } from './config-defs.js'
 import { configGroups, connectorKeys } from './config-defs.js'
+import { setOwn } from '../records/own-property.js'
 
 /** `ConfigValueInfo`: a key's value as validated. */
 export interface ConfigValueInfo {
@@ -75,7 +76,7 @@ function transformEntries(config: Config, registry: ConnectorRegistry): ConfigIn
 
 function pluginErrors(plugin: ResolvedPlugin, config: Config): string[] {
   const strings: Record<string, string> = {}
-  for (const [k, v] of Object.entries(config)) if (v !== null) strings[k] = v
+  for (const [k, v] of Object.entries(config)) if (v !== null) setOwn(strings, k, v)
   return [...(plugin.validate?.(strings) ?? [])]
 }
 

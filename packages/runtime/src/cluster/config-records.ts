@@ -1,4 +1,5 @@
 import type { RawConfig, TargetState } from '../api/herder.js'
+import { setOwn } from '../records/own-property.js'
 
 /**
  * One record of the config topic, in Kafka Connect's format (`KafkaConfigBackingStore`): keys are
@@ -38,7 +39,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function stringMap(v: unknown): RawConfig | undefined {
   if (!isObject(v)) return undefined
   const out: Record<string, string> = {}
-  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') setOwn(out, k, x)
   return out
 }
 

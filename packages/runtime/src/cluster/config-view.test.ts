@@ -21,6 +21,11 @@ describe('config topic records', () => {
     expect(parseConfigRecord('session-key', json({ key: 'x' }))).toEqual({ kind: 'other', key: 'session-key' })
     expect(parseConfigRecord('target-state-c', json({ state: 'PAUSED' }))).toEqual({ kind: 'target', name: 'c', state: 'PAUSED' })
   })
+
+  it('keeps a __proto__ config key as a key', () => {
+    const read = parseConfigRecord('connector-c', Buffer.from('{"properties":{"__proto__":"x","name":"c"}}'))
+    expect(read.kind === 'connector' ? Object.entries(read.config ?? {}) : []).toEqual([['__proto__', 'x'], ['name', 'c']])
+  })
 })
 
 describe('ConfigView', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Float64 } from '../records/connect-value.js'
+import { Float32, Float64 } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import { STRING_SCHEMA } from './connect-schema.js'
 import { createConverter } from './create-converter.js'
@@ -31,6 +31,35 @@ describe('JSON text', () => {
 
   it('rejects malformed JSON', () => {
     expect(() => parseJsonText('{"a":1.0')).toThrow(SyntaxError)
+  })
+
+  // as Kafka Connect 3.9.1's JsonConverter (schemas.enable=false) reads and writes them, checked on its jar
+  it.each<[string, string]>([
+    ['{"g":1e400,"h":-1e400}', '{"g":"Infinity","h":"-Infinity"}'],
+    ['{"c":-0.0,"d":-0,"z":-0e5,"t":-1E-400,"f":1E-400}', '{"c":0.0,"d":0,"z":0.0,"t":-0.0,"f":0.0}'],
+    ['[12345678901234567890,9223372036854775808,18446744073709551617]', '[-6101065172474983726,-9223372036854775808,1]'],
+    ['{"__proto__":{"polluted":1},"constructor":5}', '{"__proto__":{"polluted":1},"constructor":5}'],
+    ['{"__proto__":{"polluted":1.0}}', '{"__proto__":{"polluted":1.0}}'],
+  ])('reads %s and writes %s', (input, output) => {
+    expect(toJsonText(parseJsonText(input))).toBe(output)
+  })
+
+  it('writes NaN and the infinities as strings, as Jackson does', () => {
+    expect(toJsonText({ a: NaN, b: Infinity, c: new Float32(-Infinity), d: [new Float32(NaN)] })).toBe('{"a":"NaN","b":"Infinity","c":"-Infinity","d":["NaN"]}')
+  })
+
+  it('keeps __proto__ a key: no parsed object gets another prototype', () => {
+    for (const text of ['{"__proto__":{"polluted":1}}', '{"__proto__":{"polluted":1.5}}']) {
+      const value = parseJsonText(text) as Record<string, unknown>
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
+      expect(Object.keys(value)).toEqual(['__proto__'])
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    }
+  })
+
+  it('says where a text is malformed without quoting it', () => {
+    expect(() => parseJsonText('{"secret":"s3cr3t","x":NaN}')).toThrow('invalid JSON: NaN and Infinity are not JSON numbers (found \'N\') at line 1, column 24')
+    expect(() => parseJsonText('{"secret":"s3cr3t"')).toThrow(/^invalid JSON: unexpected end of input at line 1, column 19$/)
   })
 })
 

@@ -3,6 +3,7 @@ import type { Converter } from './converter.js'
 import { byteArrayConverter } from './byte-array-converter.js'
 import { jsonConverter } from './json-converter.js'
 import { stringConverter } from './string-converter.js'
+import { ownValue, setOwn } from '../records/own-property.js'
 
 type ConverterFactory = (config: Readonly<Record<string, string>>) => Converter
 
@@ -20,11 +21,11 @@ export function createConverter(config: Readonly<Record<string, string>>, role: 
   const prefix = `${role}.converter`
   const className = (config[prefix] ?? DEFAULT_CONVERTER).trim()
   const simple = className.slice(className.lastIndexOf('.') + 1)
-  const factory = CONVERTERS[className] ?? Object.entries(CONVERTERS).find(([k]) => k.endsWith(`.${simple}`))?.[1]
+  const factory = ownValue(CONVERTERS, className) ?? Object.entries(CONVERTERS).find(([k]) => k.endsWith(`.${simple}`))?.[1]
   if (factory === undefined) {
     throw new ConversionError(`unknown ${prefix} '${className}' (expected one of ${Object.keys(CONVERTERS).join(', ')})`)
   }
   const own: Record<string, string> = {}
-  for (const [k, v] of Object.entries(config)) if (k.startsWith(`${prefix}.`)) own[k.slice(prefix.length + 1)] = v
+  for (const [k, v] of Object.entries(config)) if (k.startsWith(`${prefix}.`)) setOwn(own, k.slice(prefix.length + 1), v)
   return factory(own)
 }

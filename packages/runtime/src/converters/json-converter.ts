@@ -33,7 +33,7 @@ function read(bytes: Uint8Array, schemasEnabled: boolean): SchemaAndValue {
   }
   // schemaless maps are java.util.HashMaps in Kafka Connect: keep their iteration order
   if (!schemasEnabled) return { schema: null, value: toJavaOrder(parsed) }
-  if (!isConnectMap(parsed) || Object.keys(parsed).length !== 2 || !('schema' in parsed) || !('payload' in parsed)) {
+  if (!isConnectMap(parsed) || Object.keys(parsed).length !== 2 || !Object.hasOwn(parsed, 'schema') || !Object.hasOwn(parsed, 'payload')) {
     throw new ConversionError(ENVELOPE_ERROR)
   }
   const schema = toSchema(parsed['schema'] ?? null)

@@ -1,6 +1,7 @@
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
-import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
+import type { ConnectValue } from '../records/connect-value.js'
 import { isIntegral, javaDoubleToString, javaFloatToString } from './java-format.js'
+import { parseJsonWith } from './json-parser.js'
 
 const ESCAPED = /\\\\|\\u00[0-9a-f]{2}/g
 
@@ -16,13 +17,16 @@ export function toJsonText(value: ConnectValue): string {
   if (typeof value === 'string') return jsonString(value)
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'number') return isIntegral(value) ? String(value) : javaDoubleToString(value)
+  if (typeof value === 'number') return isIntegral(value) ? String(value) : doubleText(javaDoubleToString(value), value)
   return objectText(value)
 }
 
+// Jackson writes NaN and the infinities as strings (JsonWriteFeature.WRITE_NAN_AS_STRINGS, on by default)
+const doubleText = (text: string, d: number): string => (Number.isFinite(d) ? text : `"${text}"`)
+
 function objectText(value: ConnectValue): string {
-  if (value instanceof Float64) return javaDoubleToString(value.value)
-  if (value instanceof Float32) return javaFloatToString(value.value)
+  if (value instanceof Float64) return doubleText(javaDoubleToString(value.value), value.value)
+  if (value instanceof Float32) return doubleText(javaFloatToString(value.value), value.value)
   if (value instanceof Uint8Array) return jsonString(Buffer.from(value).toString('base64'))
   if (Array.isArray(value)) return `[${value.map((v: ConnectValue) => toJsonText(v)).join(',')}]`
   if (isConnectMap(value)) {
@@ -33,116 +37,43 @@ function objectText(value: ConnectValue): string {
   return 'null'
 }
 
-// JSON.parse loses `1.0` vs `1` and int64 precision; a fast check sends only such texts to the slow path
+// JSON.parse loses `1.0` vs `1` and int64 range; a fast check sends only such texts to the exact parser
 const NEEDS_EXACT = /[.eE]|\d{16}/
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 
-/** Parses JSON into Connect values: integral doubles become `Float64`, big integers `bigint`. */
-export function parseJsonText(text: string): ConnectValue {
-  if (!NEEDS_EXACT.test(text)) return JSON.parse(text) as ConnectValue
-  const parser = new ExactJsonParser(text)
-  const value = parser.value()
-  parser.end()
-  return value
+/**
+ * A JSON number as Kafka Connect's JsonConverter reads it schemaless: integers as Java longs
+ * (`BigInteger.longValue()`, so beyond 64 bits they wrap), others through `BigDecimal.doubleValue()`
+ * (no negative zero for a zero mantissa: `-0.0` is `0.0`; integral values are `Float64`).
+ */
+function connectNumber(literal: string, integral: boolean): ConnectValue {
+  if (integral) {
+    const n = Number(literal)
+    if (Number.isSafeInteger(n)) return n
+    const long = BigInt.asIntN(64, BigInt(literal))
+    return long >= MIN_SAFE && long <= MAX_SAFE ? Number(long) : long
+  }
+  const d = Number(literal)
+  const zeroMantissa = d === 0 && !/[1-9]/.test(literal.split(/[eE]/)[0] ?? '')
+  const value = zeroMantissa ? 0 : d
+  return Number.isInteger(value) ? new Float64(value) : value
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+const EXACT = { number: connectNumber }
 
-class ExactJsonParser {
-  #pos = 0
-  constructor(readonly text: string) {}
-
-  value(): ConnectValue {
-    this.#skip()
-    const c = this.text[this.#pos]
-    if (c === '{') return this.#object()
-    if (c === '[') return this.#array()
-    if (c === '"') return this.#string()
-    if (c === 't' || c === 'f' || c === 'n') return this.#literal()
-    return this.#number()
-  }
-
-  end(): void {
-    this.#skip()
-    if (this.#pos !== this.text.length) this.#fail('unexpected trailing text')
-  }
-
-  #object(): ConnectMap {
-    const out: Record<string, ConnectValue> = {}
-    this.#pos++
-    this.#skip()
-    if (this.text[this.#pos] === '}') return this.#close(out)
-    for (;;) {
-      this.#skip()
-      const key = this.#string()
-      this.#skip()
-      this.#expect(':')
-      out[key] = this.value()
-      this.#skip()
-      if (this.text[this.#pos] === '}') return this.#close(out)
-      this.#expect(',')
+/**
+ * Parses JSON into Connect values: integral doubles become `Float64`, longs beyond 2^53 `bigint`;
+ * every key is an own property (`__proto__` too); a malformed text says where, never what it held.
+ */
+export function parseJsonText(text: string): ConnectValue {
+  if (!NEEDS_EXACT.test(text)) {
+    try {
+      return JSON.parse(text) as ConnectValue
+    } catch {
+      // fall through: the exact parser names the position without quoting the text
     }
   }
-
-  #array(): ConnectValue[] {
-    const out: ConnectValue[] = []
-    this.#pos++
-    this.#skip()
-    if (this.text[this.#pos] === ']') return this.#close(out)
-    for (;;) {
-      out.push(this.value())
-      this.#skip()
-      if (this.text[this.#pos] === ']') return this.#close(out)
-      this.#expect(',')
-    }
-  }
-
-  #close<T>(v: T): T {
-    this.#pos++
-    return v
-  }
-
-  #string(): string {
-    if (this.text[this.#pos] !== '"') this.#fail('expected a string')
-    let end = this.#pos + 1
-    while (end < this.text.length && this.text[end] !== '"') end += this.text[end] === '\\' ? 2 : 1
-    const raw = this.text.slice(this.#pos, end + 1)
-    this.#pos = end + 1
-    return JSON.parse(raw) as string
-  }
-
-  #literal(): ConnectValue {
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.text.startsWith(word, this.#pos)) {
-        this.#pos += word.length
-        return v
-      }
-    }
-    return this.#fail('unexpected token')
-  }
-
-  #number(): ConnectValue {
-    NUMBER.lastIndex = this.#pos
-    const m = NUMBER.exec(this.text)
-    if (m === null) return this.#fail('unexpected token')
-    this.#pos += m[0].length
-    if (m[1] !== undefined || m[2] !== undefined) {
-      const d = Number(m[0])
-      return Number.isInteger(d) ? new Float64(d) : d
-    }
-    const n = Number(m[0])
-    return Number.isSafeInteger(n) ? n : BigInt(m[0])
-  }
-
-  #skip(): void {
-    while (/\s/.test(this.text[this.#pos] ?? '')) this.#pos++
-  }
-
-  #expect(c: string): void {
-    if (this.text[this.#pos] !== c) this.#fail(`expected '${c}'`)
-    this.#pos++
-  }
-
-  #fail(message: string): never {
-    throw new SyntaxError(`${message} in JSON at position ${this.#pos}`)
-  }
+  // the parser builds maps, lists and these numbers only: the result is a ConnectValue
+  return parseJsonWith(text, EXACT) as ConnectValue
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { RuntimeError } from '../errors.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
+import { setOwn } from '../records/own-property.js'
 
 /** Where `${env:VAR}` reads from: the engine's (or worker's) environment. */
 export type EnvSource = Readonly<Record<string, string | undefined>>
@@ -51,12 +52,12 @@ export function resolveConfig(config: ConnectorConfig, env: EnvSource): Resolved
   const secrets: string[] = []
   const resolved: Record<string, string> = {}
   for (const [k, v] of Object.entries(config)) {
-    resolved[k] = v.replace(PLACEHOLDER, (whole, provider: string, path: string | undefined, key: string) => {
+    setOwn(resolved, k, v.replace(PLACEHOLDER, (whole, provider: string, path: string | undefined, key: string) => {
       const value = lookup(provider, path, key, env)
       if (value === undefined) return whole
       if (value !== '') secrets.push(value)
       return value
-    })
+    }))
   }
   return { config: resolved, secrets }
 }

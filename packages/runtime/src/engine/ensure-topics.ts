@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
+import { setOwn } from '../records/own-property.js'
 
 /** `topic.creation.default.*` options of a source connector (partitions, replication factor, topic configs). */
 function creationSpec(config: ConnectorConfig, name: string): { name: string; partitions?: number; replicationFactor?: number; config: Record<string, string> } {
@@ -12,7 +13,7 @@ function creationSpec(config: ConnectorConfig, name: string): { name: string; pa
     const key = k.slice(prefix.length)
     if (key === 'partitions') partitions = Number(v)
     else if (key === 'replication.factor') replicationFactor = Number(v)
-    else topicConfig[key] = v
+    else setOwn(topicConfig, key, v)
   }
   const spec = { name, config: topicConfig }
   return { ...spec, ...(partitions !== undefined && partitions > 0 ? { partitions } : {}), ...(replicationFactor !== undefined && replicationFactor > 0 ? { replicationFactor } : {}) }

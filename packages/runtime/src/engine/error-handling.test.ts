@@ -70,6 +70,19 @@ describe('error policy', () => {
     await engine.stop()
   })
 
+  it('names the record (topic, partition, offset) and the cause of a converter error in the first line', async () => {
+    const backend = await seeded(['{"a":1}', '{"a":1}', '{"double_qty":NaN}'])
+    const engine = createEngine({ backend, registry: collectingRegistry([]) })
+    await engine.start([{ name: 'snk', config: SINK }])
+    await until(() => engine.status('snk').tasks[0]?.state === 'FAILED')
+    expect(engine.status('snk').tasks[0]?.trace?.split('\n')[0]).toBe(
+      'RuntimeError: Tolerance exceeded in error handler: Error encountered in stage VALUE_CONVERTER executing class org.apache.kafka.connect.json.JsonConverter, ' +
+        "where consumed record is {topic='in', partition=0, offset=2}: Converting byte[] to Kafka Connect data failed due to serialization error: " +
+        "invalid JSON: NaN and Infinity are not JSON numbers (found 'N') at line 1, column 15",
+    )
+    await engine.stop()
+  })
+
   it('retries a retriable put (a sink outage) until it succeeds, counting retries, and loses nothing', async () => {
     const backend = await seeded(['1', '2'])
     const received: SinkRecord[] = []

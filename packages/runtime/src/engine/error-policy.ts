@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { BackoffPolicy } from '../operators/retry-with-backoff.js'
 import { RuntimeError } from '../errors.js'
@@ -36,15 +37,37 @@ export function errorPolicyOf(config: ConnectorConfig): ErrorPolicy {
   }
 }
 
-/** A record-level failure: where it happened and in which class. */
+/** An error's message followed by those of its causes, as one line (`a: b: c`). */
+export function messageChain(error: unknown): string {
+  const parts: string[] = []
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 8; depth++) {
+    const message = e instanceof Error ? e.message.trim().replace(/:$/, '') : typeof e === 'string' ? e : inspect(e)
+    if (message !== '' && !parts.some((p) => p.includes(message))) parts.push(message)
+    e = e instanceof Error ? e.cause : undefined
+  }
+  return parts.join(': ')
+}
+
+/** Where a consumed record came from, as Kafka Connect's error log names it. */
+export const consumedRecordText = (m: { readonly topic: string; readonly partition: number; readonly offset: number }): string =>
+  `consumed record is {topic='${m.topic}', partition=${String(m.partition)}, offset=${String(m.offset)}}`
+
+/** A record on its way to a topic: the topic, and the source position when it has one. */
+export function producedRecordText(r: { readonly topic: string; readonly sourcePartition?: unknown; readonly sourceOffset?: unknown }): string {
+  const position = r.sourcePartition === undefined ? '' : `, sourcePartition=${JSON.stringify(r.sourcePartition)}, sourceOffset=${JSON.stringify(r.sourceOffset ?? null)}`
+  return `source record is {topic='${r.topic}'${position}}`
+}
+
+/** A record-level failure: where it happened, in which class, on which record, and why. */
 export class StageError extends Error {
   override readonly name: string = 'StageError'
   constructor(
     readonly stage: ErrorStage,
     readonly className: string,
     readonly error: unknown,
+    record?: string,
   ) {
-    super(`Error encountered in stage ${stage} executing class ${className}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    super(`Error encountered in stage ${stage} executing class ${className}${record === undefined ? '' : `, where ${record}`}: ${messageChain(error)}`, { cause: error })
   }
 }
 

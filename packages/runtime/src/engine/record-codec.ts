@@ -8,7 +8,7 @@ import { toJsonText } from '../converters/json-text.js'
 import { parseLiteral } from '../transforms/header-smts.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { ConsumedMessage, MessageHeader, TopicMessage } from '../topics/topic-backend.js'
-import { StageError } from './error-policy.js'
+import { consumedRecordText, producedRecordText, StageError } from './error-policy.js'
 
 const HEADER_CONVERTER = 'org.apache.kafka.connect.storage.SimpleHeaderConverter'
 
@@ -58,7 +58,7 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
         const headers = encodeHeaders(record.headers)
         return { topic: record.topic, partition: record.kafkaPartition, key: k, value: v, headers, timestamp: record.timestamp ?? Date.now() }
       } catch (error) {
-        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error)
+        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error, producedRecordText(record))
       }
     },
     decode(m) {
@@ -71,7 +71,7 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
         stage = 'HEADER_CONVERTER'
         headers = decodeHeaders(m.headers)
       } catch (error) {
-        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error)
+        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error, consumedRecordText(m))
       }
       return {
         topic: m.topic, kafkaPartition: m.partition, kafkaOffset: m.offset, key: k.value, keySchema: k.schema, value: v.value, valueSchema: v.schema,

@@ -4,7 +4,7 @@ import type { ConsumedMessage, TopicBackend, TopicConsumer, TopicMessage } from 
 import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
 import { deadLetterMessage } from './dead-letter.js'
-import { StageError, toleranceExceeded } from './error-policy.js'
+import { consumedRecordText, StageError, toleranceExceeded } from './error-policy.js'
 import type { RecordCodec } from './record-codec.js'
 import type { TaskControl } from './task-control.js'
 
@@ -33,7 +33,7 @@ function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): 
     try {
       out.records.push(...applyChain(deps.chain, deps.codec.decode(m)))
     } catch (error) {
-      const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause) : undefined
+      const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause, consumedRecordText(m)) : undefined
       if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
       deps.control.count({ errors: 1 })
       const dlq = deps.control.policy.deadLetterTopic

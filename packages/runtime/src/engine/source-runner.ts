@@ -7,7 +7,7 @@ import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
 import { awaitRoom } from './backpressure.js'
 import { deadLetterMessage } from './dead-letter.js'
-import { StageError, toleranceExceeded } from './error-policy.js'
+import { producedRecordText, StageError, toleranceExceeded } from './error-policy.js'
 import type { RecordCodec } from './record-codec.js'
 import type { TaskControl } from './task-control.js'
 
@@ -58,7 +58,7 @@ function encodeOne(deps: SourceRunnerDeps, record: SourceRecord, out: TopicMessa
     else for (const r of applyChain(deps.chain, record)) out.push(deps.codec.encode(r))
   } catch (error) {
     out.length = before // none of a failed record's outputs go out
-    const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause) : undefined
+    const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause, producedRecordText(record)) : undefined
     if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
     deps.control.count({ errors: 1 })
     const dlq = deps.control.policy.deadLetterTopic

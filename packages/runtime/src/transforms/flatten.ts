@@ -1,5 +1,6 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
+import { ownValue, setOwn } from '../records/own-property.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import type { RecordPart } from './smt-support.js'
@@ -10,7 +11,7 @@ function flattenInto(map: ConnectMap, prefix: string, delimiter: string, out: Re
   for (const [key, value] of Object.entries(map)) {
     const name = prefix === '' ? key : `${prefix}${delimiter}${key}`
     if (isConnectMap(value)) flattenInto(value, name, delimiter, out)
-    else out[name] = value
+    else setOwn(out, name, value)
   }
 }
 
@@ -19,13 +20,13 @@ function flattenStruct(schema: ConnectSchema, value: ConnectMap | null, prefix: 
   for (const field of schema.fields ?? []) {
     const name = prefix === '' ? field.field : `${prefix}${delimiter}${field.field}`
     const fieldOptional = optional || field.schema.optional
-    const inner = value === null ? null : (value[field.field] ?? null)
+    const inner = value === null ? null : (ownValue(value, field.field) ?? null)
     if (field.schema.type === 'struct') {
       flattenStruct(field.schema, isConnectMap(inner) ? inner : null, name, delimiter, fieldOptional, out)
       continue
     }
     out.fields.push({ field: name, schema: { ...field.schema, optional: fieldOptional } })
-    if (value !== null) out.values[name] = inner
+    if (value !== null) setOwn(out.values, name, inner)
   }
 }
 

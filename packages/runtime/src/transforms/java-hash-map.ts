@@ -1,5 +1,6 @@
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
 import { isConnectMap } from '../records/connect-value.js'
+import { setOwn } from '../records/own-property.js'
 
 // Kafka Connect keeps schemaless maps in java.util.HashMap, whose iteration order (and so the JSON
 // it writes) follows String.hashCode buckets. pipe reproduces that order so output bytes match.
@@ -48,7 +49,7 @@ export function javaHashMap(entries: readonly (readonly [string, ConnectValue])[
   const values = new Map<string, ConnectValue>()
   for (const [k, v] of entries) values.set(k, v)
   const out: Record<string, ConnectValue> = {}
-  for (const k of javaHashMapOrder(entries.map(([k]) => k), sizing)) out[k] = values.get(k) ?? null
+  for (const k of javaHashMapOrder(entries.map(([k]) => k), sizing)) setOwn(out, k, values.get(k) ?? null)
   return out
 }
 

@@ -3,6 +3,7 @@ import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { PluginContext, Predicate, Transformation } from './transformation.js'
 import { ConfigException, booleanOf, listOf } from './smt-support.js'
+import { setOwn } from '../records/own-property.js'
 
 /** One configured step of a chain: its alias, class, and optional predicate. */
 export interface ChainStep {
@@ -23,7 +24,7 @@ export class TransformError extends Error {
 
 function withPrefix(config: ConnectorConfig, prefix: string): ConnectorConfig {
   const own: Record<string, string> = {}
-  for (const [k, v] of Object.entries(config)) if (k.startsWith(prefix)) own[k.slice(prefix.length)] = v
+  for (const [k, v] of Object.entries(config)) if (k.startsWith(prefix)) setOwn(own, k.slice(prefix.length), v)
   return own
 }
 

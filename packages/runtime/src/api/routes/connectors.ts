@@ -3,6 +3,7 @@ import type { ConnectorInfo, TargetState } from '../herder.js'
 import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
 import type { RestRequest, RestResponse, Route } from '../router.js'
+import { setOwn } from '../../records/own-property.js'
 
 const created = (info: ConnectorInfo): RestResponse => ({ status: 201, body: info, headers: { location: `/connectors/${encodeURIComponent(info.name)}` } })
 
@@ -25,7 +26,7 @@ async function expandedList(ctx: ApiContext, expand: readonly string[]): Promise
     } catch {
       continue // deleted while listing: omitted, as in Kafka Connect
     }
-    out[name] = entry
+    setOwn(out, name, entry)
   }
   return { status: 200, body: out }
 }

@@ -1,5 +1,6 @@
 import { RuntimeError } from '../../errors.js'
 import type { ConnectorConfig } from '../../tasks/task-context.js'
+import { setOwn } from '../../records/own-property.js'
 
 /**
  * The compiled config keys of `pipe:cassandra-sink`, in one place so a rename is one line. The
@@ -114,7 +115,7 @@ function parseColumnTypes(raw: string | undefined): Record<string, FieldKind> {
     if (!(FIELD_KINDS as readonly string[]).includes(kind)) {
       throw new CassandraConfigError(`'${CASSANDRA_KEYS.columnTypes[0]}' kind of '${column}' must be one of ${FIELD_KINDS.join(', ')} (got '${kind}')`)
     }
-    out[column] = kind as FieldKind
+    setOwn(out, column, kind as FieldKind)
   }
   return out
 }
