@@ -13,6 +13,7 @@ import { isAuthorized, unauthorized } from './auth.js'
 import type { EnvSource } from './config-providers.js'
 import type { Herder } from './herder.js'
 import { parseJson, unsupportedMediaType } from './json-body.js'
+import { escapeLogLine } from './log-line.js'
 import { createLoggerLevels } from './logger-levels.js'
 import { RestError } from './rest-error.js'
 import type { RestResponse, Route } from './router.js'
@@ -144,7 +145,8 @@ function contextOf(options: ApiServerOptions, registry: ConnectorRegistry, herde
 /** Starts the Kafka Connect REST API over pipe's engine (standalone herder); listens on 127.0.0.1 unless told otherwise. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1'
-  const log = options.log ?? (() => undefined)
+  const sink = options.log
+  const log = sink === undefined ? () => undefined : (line: string): void => { sink(escapeLogLine(line)) }
   const registry = createConnectorRegistry(...options.plugins)
   const server = createServer()
   await new Promise<void>((resolve, reject) => {
