@@ -25,6 +25,22 @@ describe('pipe worker on the command line', () => {
     }
   })
 
+  it('takes the bearer token from --auth-token-file or PIPE_AUTH_TOKEN, out of sight of ps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))
+    await writeFile(join(dir, 'token'), 'tok-file\n')
+    for (const worker of [await startPipeWorker(['--auth-token-file', join(dir, 'token')]), await startPipeWorker([], { PIPE_AUTH_TOKEN: 'tok-env' })]) {
+      try {
+        expect((await fetch(`${worker.url}/connectors`)).status).toBe(401)
+        const ok = await Promise.all(['tok-file', 'tok-env'].map(async (t) => (await fetch(`${worker.url}/connectors`, { headers: { authorization: `bearer ${t}` } })).status))
+        expect(ok.filter((status) => status === 200)).toHaveLength(1)
+      } finally {
+        expect(await worker.stop()).toBe(0)
+      }
+    }
+    const missing = pipe('worker', '--auth-token-file', join(dir, 'nope'))
+    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining(`cannot read --auth-token-file '${join(dir, 'nope')}' (ENOENT)`) as unknown })
+  })
+
   it('starts the connectors of .properties and .json files and serves them', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))
     await writeFile(join(dir, 'in.txt'), 'x\n')

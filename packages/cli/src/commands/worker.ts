@@ -17,6 +17,7 @@ export interface WorkerOptions {
   readonly stateDir?: string
   readonly bootstrapServers?: string
   readonly authToken?: string
+  readonly authTokenFile?: string
   readonly authBasic?: string
   readonly groupId?: string
   readonly configStorageTopic?: string
@@ -65,7 +66,7 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
   const log = (line: string): void => { io.err(`[${new Date().toISOString()}] INFO ${line}\n`) }
   try {
     const listener = parseListener(options.listeners)
-    const auth = parseAuth(options.authToken, options.authBasic)
+    const auth = parseAuth(options, process.env)
     const target = resolveTarget(options, process.env)
     const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
@@ -98,7 +99,8 @@ export function registerWorker(program: Command, io: IoHost, setExitCode: (code:
     .option('--listeners <url>', 'where the REST API listens', 'http://127.0.0.1:8083')
     .option('--state-dir <dir>', 'where the embedded store keeps topics and offsets', '.pipe')
     .option('--bootstrap-servers <list>', 'keep topics and offsets on this Kafka cluster (host:port,...) instead')
-    .option('--auth-token <token>', 'require this bearer token on every request')
+    .option('--auth-token <token>', 'require this bearer token on every request (visible in ps: prefer --auth-token-file or PIPE_AUTH_TOKEN)')
+    .option('--auth-token-file <file>', 'require the bearer token this file holds (trimmed) on every request')
     .option('--auth-basic <user:password>', 'require these basic credentials on every request')
     .option('--group-id <id>', 'distributed mode: share connectors and tasks with the other workers of this group (needs --bootstrap-servers)')
     .option('--config-storage-topic <topic>', "distributed: Kafka Connect's config.storage.topic (default <group-id>-configs)")

@@ -20,11 +20,24 @@ describe('parseListener', () => {
 
 describe('parseAuth', () => {
   it('reads a bearer token or basic credentials, not both', () => {
-    expect(parseAuth('t0k', undefined)).toEqual({ kind: 'bearer', token: 't0k' })
-    expect(parseAuth(undefined, 'me:p:w')).toEqual({ kind: 'basic', user: 'me', password: 'p:w' })
-    expect(parseAuth(undefined, undefined)).toBeUndefined()
-    expect(() => parseAuth('a', 'b:c')).toThrow(/not both/)
-    expect(() => parseAuth(undefined, 'nocolon')).toThrow(/user:password/)
+    expect(parseAuth({ authToken: 't0k' })).toEqual({ kind: 'bearer', token: 't0k' })
+    expect(parseAuth({ authBasic: 'me:p:w' })).toEqual({ kind: 'basic', user: 'me', password: 'p:w' })
+    expect(parseAuth({})).toBeUndefined()
+    expect(() => parseAuth({ authToken: 'a', authBasic: 'b:c' })).toThrow(/not several/)
+    expect(() => parseAuth({ authBasic: 'nocolon' })).toThrow(/user:password/)
+  })
+
+  it('reads the token from --auth-token-file or PIPE_AUTH_TOKEN, the options first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-auth-'))
+    await writeFile(join(dir, 'token'), 's3cret\n')
+    await writeFile(join(dir, 'empty'), '\n')
+    expect(parseAuth({ authTokenFile: join(dir, 'token') })).toEqual({ kind: 'bearer', token: 's3cret' })
+    expect(parseAuth({}, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'bearer', token: 'from-env' })
+    expect(parseAuth({ authToken: 'opt' }, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'bearer', token: 'opt' })
+    expect(parseAuth({ authBasic: 'u:p' }, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'basic', user: 'u', password: 'p' })
+    expect(() => parseAuth({ authTokenFile: join(dir, 'missing') })).toThrow(`cannot read --auth-token-file '${join(dir, 'missing')}' (ENOENT)`)
+    expect(() => parseAuth({ authTokenFile: join(dir, 'empty') })).toThrow(/the file is empty/)
+    expect(() => parseAuth({ authToken: 'a', authTokenFile: join(dir, 'token') })).toThrow(/not several/)
   })
 })
 
