@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startPipeWorker } from './pipe-worker.js'
+import { freePort, startPipeWorker } from './pipe-worker.js'
 
 const BIN = resolve(import.meta.dirname, '../../../packages/cli/bin/pipe.js')
 const pipe = (...args: string[]): { status: number | null; stderr: string } => {
@@ -39,6 +39,18 @@ describe('pipe worker on the command line', () => {
     }
     const missing = pipe('worker', '--auth-token-file', join(dir, 'nope'))
     expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining(`cannot read --auth-token-file '${join(dir, 'nope')}' (ENOENT)`) as unknown })
+  })
+
+  it('serves the API on every listener of --listeners, as Kafka Connect does', async () => {
+    const urls = [`http://127.0.0.1:${String(await freePort())}`, `http://127.0.0.1:${String(await freePort())}`]
+    const worker = await startPipeWorker(['--listeners', urls.join(',')])
+    try {
+      await fetch(`${urls[0] ?? ''}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'two-ears', config: { 'connector.class': 'FileStreamSink', topics: 'two-ears' } }) })
+      for (const url of urls) expect(await (await fetch(`${url}/connectors`)).json()).toEqual(['two-ears'])
+      expect(worker.output()).toContain(`REST API listening on ${urls.join(', ')}`)
+    } finally {
+      expect(await worker.stop()).toBe(0)
+    }
   })
 
   it('starts the connectors of .properties and .json files and serves them', async () => {

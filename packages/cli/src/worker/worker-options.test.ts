@@ -3,18 +3,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseProperties, readConnectorFile } from './connector-files.js'
-import { parseAuth, parseListener } from './worker-options.js'
+import { parseAuth, parseListeners } from './worker-options.js'
 
-describe('parseListener', () => {
+describe('parseListeners', () => {
   it('reads http://host:port, and binds 127.0.0.1 when the host is empty', () => {
-    expect(parseListener('http://127.0.0.1:8083')).toEqual({ host: '127.0.0.1', port: 8083 })
-    expect(parseListener('http://:9000')).toEqual({ host: '127.0.0.1', port: 9000 })
-    expect(parseListener('http://[::1]:9000')).toEqual({ host: '::1', port: 9000 })
+    expect(parseListeners('http://127.0.0.1:8083')).toEqual([{ host: '127.0.0.1', port: 8083 }])
+    expect(parseListeners('http://:9000')).toEqual([{ host: '127.0.0.1', port: 9000 }])
+    expect(parseListeners('http://[::1]:9000')).toEqual([{ host: '::1', port: 9000 }])
+  })
+
+  it('reads every listener of a comma-separated list, as Kafka Connect serves them all', () => {
+    expect(parseListeners('http://127.0.0.1:8083, http://[::1]:8084')).toEqual([{ host: '127.0.0.1', port: 8083 }, { host: '::1', port: 8084 }])
+    expect(() => parseListeners('http://127.0.0.1:8083,bogus')).toThrow("invalid --listeners 'http://127.0.0.1:8083,bogus'")
   })
 
   it('refuses other forms with the expected form', () => {
-    expect(() => parseListener('127.0.0.1:8083')).toThrow(/expected http:\/\/host:port/)
-    expect(() => parseListener('https://127.0.0.1:8443')).toThrow(/https listeners are not supported yet/)
+    expect(() => parseListeners('127.0.0.1:8083')).toThrow(/expected http:\/\/host:port/)
+    expect(() => parseListeners('https://127.0.0.1:8443')).toThrow(/https listeners are not supported yet/)
   })
 })
 

@@ -8,16 +8,25 @@ export interface Listener {
   readonly port: number
 }
 
-/** `--listeners http://host:port` (one listener; `http://:8083` binds 127.0.0.1, as pipe never binds all interfaces unasked). */
-export function parseListener(text: string): Listener {
-  const first = text.split(',')[0]?.trim() ?? ''
-  const match = /^(https?):\/\/(\[[0-9a-fA-F:]+\]|[^:/]*):(\d{1,5})\/?$/.exec(first)
+function parseOne(text: string, all: string): Listener {
+  const match = /^(https?):\/\/(\[[0-9a-fA-F:]+\]|[^:/]*):(\d{1,5})\/?$/.exec(text)
   if (match === null || Number(match[3]) > 65535) {
-    throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${text}': expected http://host:port, e.g. http://127.0.0.1:8083`)
+    throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${all}': expected http://host:port[,http://host:port...], e.g. http://127.0.0.1:8083`)
   }
-  if (match[1] === 'https') throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${text}': https listeners are not supported yet`, 'use http:// on 127.0.0.1, behind a TLS proxy if needed')
+  if (match[1] === 'https') throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${all}': https listeners are not supported yet`, 'use http:// on 127.0.0.1, behind a TLS proxy if needed')
   const host = (match[2] ?? '').replace(/^\[|\]$/g, '')
   return { host: host === '' ? '127.0.0.1' : host, port: Number(match[3]) }
+}
+
+/**
+ * `--listeners http://host:port[,http://host:port...]`, Kafka Connect's `listeners` syntax: the
+ * worker serves the API on every one, and the first names the worker. `http://:8083` binds
+ * 127.0.0.1, as pipe never binds all interfaces unasked.
+ */
+export function parseListeners(text: string): readonly [Listener, ...Listener[]] {
+  const [first, ...more] = text.split(',').map((part) => parseOne(part.trim(), text))
+  if (first === undefined) throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${text}': expected http://host:port`)
+  return [first, ...more]
 }
 
 /** The worker's authentication options (`pipe worker --auth-token`, `--auth-token-file`, `--auth-basic`). */
