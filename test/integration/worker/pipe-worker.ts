@@ -48,10 +48,11 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 /** Spawns the built CLI: `node packages/cli/bin/pipe.js worker --listeners ... --state-dir <tmp> [args]`. */
 export async function startPipeWorker(args: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<PipeWorker> {
   if (!existsSync(join(ROOT, 'packages/cli/dist/bin.js'))) throw new Error('the CLI is not built: run `pnpm build` first')
-  const port = await freePort()
-  const url = `http://127.0.0.1:${String(port)}`
+  // a --listeners in args replaces the free port's; the first listener is the worker's URL
+  const given = args.indexOf('--listeners')
+  const url = given >= 0 ? (args[given + 1] ?? '').split(',')[0] ?? '' : `http://127.0.0.1:${String(await freePort())}`
   const stateDir = await mkdtemp(join(tmpdir(), 'pipe-worker-state-'))
-  const child = spawn(process.execPath, [BIN, 'worker', '--listeners', url, '--state-dir', stateDir, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'worker', ...(given >= 0 ? [] : ['--listeners', url]), '--state-dir', stateDir, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })

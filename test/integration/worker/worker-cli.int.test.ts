@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startPipeWorker } from './pipe-worker.js'
+import { freePort, startPipeWorker } from './pipe-worker.js'
 
 const BIN = resolve(import.meta.dirname, '../../../packages/cli/bin/pipe.js')
 const pipe = (...args: string[]): { status: number | null; stderr: string } => {
@@ -20,6 +20,34 @@ describe('pipe worker on the command line', () => {
       expect(denied.status).toBe(401)
       expect(await denied.json()).toMatchObject({ error_code: 401 })
       expect((await fetch(`${worker.url}/connectors`, { headers: { authorization: 'Bearer tok-123' } })).status).toBe(200)
+    } finally {
+      expect(await worker.stop()).toBe(0)
+    }
+  })
+
+  it('takes the bearer token from --auth-token-file or PIPE_AUTH_TOKEN, out of sight of ps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-cli-'))
+    await writeFile(join(dir, 'token'), 'tok-file\n')
+    for (const worker of [await startPipeWorker(['--auth-token-file', join(dir, 'token')]), await startPipeWorker([], { PIPE_AUTH_TOKEN: 'tok-env' })]) {
+      try {
+        expect((await fetch(`${worker.url}/connectors`)).status).toBe(401)
+        const ok = await Promise.all(['tok-file', 'tok-env'].map(async (t) => (await fetch(`${worker.url}/connectors`, { headers: { authorization: `bearer ${t}` } })).status))
+        expect(ok.filter((status) => status === 200)).toHaveLength(1)
+      } finally {
+        expect(await worker.stop()).toBe(0)
+      }
+    }
+    const missing = pipe('worker', '--auth-token-file', join(dir, 'nope'))
+    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining(`cannot read --auth-token-file '${join(dir, 'nope')}' (ENOENT)`) as unknown })
+  })
+
+  it('serves the API on every listener of --listeners, as Kafka Connect does', async () => {
+    const urls = [`http://127.0.0.1:${String(await freePort())}`, `http://127.0.0.1:${String(await freePort())}`]
+    const worker = await startPipeWorker(['--listeners', urls.join(',')])
+    try {
+      await fetch(`${urls[0] ?? ''}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'two-ears', config: { 'connector.class': 'FileStreamSink', topics: 'two-ears' } }) })
+      for (const url of urls) expect(await (await fetch(`${url}/connectors`)).json()).toEqual(['two-ears'])
+      expect(worker.output()).toContain(`REST API listening on ${urls.join(', ')}`)
     } finally {
       expect(await worker.stop()).toBe(0)
     }

@@ -6,6 +6,7 @@ import { DeployUserError, reportConnectError } from '../deploy/report-connect-er
 import { ConnectError } from '../deploy/connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
+import { shellQuote } from '../report/shell-quote.js'
 
 export interface OffsetsOptions extends OffsetsInput {
   readonly connect?: string
@@ -17,7 +18,7 @@ type Action = 'get' | 'alter' | 'reset'
 const notStopped = (name: string, state: string): DeployUserError => new DeployUserError(
   'PIPE_CONNECTOR_NOT_STOPPED',
   `connector '${name}' is ${state}: Kafka Connect changes offsets only while a connector is STOPPED`,
-  `run \`pipe stop ${name}\` first, then \`pipe resume ${name}\` once the offsets are changed`,
+  `run \`pipe stop ${shellQuote(name)}\` first, then \`pipe resume ${shellQuote(name)}\` once the offsets are changed`,
 )
 
 /** Offsets change only on a STOPPED connector: refuse early with the fix, and map the worker's own 400 the same way. */

@@ -10,13 +10,14 @@ import { UserError } from '../run/user-error.js'
 import { cliVersion } from '../version.js'
 import { readConnectorFile } from '../worker/connector-files.js'
 import { startWorker } from '../worker/start-worker.js'
-import { parseAuth, parseListener } from '../worker/worker-options.js'
+import { parseAuth, parseListeners } from '../worker/worker-options.js'
 
 export interface WorkerOptions {
   readonly listeners: string
   readonly stateDir?: string
   readonly bootstrapServers?: string
   readonly authToken?: string
+  readonly authTokenFile?: string
   readonly authBasic?: string
   readonly groupId?: string
   readonly configStorageTopic?: string
@@ -64,18 +65,18 @@ function distributedConfig(options: WorkerOptions, target: Target, files: readon
 export async function runWorker(files: readonly string[], options: WorkerOptions, io: IoHost): Promise<ExitCode> {
   const log = (line: string): void => { io.err(`[${new Date().toISOString()}] INFO ${line}\n`) }
   try {
-    const listener = parseListener(options.listeners)
-    const auth = parseAuth(options.authToken, options.authBasic)
+    const listeners = parseListeners(options.listeners)
+    const auth = parseAuth(options, process.env)
     const target = resolveTarget(options, process.env)
     const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
     const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic, { owner: `pipe worker ${options.listeners}` })
     const stop = listenForStop(() => { log('stopping: connectors finish their batches and flush offsets (Ctrl-C again to force)') })
     try {
-      const setup = { backend, listener, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }
+      const setup = { backend, listeners, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }
       const server = await startWorker(setup, connectors)
       const mode = distributed === undefined ? 'standalone' : `distributed, group ${distributed.groupId}, topics ${distributed.configTopic}, ${distributed.offsetsTopic}, ${distributed.statusTopic}`
-      log(`pipe worker (${mode}, ${where(target)}) REST API listening on ${server.url}`)
+      log(`pipe worker (${mode}, ${where(target)}) REST API listening on ${server.urls.join(', ')}`)
       while (!stop.requested) await stop.wait(60_000)
       if (await closeWithin(server, SHUTDOWN_TIMEOUT_MS)) log('stopped')
       else log(`WARN connectors did not stop within ${String(SHUTDOWN_TIMEOUT_MS / 1000)} s; exiting anyway (records after their last committed offsets are delivered again on restart)`)
@@ -95,10 +96,11 @@ export function registerWorker(program: Command, io: IoHost, setExitCode: (code:
     .command('worker')
     .description('run a long-lived worker serving the Kafka Connect REST API (standalone as connect-standalone, or distributed with --group-id)')
     .argument('[connectors...]', 'connector config files to start: .json (POST /connectors body or flat config) or .properties')
-    .option('--listeners <url>', 'where the REST API listens', 'http://127.0.0.1:8083')
+    .option('--listeners <urls>', 'where the REST API listens: http://host:port, several comma-separated', 'http://127.0.0.1:8083')
     .option('--state-dir <dir>', 'where the embedded store keeps topics and offsets', '.pipe')
     .option('--bootstrap-servers <list>', 'keep topics and offsets on this Kafka cluster (host:port,...) instead')
-    .option('--auth-token <token>', 'require this bearer token on every request')
+    .option('--auth-token <token>', 'require this bearer token on every request (visible in ps: prefer --auth-token-file or PIPE_AUTH_TOKEN)')
+    .option('--auth-token-file <file>', 'require the bearer token this file holds (trimmed) on every request')
     .option('--auth-basic <user:password>', 'require these basic credentials on every request')
     .option('--group-id <id>', 'distributed mode: share connectors and tasks with the other workers of this group (needs --bootstrap-servers)')
     .option('--config-storage-topic <topic>', "distributed: Kafka Connect's config.storage.topic (default <group-id>-configs)")

@@ -4,6 +4,7 @@ import { failureHint } from '../run/failure-hint.js'
 import type { RunOutcome } from '../run/run-engine.js'
 import { formatCount, formatRate } from './progress.js'
 import type { IoHost } from './io-host.js'
+import { shellQuote } from './shell-quote.js'
 
 /** Where the records went, for the closing lines: output files and topics. */
 export interface RunOutputs {
@@ -38,6 +39,6 @@ export function reportRunOutcome(io: IoHost, outcome: RunOutcome, options: Outco
   const moved = final.connectors.map((c) => `${c.name} ${formatCount(c.recordsOut)} (${formatRate(c.rate)})`).join(', ')
   io.err(`${ENDED[outcome.kind]} after ${formatDuration(final.elapsedMs)}, offsets flushed: ${moved}\n`)
   for (const file of options.outputs.files) io.err(`output: ${file}\n`)
-  for (const topic of options.outputs.topics) io.err(`topic '${topic}': pipe consume ${topic} --from-beginning${options.outputs.consumeArgs}\n`)
+  for (const topic of options.outputs.topics) io.err(`topic '${topic}': pipe consume ${shellQuote(topic)} --from-beginning${options.outputs.consumeArgs}\n`)
   return 0
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import type { RunOutputs } from '../report/run-outcome.js'
+import { shellQuote } from '../report/shell-quote.js'
 import type { RunPlan } from './load-run-pipelines.js'
 import type { Target } from './run-options.js'
 
@@ -21,6 +22,7 @@ export async function prepareOutputs(plan: RunPlan, cwd: string): Promise<void> 
 export function runOutputs(plan: RunPlan, target: Target, cwd: string): RunOutputs {
   const files = sinkFiles(plan, cwd).map((file) => relative(cwd, file))
   const topics = [...new Set(plan.topics.map((t) => t.name))]
-  const consumeArgs = target.kind === 'kafka' ? ` --bootstrap-servers ${target.brokers.join(',')}` : target.stateDir === '.pipe' ? '' : ` --state-dir ${target.stateDir}`
+  // shell-quoted: users paste it (a state dir may hold spaces or quotes)
+  const consumeArgs = target.kind === 'kafka' ? ` --bootstrap-servers ${shellQuote(target.brokers.join(','))}` : target.stateDir === '.pipe' ? '' : ` --state-dir ${shellQuote(target.stateDir)}`
   return { files, topics, consumeArgs }
 }

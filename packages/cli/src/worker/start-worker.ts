@@ -6,7 +6,7 @@ import type { Listener } from './worker-options.js'
 /** What a standalone worker is started with. */
 export interface WorkerSetup {
   readonly backend: TopicBackend
-  readonly listener: Listener
+  readonly listeners: readonly [Listener, ...Listener[]]
   readonly auth: ApiAuth | undefined
   readonly env: Readonly<Record<string, string | undefined>>
   readonly version: string
@@ -22,8 +22,9 @@ async function listen(setup: WorkerSetup): Promise<ApiServer> {
     return await startApiServer({
       backend: setup.backend,
       plugins: [builtinTransforms, builtinConnectors({ writer: { write: setup.out } })],
-      host: setup.listener.host,
-      port: setup.listener.port,
+      host: setup.listeners[0].host,
+      port: setup.listeners[0].port,
+      moreListeners: setup.listeners.slice(1),
       env: setup.env,
       log: setup.log,
       version: setup.version,
@@ -35,7 +36,8 @@ async function listen(setup: WorkerSetup): Promise<ApiServer> {
     if (setup.distributed !== undefined && !(error instanceof Error && 'code' in error && (error.code === 'EADDRINUSE' || error.code === 'EACCES'))) {
       throw new UserError('PIPE_WORKER_GROUP', `cannot join worker group '${setup.distributed.groupId}' on ${setup.distributed.bootstrapServers}: ${why}`, 'check --bootstrap-servers and that the brokers are up')
     }
-    throw new UserError('PIPE_LISTEN_FAILED', `cannot listen on ${setup.listener.host}:${String(setup.listener.port)}: ${why}`, 'pass a free port with --listeners http://127.0.0.1:<port>')
+    const where = setup.listeners.map((l) => `${l.host}:${String(l.port)}`).join(', ')
+    throw new UserError('PIPE_LISTEN_FAILED', `cannot listen on ${where}: ${why}`, 'pass free ports with --listeners http://127.0.0.1:<port>')
   }
 }
 

@@ -3,28 +3,46 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseProperties, readConnectorFile } from './connector-files.js'
-import { parseAuth, parseListener } from './worker-options.js'
+import { parseAuth, parseListeners } from './worker-options.js'
 
-describe('parseListener', () => {
+describe('parseListeners', () => {
   it('reads http://host:port, and binds 127.0.0.1 when the host is empty', () => {
-    expect(parseListener('http://127.0.0.1:8083')).toEqual({ host: '127.0.0.1', port: 8083 })
-    expect(parseListener('http://:9000')).toEqual({ host: '127.0.0.1', port: 9000 })
-    expect(parseListener('http://[::1]:9000')).toEqual({ host: '::1', port: 9000 })
+    expect(parseListeners('http://127.0.0.1:8083')).toEqual([{ host: '127.0.0.1', port: 8083 }])
+    expect(parseListeners('http://:9000')).toEqual([{ host: '127.0.0.1', port: 9000 }])
+    expect(parseListeners('http://[::1]:9000')).toEqual([{ host: '::1', port: 9000 }])
+  })
+
+  it('reads every listener of a comma-separated list, as Kafka Connect serves them all', () => {
+    expect(parseListeners('http://127.0.0.1:8083, http://[::1]:8084')).toEqual([{ host: '127.0.0.1', port: 8083 }, { host: '::1', port: 8084 }])
+    expect(() => parseListeners('http://127.0.0.1:8083,bogus')).toThrow("invalid --listeners 'http://127.0.0.1:8083,bogus'")
   })
 
   it('refuses other forms with the expected form', () => {
-    expect(() => parseListener('127.0.0.1:8083')).toThrow(/expected http:\/\/host:port/)
-    expect(() => parseListener('https://127.0.0.1:8443')).toThrow(/https listeners are not supported yet/)
+    expect(() => parseListeners('127.0.0.1:8083')).toThrow(/expected http:\/\/host:port/)
+    expect(() => parseListeners('https://127.0.0.1:8443')).toThrow(/https listeners are not supported yet/)
   })
 })
 
 describe('parseAuth', () => {
   it('reads a bearer token or basic credentials, not both', () => {
-    expect(parseAuth('t0k', undefined)).toEqual({ kind: 'bearer', token: 't0k' })
-    expect(parseAuth(undefined, 'me:p:w')).toEqual({ kind: 'basic', user: 'me', password: 'p:w' })
-    expect(parseAuth(undefined, undefined)).toBeUndefined()
-    expect(() => parseAuth('a', 'b:c')).toThrow(/not both/)
-    expect(() => parseAuth(undefined, 'nocolon')).toThrow(/user:password/)
+    expect(parseAuth({ authToken: 't0k' })).toEqual({ kind: 'bearer', token: 't0k' })
+    expect(parseAuth({ authBasic: 'me:p:w' })).toEqual({ kind: 'basic', user: 'me', password: 'p:w' })
+    expect(parseAuth({})).toBeUndefined()
+    expect(() => parseAuth({ authToken: 'a', authBasic: 'b:c' })).toThrow(/not several/)
+    expect(() => parseAuth({ authBasic: 'nocolon' })).toThrow(/user:password/)
+  })
+
+  it('reads the token from --auth-token-file or PIPE_AUTH_TOKEN, the options first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-auth-'))
+    await writeFile(join(dir, 'token'), 's3cret\n')
+    await writeFile(join(dir, 'empty'), '\n')
+    expect(parseAuth({ authTokenFile: join(dir, 'token') })).toEqual({ kind: 'bearer', token: 's3cret' })
+    expect(parseAuth({}, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'bearer', token: 'from-env' })
+    expect(parseAuth({ authToken: 'opt' }, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'bearer', token: 'opt' })
+    expect(parseAuth({ authBasic: 'u:p' }, { PIPE_AUTH_TOKEN: 'from-env' })).toEqual({ kind: 'basic', user: 'u', password: 'p' })
+    expect(() => parseAuth({ authTokenFile: join(dir, 'missing') })).toThrow(`cannot read --auth-token-file '${join(dir, 'missing')}' (ENOENT)`)
+    expect(() => parseAuth({ authTokenFile: join(dir, 'empty') })).toThrow(/the file is empty/)
+    expect(() => parseAuth({ authToken: 'a', authTokenFile: join(dir, 'token') })).toThrow(/not several/)
   })
 })
 

@@ -11,13 +11,18 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-/** True when the `Authorization` header carries the expected credentials (always true without auth). */
+/**
+ * True when the `Authorization` header carries the expected credentials (always true without
+ * auth). The scheme is case-insensitive (RFC 7235: `bearer`, `BEARER` and `Bearer` are one scheme).
+ */
 export function isAuthorized(auth: ApiAuth | undefined, header: string | undefined): boolean {
   if (auth === undefined) return true
-  if (header === undefined) return false
-  if (auth.kind === 'bearer') return same(header, `Bearer ${auth.token}`)
-  const expected = Buffer.from(`${auth.user}:${auth.password}`).toString('base64')
-  return same(header, `Basic ${expected}`)
+  const match = header === undefined ? null : /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) +(.*)$/.exec(header.trim())
+  if (match === null) return false
+  const scheme = (match[1] ?? '').toLowerCase()
+  const credentials = match[2] ?? ''
+  if (auth.kind === 'bearer') return scheme === 'bearer' && same(credentials, auth.token)
+  return scheme === 'basic' && same(credentials, Buffer.from(`${auth.user}:${auth.password}`).toString('base64'))
 }
 
 /** The 401 answer's message and challenge header. */

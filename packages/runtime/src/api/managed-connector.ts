@@ -63,14 +63,14 @@ export class ManagedConnector {
     })
   }
 
-  /** Logs each state change of the connector and its tasks since the last call (FAILED with its trace's first line). */
+  /** Logs each state change of the connector and its tasks since the last call (FAILED with its trace's message, stack frames left out). */
   logTransitions(): void {
     const status = this.status()
     const instances = [{ id: 'connector', ...status.connector }, ...status.tasks.map((t) => ({ ...t, id: `task ${String(t.id)}` }))]
     for (const i of instances) {
       if (this.#seen.get(i.id) === i.state) continue
       this.#seen.set(i.id, i.state)
-      const why = i.state === 'FAILED' && i.trace !== undefined ? `: ${i.trace.split('\n')[0] ?? ''}` : ''
+      const why = i.state === 'FAILED' && i.trace !== undefined ? `: ${i.trace.split(/\n\s+at /)[0] ?? ''}` : ''
       this.#ctx.log(`connector ${this.name} ${i.id} is ${i.state}${why}`)
     }
   }

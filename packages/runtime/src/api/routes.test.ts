@@ -75,8 +75,15 @@ describe('admin and security', () => {
     expect((await t.call('GET', '/connectors', undefined, { authorization: 'Bearer s3cret' })).status).toBe(200)
   })
 
+  it('takes the auth scheme in any case (RFC 7235), and only the configured one', async () => {
+    const t = w = await startTestWorker({ auth: { kind: 'bearer', token: 's3cret' } })
+    for (const header of ['bearer s3cret', 'BEARER s3cret', 'bEaReR  s3cret']) expect((await t.call('GET', '/', undefined, { authorization: header })).status).toBe(200)
+    for (const header of ['Basic s3cret', 'Bearer S3cret', 'Bearers3cret', 'Bearer']) expect((await t.call('GET', '/', undefined, { authorization: header })).status).toBe(401)
+  })
+
   it('answers 401 without basic credentials, and serves requests with them', async () => {
     const t = w = await startTestWorker({ auth: { kind: 'basic', user: 'ops', password: 'pw' } })
+    expect((await t.call('GET', '/', undefined, { authorization: `basic ${Buffer.from('ops:pw').toString('base64')}` })).status).toBe(200)
     const wrong = await t.call('GET', '/', undefined, { authorization: `Basic ${Buffer.from('ops:nope').toString('base64')}` })
     expect(wrong).toMatchObject({ status: 401, body: { error_code: 401, message: expect.any(String) as unknown } })
     expect(wrong.headers.get('www-authenticate')).toBe('Basic realm="pipe"')

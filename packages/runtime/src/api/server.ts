@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { RUNTIME_NAME } from '../runtime-name.js'
@@ -13,6 +13,7 @@ import { isAuthorized, unauthorized } from './auth.js'
 import type { EnvSource } from './config-providers.js'
 import type { Herder } from './herder.js'
 import { parseJson, unsupportedMediaType } from './json-body.js'
+import { escapeLogLine } from './log-line.js'
 import { createLoggerLevels } from './logger-levels.js'
 import { RestError } from './rest-error.js'
 import type { RestResponse, Route } from './router.js'
@@ -39,6 +40,8 @@ export interface ApiServerOptions {
   readonly host?: string
   /** `0` picks a free port. @default 8083 */
   readonly port?: number
+  /** More listeners serving the same API, as Kafka Connect's `listeners=http://a:1,http://b:2`; the first (`host`, `port`) names the worker. */
+  readonly moreListeners?: readonly { readonly host: string; readonly port: number }[]
   /** Where `${env:VAR}` placeholders resolve from (only inside the engine, never in answers). @default {} */
   readonly env?: EnvSource
   readonly auth?: ApiAuth
@@ -53,8 +56,10 @@ export interface ApiServerOptions {
 
 /** A listening REST API. */
 export interface ApiServer {
-  /** `http://host:port` */
+  /** `http://host:port` of the first listener */
   readonly url: string
+  /** Every listener's URL, the first one first. */
+  readonly urls: readonly string[]
   readonly herder: Herder
   /** Stops accepting requests, then stops every connector gracefully (offsets flushed). */
   close(): Promise<void>
@@ -141,35 +146,53 @@ function contextOf(options: ApiServerOptions, registry: ConnectorRegistry, herde
   }
 }
 
+function listen(host: string, port: number): Promise<Server> {
+  const server = createServer()
+  return new Promise<Server>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => { resolve(server) })
+  })
+}
+
 /** Starts the Kafka Connect REST API over pipe's engine (standalone herder); listens on 127.0.0.1 unless told otherwise. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1'
-  const log = options.log ?? (() => undefined)
+  const sink = options.log
+  const log = sink === undefined ? () => undefined : (line: string): void => { sink(escapeLogLine(line)) }
   const registry = createConnectorRegistry(...options.plugins)
-  const server = createServer()
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 8083, host, () => { resolve() })
-  })
-  const { port } = server.address() as AddressInfo // cast: a TCP listener's address is an AddressInfo
+  const listeners = [{ host, port: options.port ?? 8083 }, ...(options.moreListeners ?? [])]
+  const servers: Server[] = []
+  const closeAll = (): Promise<void> => Promise.all(servers.map((s) => new Promise<void>((resolve) => { s.close(() => { resolve() }); s.closeAllConnections() }))).then(() => undefined)
+  try {
+    for (const l of listeners) servers.push(await listen(l.host, l.port))
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+  // cast: a TCP listener's address is an AddressInfo
+  const ports = servers.map((s) => (s.address() as AddressInfo).port)
+  const urls = listeners.map((l, i) => `http://${l.host.includes(':') ? `[${l.host}]` : l.host}:${String(ports[i] ?? l.port)}`)
+  const port = ports[0] ?? 0
   const workerId = `${host}:${port}`
   const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
   const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, ...(options.auth === undefined ? {} : { auth: options.auth }) })
   const herder = distributed ?? createStandaloneHerder(workerContext)
   const ctx = contextOf(options, registry, herder)
-  server.on('request', handle(ctx, routesOf(ctx), options, log))
+  const handler = handle(ctx, routesOf(ctx), options, log)
+  for (const s of servers) s.on('request', handler)
   if (distributed !== undefined) {
     await distributed.start().catch(async (error: unknown) => {
-      await new Promise<void>((resolve) => { server.close(() => { resolve() }); server.closeAllConnections() })
+      await closeAll()
       await distributed.close().catch(() => undefined)
       throw error
     })
   }
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: urls[0] ?? '',
+    urls,
     herder,
     async close() {
-      await new Promise<void>((resolve) => { server.close(() => { resolve() }); server.closeAllConnections() })
+      await closeAll()
       await herder.close()
     },
   }

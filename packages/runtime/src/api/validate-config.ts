@@ -2,6 +2,7 @@ import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { ConfigKeyInfo } from './config-defs.js'
 import { configGroups, connectorKeys } from './config-defs.js'
 import { setOwn } from '../records/own-property.js'
+import { connectorNameErrors } from './connector-name.js'
 
 /** `ConfigValueInfo`: a key's value as validated. */
 export interface ConfigValueInfo {
@@ -50,7 +51,7 @@ function keyErrors(def: ConfigKeyInfo, config: Config): string[] {
   const value = config[def.name] ?? null
   if (supplied && value === null) return ['Null value can not be supplied as the configuration value.']
   if (!supplied && def.required) return [`Missing required configuration "${def.name}" which has no default value.`]
-  if (def.name === 'name' && value?.trim() === '') return [`Invalid value ${value} for configuration name: String may not be empty`]
+  if (def.name === 'name' && value !== null) return connectorNameErrors(value)
   return typeErrors(def, value)
 }
 

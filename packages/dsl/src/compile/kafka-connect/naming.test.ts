@@ -39,6 +39,8 @@ describe('name rules', () => {
     expect(isValidName('tweets-v2.1_x')).toBe(true)
     expect(isValidName('-x')).toBe(false)
     expect(isValidName('a b')).toBe(false)
+    // everything Kafka Connect refuses (control characters, empty) and what it cannot serve (., .., long names)
+    for (const bad of ['a\nb', 'a\u007fb', 'a\u0085b', '', '.', '..', 'x'.repeat(201)]) expect(isValidName(bad)).toBe(false)
     expect(isValidTopicName('a.b_c-1')).toBe(true)
     expect(isValidTopicName('..')).toBe(false)
     expect(isValidTopicName('x'.repeat(250))).toBe(false)

@@ -1,4 +1,5 @@
 import type { ApiContext } from '../api-context.js'
+import { javaTrim } from '../connector-name.js'
 import type { ConnectorInfo, TargetState } from '../herder.js'
 import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
@@ -38,7 +39,8 @@ async function create(ctx: ApiContext, request: RestRequest): Promise<RestRespon
   const config = body['config']
   if (config === null || config === undefined) throw serverError('Cannot read the connector config: the request has no "config" object')
   const rawName = body['name']
-  const name = typeof rawName === 'string' ? rawName.trim() : ''
+  // trimmed as Java's String.trim() does (code units up to U+0020 only), as Kafka Connect does
+  const name = typeof rawName === 'string' ? javaTrim(rawName) : ''
   const state = initialState(body['initial_state'])
   return created(await ctx.herder.createConnector(name, nonNullConfig(configMap(config, 'connector config')), state))
 }
