@@ -14,6 +14,7 @@ const STOP_TIMEOUT_MS = 60_000
 export interface PipeWorker {
   readonly url: string
   readonly stateDir: string
+  readonly pid: number
   output(): string
   /** Ctrl-C, then waits for the exit code. */
   stop(): Promise<number | null>
@@ -59,7 +60,7 @@ export async function startPipeWorker(args: readonly string[] = [], env: Readonl
   const exited = new Promise<number | null>((done) => { child.once('exit', (code) => { done(code) }) })
   await waitUntilServing(url, child, () => output)
   return {
-    url, stateDir,
+    url, stateDir, pid: child.pid ?? 0,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGINT')

@@ -145,6 +145,11 @@ describe('compilePipeline', () => {
     expect(result.topics).toEqual([{ name: 'orders', partitions: 3, replicationFactor: 1, config: { 'cleanup.policy': 'delete', 'retention.ms': '604800000' } }])
   })
 
+  it("compiles a topic's size bound to Kafka's retention.bytes", () => {
+    const bounded = () => source(datagen({ preset: 'orders' })).to(topic('orders', { retentionBytes: 1_048_576, retentionMs: -1 })).sink(jdbc({ url: 'jdbc:postgresql://db/app', table: 'orders' }))
+    expect(compilePipeline(ir(bounded), { target: 'pipe' }).topics).toEqual([{ name: 'orders', config: { 'retention.bytes': '1048576', 'retention.ms': '-1' } }])
+  })
+
   it('compiles topic-to-topic for pipe only', () => {
     const kc = compilePipeline(ir(topicCopy, 'copy'))
     expect(kc.diagnostics.map((d) => d.code)).toEqual(['PIPE_NOT_PORTABLE_CONNECTOR', 'PIPE_NOT_PORTABLE_CONNECTOR'])

@@ -25,6 +25,7 @@ function topicSpec(node: TopicNode): TopicSpec {
   const config: Record<string, string> = {}
   if (node.options.cleanupPolicy !== undefined) config['cleanup.policy'] = node.options.cleanupPolicy
   if (node.options.retentionMs !== undefined) config['retention.ms'] = String(node.options.retentionMs)
+  if (node.options.retentionBytes !== undefined) config['retention.bytes'] = String(node.options.retentionBytes)
   return {
     name: node.topic,
     ...(node.options.partitions === undefined ? {} : { partitions: node.options.partitions }),

@@ -89,6 +89,13 @@ export interface TopicOptions {
   readonly replicationFactor?: number
   readonly cleanupPolicy?: 'delete' | 'compact' | 'compact,delete'
   readonly retentionMs?: number
+  /**
+   * Kafka's `retention.bytes`, per partition; -1: no size bound. On the embedded store the oldest
+   * records past it are deleted once every consumer group consumed them, and sources wait while a
+   * partition is full of records not consumed yet.
+   * @default -1 on Kafka (the broker's default), 1 GiB on the embedded store
+   */
+  readonly retentionBytes?: number
   /** How records are encoded on the topic; by default the writing connector's format. */
   readonly format?: RecordFormat
 }

@@ -5,7 +5,7 @@ import type { RecordFormat, TopicNode, TopicOptions } from './nodes.js'
 import type { PipelineIR } from './pipeline-ir.js'
 import { indexGraph } from './visit.js'
 
-const TOPIC_OPTION_KEYS = ['partitions', 'replicationFactor', 'cleanupPolicy', 'retentionMs', 'format'] as const satisfies readonly (keyof TopicOptions)[]
+const TOPIC_OPTION_KEYS = ['partitions', 'replicationFactor', 'cleanupPolicy', 'retentionMs', 'retentionBytes', 'format'] as const satisfies readonly (keyof TopicOptions)[]
 
 function where(node: { readonly loc?: TopicNode['loc'] }): string {
   return node.loc === undefined ? '' : ` at ${node.loc.file}:${node.loc.line}`

@@ -93,6 +93,9 @@ async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promi
   await deps.task.commit?.()
 }
 
+/** Records converted and produced per turn of the event loop, at most (the rest of a poll waits for the next turn). */
+const SLICE = 256
+
 /**
  * Polls the task until stopped: transform, convert, produce with offsets; an error fails the task.
  * The next batch is polled and converted while the previous one is being produced (one batch
@@ -101,7 +104,13 @@ async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promi
  */
 export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise<void>): Promise<void> {
   const { control, task } = deps
-  const next = async (): Promise<PreparedBatch> => prepare(deps, await control.retriedForever(() => task.poll()))
+  // a big poll is taken in slices, one per turn of the event loop: no slice holds the loop for long
+  let rest: readonly PolledRecord[] = []
+  const slice = (polled: readonly PolledRecord[]): readonly PolledRecord[] => {
+    rest = polled.length > SLICE ? polled.slice(SLICE) : []
+    return polled.length > SLICE ? polled.slice(0, SLICE) : polled
+  }
+  const next = async (): Promise<PreparedBatch> => prepare(deps, slice(rest.length > 0 ? rest : await control.retriedForever(() => task.poll())))
   let ahead: Promise<PreparedBatch> | undefined
   try {
     await start()
@@ -122,7 +131,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
       ahead.catch(() => undefined)
       await control.busy(() => produceBatch(deps, batch))
     }
-    // a batch polled ahead and not produced is dropped: its offsets were never committed
+    // a batch polled ahead (or the rest of a poll) and not produced is dropped: its offsets were never committed
     await ahead?.catch(() => undefined)
     await task.stop()
   } catch (error) {

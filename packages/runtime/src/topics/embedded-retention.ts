@@ -13,8 +13,8 @@ export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000
 /** What a stored record costs beyond its key, value and headers (offset, partition, timestamp, row and index). */
 export const RECORD_OVERHEAD = 32
 /** Records deleted per step, and at most per `enforce` call: deletion never holds the event loop for long. */
-const CHUNK = 2000
-const BUDGET = 10_000
+const CHUNK = 1000
+const BUDGET = 2000
 /** How often time retention is looked at, per partition. */
 const TIME_CHECK_MS = 1000
 

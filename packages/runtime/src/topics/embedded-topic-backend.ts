@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
+import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
 import { createSchema } from './embedded-schema.js'
@@ -79,6 +80,8 @@ function openDatabase(options: EmbeddedBackendOptions): { db: Database.Database;
     db.pragma('journal_mode = WAL')
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     db.pragma('busy_timeout = 5000')
+    db.pragma('wal_autocheckpoint = 0') // startCheckpointer's thread does it
+    db.pragma(`journal_size_limit = ${String(64 * 2 ** 20)}`)
     createSchema(db)
     return { db, lock }
   } catch (error) {
@@ -91,6 +94,8 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly kind = 'embedded'
   readonly #db: Database.Database
   readonly #lock: StateDirLock | undefined
+  readonly #checkpointer: Checkpointer | undefined
+  #checkpointedAt = 0
   readonly #s: ReturnType<typeof prepare>
   readonly #defaultPartitions: number
   readonly #partitioner = createPartitioner()
@@ -107,6 +112,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     const { db, lock } = openDatabase(options)
     this.#db = db
     this.#lock = lock
+    this.#checkpointer = lock === undefined ? undefined : startCheckpointer(join(options.stateDir ?? '.pipe', 'pipe.db'))
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
     this.#retention = new EmbeddedRetention(db, options.retention)
@@ -185,6 +191,7 @@ class EmbeddedTopicBackend implements TopicBackend {
       this.#tail.clear()
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
+    this.#finishCheckpoint()
     // committed: now the tail may serve them
     for (let i = 0; i < messages.length; i++) {
       const [partition, offset] = placed[i] as [number, number]
@@ -193,6 +200,18 @@ class EmbeddedTopicBackend implements TopicBackend {
       this.#retention.added(m.topic, partition, (m.key?.length ?? 0) + (m.value?.length ?? 0) + (headersText(m)?.length ?? 0))
     }
     return Promise.resolve()
+  }
+
+  /**
+   * Once a second, the rest of the checkpoint on this connection, between two writes: the thread
+   * copied most of the WAL already, and only a checkpoint that copied all of it lets the next
+   * write start the WAL over (else a busy writer grows it without end).
+   */
+  #finishCheckpoint(): void {
+    const now = Date.now()
+    if (this.#checkpointer === undefined || now - this.#checkpointedAt < 1000) return
+    this.#checkpointedAt = now
+    this.#db.pragma('wal_checkpoint(PASSIVE)')
   }
 
   pressure(topics: readonly string[]): string | undefined {
@@ -246,10 +265,10 @@ class EmbeddedTopicBackend implements TopicBackend {
     return Promise.resolve()
   }
 
-  close(): Promise<void> {
-    this.#db.close()
+  async close(): Promise<void> {
+    await this.#checkpointer?.stop()
+    this.#db.close() // the last connection to close checkpoints what is left
     this.#lock?.release()
-    return Promise.resolve()
   }
 }
 
