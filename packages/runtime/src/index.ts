@@ -80,6 +80,7 @@ export type {
 export { createMemoryTopicBackend } from './topics/memory-topic-backend.js'
 export type { MemoryTopicBackend } from './topics/memory-topic-backend.js'
 export { defaultRegistry, builtinConnectors } from './connectors/default-registry.js'
+export { sinkFileError } from './connectors/file/sink-file-error.js'
 export type { DefaultRegistryOptions } from './connectors/default-registry.js'
 export { createEmbeddedTopicBackend } from './topics/embedded-topic-backend.js'
 export type { EmbeddedBackendOptions } from './topics/embedded-topic-backend.js'

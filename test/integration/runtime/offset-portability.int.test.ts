@@ -101,4 +101,34 @@ describe('source offset portability between pipe and Kafka Connect', () => {
     const records = await readTopic(brokers, topicName, 10_000, { settleMs: 3_000 })
     expect(records.map((record) => record.value)).toEqual(lines(0, 10_000, id).trimEnd().split('\n'))
   })
+
+  it('moves a non-ASCII file from Kafka Connect to pipe and back without losing or repeating a line', async () => {
+    // Kafka Connect records positions in UTF-16 chars (and skips bytes on restart); pipe records bytes
+    const id = randomUUID().slice(0, 8)
+    const input = join(dir, `non-ascii-${id}.txt`)
+    const topicName = `portable-non-ascii-${id}`
+    const wide = (from: number, to: number): string => Array.from({ length: to - from }, (_, i) => `é ${id} ligne ${String(from + i)} 😀\r\n`).join('')
+    const expected = wide(0, 3_000).trimEnd().split('\r\n')
+    writeFileSync(input, wide(0, 1_000))
+    const file = writePipeline(`non-ascii-${id}`, input, topicName)
+    const { url, brokers } = { url: servers().connect.url, brokers: servers().kafka.brokers }
+    const connector = compiledSource(file)
+    // GIVEN Kafka Connect read the first 1,000 lines and committed its position (in chars)
+    expect((await connectRequest(url, 'POST', '/connectors', connector)).status).toBe(201)
+    await readTopic(brokers, topicName, 1_000)
+    await waitFor('Connect to commit its position', async () => await connectorPosition(url, connector.name) === wide(0, 1_000).length ? true : undefined, 30_000)
+    expect((await connectRequest(url, 'DELETE', `/connectors/${connector.name}`)).status).toBe(204)
+    // WHEN pipe reads the next 1,000, then Kafka Connect the last 1,000 from pipe's position
+    appendFileSync(input, wide(1_000, 2_000))
+    runPipe(file)
+    appendFileSync(input, wide(2_000, 3_000))
+    expect((await connectRequest(url, 'POST', '/connectors', connector)).status).toBe(201)
+    try {
+      // THEN the topic holds every line once, in order
+      const records = await readTopic(brokers, topicName, 3_000, { settleMs: 3_000 })
+      expect(records.map((record) => record.value)).toEqual(expected)
+    } finally {
+      await connectRequest(url, 'DELETE', `/connectors/${connector.name}`)
+    }
+  })
 })

@@ -1,31 +1,49 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { javaToString } from '../../converters/java-format.js'
-import type { SinkRecord } from '../../records/connect-record.js'
+import type { SinkRecord, TopicPartitionOffset } from '../../records/connect-record.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
 import type { LineWriter, SinkTaskContext } from '../../tasks/task-context.js'
+import { parseSinkCheckpoint, Redelivery } from './redelivery.js'
+import { sinkFileError } from './sink-file-error.js'
 
+const partitionKey = (topic: string, partition: number): string => `${topic}/${String(partition)}`
+
+/**
+ * Kafka Connect's FileStreamSink only appends, and so does this one: it never cuts a byte of its
+ * file. Its checkpoint (committed with the offsets, embedded store only) says where the file ended
+ * at the last commit and which offsets come next; after a crash the records from those offsets are
+ * delivered again, and each one whose line is already in the file at that place (this task wrote
+ * it before the crash) is skipped instead of written twice (see `Redelivery`).
+ */
 class FileStreamSinkTask implements SinkTask {
   #handle: FileHandle | undefined
   #length = 0
+  #next = new Map<string, number>()
+  #redelivery: Redelivery | undefined
 
   constructor(readonly stdout: LineWriter) {}
 
   async start(context: SinkTaskContext): Promise<void> {
     const file = context.config['file']
     if (file === undefined || file === '') return
-    this.#handle = await open(file, 'a')
-    this.#length = (await this.#handle.stat()).size
-    const committed = lengthOf(context.checkpoint ?? null)
-    // lines written after the last offset commit will be delivered again: drop them first
-    if (committed !== undefined && committed < this.#length) {
-      await this.#handle.truncate(committed)
-      this.#length = committed
+    let handle: FileHandle
+    try {
+      handle = await open(file, 'a+')
+    } catch (error) {
+      throw sinkFileError(file, error)
     }
+    this.#handle = handle
+    this.#length = (await handle.stat()).size
+    const committed = parseSinkCheckpoint(context.checkpoint ?? null)
+    if (committed === undefined) return
+    this.#next = new Map(committed.next)
+    if (committed.length < this.#length) this.#redelivery = new Redelivery(handle, committed, this.#length)
   }
 
   checkpoint(): string {
-    return JSON.stringify({ length: this.#length })
+    // while lines are still being matched, the file's own writes after the commit start at the match point
+    return JSON.stringify({ length: this.#redelivery?.position ?? this.#length, next: Object.fromEntries(this.#next) })
   }
 
   async put(records: readonly SinkRecord[]): Promise<void> {
@@ -34,25 +52,30 @@ class FileStreamSinkTask implements SinkTask {
       for (const r of records) this.stdout.write(javaToString(r.value))
       return
     }
-    const text = records.map((r) => `${javaToString(r.value)}\n`).join('')
-    const { bytesWritten } = await this.#handle.write(text, null, 'utf8')
-    this.#length += bytesWritten
+    if (this.#redelivery === undefined) {
+      await this.#handle.write(records.map((r) => `${javaToString(r.value)}\n`).join(''), null, 'utf8')
+      return
+    }
+    const lines = records.map((r) => ({ key: partitionKey(r.topic, r.kafkaPartition), offset: r.kafkaOffset, bytes: Buffer.from(`${javaToString(r.value)}\n`, 'utf8') }))
+    const { skip, suffix } = await this.#redelivery.match(lines)
+    if (this.#redelivery.done) this.#redelivery = undefined
+    const rest: Buffer[] = lines.slice(skip).map((l) => l.bytes)
+    if (suffix !== undefined) rest[0] = suffix
+    if (rest.length > 0) await this.#handle.write(Buffer.concat(rest), 0, undefined, null)
   }
 
-  async flush(): Promise<void> {
-    await this.#handle?.datasync()
+  async flush(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    if (this.#handle === undefined) return
+    await this.#handle.datasync()
+    // the file's length, other writers' lines included: this task's next lines go after them
+    this.#length = (await this.#handle.stat()).size
+    for (const o of offsets) this.#next.set(partitionKey(o.topic, o.partition), o.offset)
   }
 
   async stop(): Promise<void> {
     await this.#handle?.close()
     this.#handle = undefined
   }
-}
-
-function lengthOf(checkpoint: string | null): number | undefined {
-  if (checkpoint === null) return undefined
-  const parsed: unknown = JSON.parse(checkpoint)
-  return typeof parsed === 'object' && parsed !== null && 'length' in parsed && typeof parsed.length === 'number' ? parsed.length : undefined
 }
 
 /**

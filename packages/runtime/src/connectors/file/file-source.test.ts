@@ -35,7 +35,7 @@ describe('FileStream source', () => {
     await task.stop()
     expect(records).toHaveLength(300_000)
     expect(records.at(-1)).toMatchObject({ value: '300000', sourceOffset: { position: 1_988_895 } })
-  })
+  }, 30_000)
 
   it('reads a long line over several polls and says it is busy meanwhile', async () => {
     const file = join(await tempDir(), 'long.txt')
@@ -47,7 +47,7 @@ describe('FileStream source', () => {
     await task.stop()
     expect(records.map((r) => [typeof r.value === 'string' ? r.value.length : -1, r.sourceOffset])).toEqual([[40 * 1024 * 1024, { position: 40 * 1024 * 1024 + 1 }], [5, { position: 40 * 1024 * 1024 + 7 }]])
     expect(task.isBusy?.()).toBe(false)
-  })
+  }, 30_000)
 
   it('waits for a missing file, as Kafka Connect does, says so in its problem, and reads it once it exists', async () => {
     const file = join(await tempDir(), 'late.txt')
