@@ -7,6 +7,7 @@ import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectSchema } from '../converters/connect-schema.js'
 import { ConfigException, DataException, javaClassName, partOf, requireMap, requireStruct, requiredString, schemaOf, structSchema, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 const TARGETS = ['string', 'unix', 'Date', 'Time', 'Timestamp'] as const
 const PRECISION: Readonly<Record<string, number>> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 }
@@ -104,7 +105,7 @@ export function timestampConverter(part: RecordPart) {
         }
         if (field === '') return withPart(record, part, fromMillis(toMillis(current, o), o))
         const map = requireMap(current, 'converting timestamp formats')
-        const inner = map[field] ?? null
+        const inner = ownValue(map, field) ?? null
         const converted = inner === null || isConnectMap(inner) ? inner : fromMillis(toMillis(inner, o), o)
         return withPart(record, part, copyAndPut(map, [[field, converted]]))
       },
