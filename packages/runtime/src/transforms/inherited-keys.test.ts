@@ -21,4 +21,8 @@ describe('SMTs on fields named like Object.prototype members', () => {
     const [out] = runChain(one('HeaderFrom$Value', { fields: 'constructor', headers: 'h', operation: 'copy' }), sinkRecord({ a: 1 }))
     expect(out?.headers.map((h) => [h.key, javaToString(h.value)])).toEqual([['h', 'null']])
   })
+
+  it('TimestampConverter refuses unix.precision=constructor as an invalid value', () => {
+    expect(() => runChain(one('TimestampConverter$Value', { 'target.type': 'string', 'unix.precision': 'constructor' }), sinkRecord(1))).toThrow(/Invalid value constructor for configuration unix.precision/)
+  })
 })

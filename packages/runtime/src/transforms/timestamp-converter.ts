@@ -75,7 +75,7 @@ export function timestampConverter(part: RecordPart) {
     const target = TARGETS.find((t) => t === targetRaw)
     if (target === undefined) throw new ConfigException(`Unknown timestamp type in TimestampConverter: ${targetRaw}. Valid values are ${TARGETS.join(', ')}.`)
     const precision = config['unix.precision'] ?? 'milliseconds'
-    const perMilli = PRECISION[precision]
+    const perMilli = Object.hasOwn(PRECISION, precision) ? PRECISION[precision] : undefined
     if (perMilli === undefined) throw new ConfigException(`Invalid value ${precision} for configuration unix.precision`)
     const format = config['format']?.trim() === '' ? undefined : config['format']
     if (format !== undefined) {
