@@ -92,6 +92,22 @@ describe('pipe run and pipe consume on the embedded store', () => {
     expect({ status: again.status, report: report.status, outcome: report.outcome, moved: report.connectors.map((c) => c.recordsOut) }).toEqual({ status: 0, report: 'ok', outcome: 'idle', moved: [0, 0] })
   })
 
+  it('hands TypeScript steps plain numbers read from a json topic, and writes what they pass through unchanged as it came', async () => {
+    const dir = workDir()
+    const run = await runPipe(['run', fixture('json-steps.ts'), '--max-idle', '1s'], { cwd: dir })
+    expect(run.stderr).not.toMatch(STACK_FRAME)
+    expect(run.status).toBe(0)
+    const lines = readFileSync(join(dir, 'output.txt'), 'utf8').split('\n').filter((l) => l !== '')
+    // quantities are 1 to 5: the filter keeps 3, 4 and 5 and drops the rest
+    expect(lines.length).toBeGreaterThan(50)
+    expect(lines.length).toBeLessThan(200)
+    for (const line of lines) {
+      const match = /^\{order_id=\d+, quantity=([345])\.0, doubled=(\d+)\}$/.exec(line)
+      expect(match, line).not.toBeNull()
+      expect(Number(match?.[2]), line).toBe(Number(match?.[1]) * 2)
+    }
+  })
+
   it('consume exits after --timeout-ms without records, and rejects unknown properties in one line', async () => {
     const dir = workDir()
     writeFileSync(join(dir, 'input.txt'), 'a\nb\n')

@@ -11,12 +11,12 @@ const run = Date.now().toString(36)
 // numbers Jackson reads into String config values by their text; a key that is not a prototype
 const NUMBERS = '"a":12345678901234567890,"b":1.0,"c":1e3,"d":-0.0,"e":9007199254740993,"f":1E+2,"g":-0,"h":0.10,"i":true'
 const KEYS = '"__proto__":"p","constructor":"c","toString":"t"'
-let worker: PipeWorker | undefined
+const workers: PipeWorker[] = []
 const created: [string, string][] = []
 
 afterAll(async () => {
   await Promise.all(created.map(([url, name]) => fetch(`${url}/connectors/${name}`, { method: 'DELETE', signal: AbortSignal.timeout(20_000) }).catch(() => undefined)))
-  expect(await worker?.stop()).toBe(0)
+  expect(await Promise.all(workers.map((w) => w.stop()))).toEqual(workers.map(() => 0))
 }, 120_000)
 
 /** Creates, replaces and patches one connector with number literals; returns the config after each. */
@@ -41,11 +41,20 @@ async function roundTrips(url: string, label: string): Promise<unknown[]> {
 
 describe('config values in REST bodies', () => {
   it('keep the text of number literals and every key, as Apache Kafka Connect keeps them', async () => {
-    worker = await startPipeWorker()
+    const worker = await startPipeWorker()
+    workers.push(worker)
     const real = await roundTrips(servers().connect.url, 'connect')
     const pipe = await roundTrips(worker.url, 'pipe')
     expect(real[0]).toContainEqual(['a', '12345678901234567890'])
     expect(real[0]).toContainEqual(['__proto__', 'p'])
+    expect(pipe).toEqual(real)
+  }, 120_000)
+
+  it('keep them through a distributed worker\'s config topic too', async () => {
+    const worker = await startPipeWorker(['--group-id', `literals-${run}`, '--bootstrap-servers', servers().kafka.bootstrapServers])
+    workers.push(worker)
+    const real = await roundTrips(servers().connect.url, 'connect2')
+    const pipe = await roundTrips(worker.url, 'pipe2')
     expect(pipe).toEqual(real)
   }, 120_000)
 })

@@ -49,5 +49,6 @@ describe('parseProperties', () => {
   it('rejects unknown names and entries without =', () => {
     expect(parseProperties(['print.keys=true'])).toEqual({ problem: expect.stringContaining("unknown --property 'print.keys'") as string })
     expect(parseProperties(['print.key'])).toEqual({ problem: expect.stringContaining('expected name=value') as string })
+    expect(parseProperties(['constructor=true'])).toEqual({ problem: expect.stringContaining("unknown --property 'constructor'") as string })
   })
 })

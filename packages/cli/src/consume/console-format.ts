@@ -36,8 +36,8 @@ export function parseProperties(entries: readonly string[]): { properties: Forma
     const name = eq < 0 ? entry : entry.slice(0, eq)
     const value = eq < 0 ? '' : entry.slice(eq + 1)
     if (eq < 0) return { problem: `invalid --property '${entry}': expected name=value, e.g. print.key=true` }
-    if (name in FLAGS) out[FLAGS[name as keyof typeof FLAGS]] = value.trim().toLowerCase() === 'true'
-    else if (name in TEXTS) out[TEXTS[name as keyof typeof TEXTS]] = unescape(value)
+    if (Object.hasOwn(FLAGS, name)) out[FLAGS[name as keyof typeof FLAGS]] = value.trim().toLowerCase() === 'true'
+    else if (Object.hasOwn(TEXTS, name)) out[TEXTS[name as keyof typeof TEXTS]] = unescape(value)
     else return { problem: `unknown --property '${name}': expected one of ${[...Object.keys(FLAGS), ...Object.keys(TEXTS)].join(', ')}` }
   }
   return { properties: out as unknown as FormatProperties } // every key of DEFAULT_FORMAT, typed as there

@@ -7,6 +7,7 @@ import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectSchema, SchemaType } from '../converters/connect-schema.js'
 import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, requireStruct, schemaOf, structSchema, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 const TYPES = ['int8', 'int16', 'int32', 'int64', 'float32', 'float64', 'boolean', 'string'] as const
 type CastType = (typeof TYPES)[number]
@@ -141,7 +142,7 @@ export function cast(part: RecordPart) {
           return withPart(record, part, value, { ...structSchema(schema, fields), optional: schema.optional })
         }
         const map = requireMap(current, 'cast types')
-        const puts = [...casts].map(([field, to]) => [field, castValue(map[field] ?? null, to)] as const)
+        const puts = [...casts].map(([field, to]) => [field, castValue(ownValue(map, field) ?? null, to)] as const)
         return withPart(record, part, copyAndPut(map, puts))
       },
     }

@@ -4,6 +4,7 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, DataException, javaClassName, partOf, requiredString, schemaOf, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 /** Splits a V2 field path: dots separate steps, backticks quote a step that contains dots. */
 export function fieldPath(path: string, version: string): readonly string[] {
@@ -28,7 +29,7 @@ function valueAt(map: ConnectValue, steps: readonly string[]): ConnectValue {
   let current: ConnectValue = map
   for (const step of steps) {
     if (!isConnectMap(current)) return null
-    current = current[step] ?? null
+    current = ownValue(current, step) ?? null
   }
   return current
 }

@@ -4,6 +4,7 @@ import type { Transformation } from './transformation.js'
 import { javaHashMapOrder } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, listOf, partOf, requireMap, requireStruct, requiredString, schemaOf, structSchema, structValue, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 /** `HeaderFrom$Key` / `$Value`: copies or moves fields of a map or struct into headers (appended, in config order). */
 export function headerFrom(part: RecordPart) {
@@ -20,7 +21,7 @@ export function headerFrom(part: RecordPart) {
         const schema = schemaOf(record, part)
         if (schema === null) {
           const map = requireMap(partOf(record, part), `header ${operation}`)
-          const added = fields.map((f, i) => ({ key: headers[i] ?? '', value: map[f] ?? null }))
+          const added = fields.map((f, i) => ({ key: headers[i] ?? '', value: ownValue(map, f) ?? null }))
           const order = javaHashMapOrder(Object.keys(map), { kind: 'copy', size: Object.keys(map).length })
           const updated = Object.fromEntries(order.filter((k) => !moved.has(k)).map((k) => [k, map[k] ?? null]))
           return { ...withPart(record, part, updated), headers: [...record.headers, ...added] }

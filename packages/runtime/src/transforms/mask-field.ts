@@ -6,6 +6,7 @@ import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectSchema } from '../converters/connect-schema.js'
 import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, requireStruct, schemaOf, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 function zeroOf(value: ConnectValue): ConnectValue {
   if (typeof value === 'boolean') return false
@@ -69,7 +70,7 @@ export function maskField(part: RecordPart) {
         }
         const map = requireMap(partOf(record, part), 'mask fields')
         const puts = fields.map((f) => {
-          const v = map[f] ?? null
+          const v = ownValue(map, f) ?? null
           return [f, v === null ? null : replacement === undefined ? zeroOf(v) : replaced(v, replacement)] as const
         })
         return withPart(record, part, copyAndPut(map, puts))

@@ -7,6 +7,7 @@ import { copyAndPut } from './java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectSchema } from '../converters/connect-schema.js'
 import { ConfigException, DataException, javaClassName, partOf, requireMap, requireStruct, requiredString, schemaOf, structSchema, withPart } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 const TARGETS = ['string', 'unix', 'Date', 'Time', 'Timestamp'] as const
 const PRECISION: Readonly<Record<string, number>> = { seconds: 1e-3, milliseconds: 1, microseconds: 1e3, nanoseconds: 1e6 }
@@ -74,7 +75,7 @@ export function timestampConverter(part: RecordPart) {
     const target = TARGETS.find((t) => t === targetRaw)
     if (target === undefined) throw new ConfigException(`Unknown timestamp type in TimestampConverter: ${targetRaw}. Valid values are ${TARGETS.join(', ')}.`)
     const precision = config['unix.precision'] ?? 'milliseconds'
-    const perMilli = PRECISION[precision]
+    const perMilli = Object.hasOwn(PRECISION, precision) ? PRECISION[precision] : undefined
     if (perMilli === undefined) throw new ConfigException(`Invalid value ${precision} for configuration unix.precision`)
     const format = config['format']?.trim() === '' ? undefined : config['format']
     if (format !== undefined) {
@@ -104,7 +105,7 @@ export function timestampConverter(part: RecordPart) {
         }
         if (field === '') return withPart(record, part, fromMillis(toMillis(current, o), o))
         const map = requireMap(current, 'converting timestamp formats')
-        const inner = map[field] ?? null
+        const inner = ownValue(map, field) ?? null
         const converted = inner === null || isConnectMap(inner) ? inner : fromMillis(toMillis(inner, o), o)
         return withPart(record, part, copyAndPut(map, [[field, converted]]))
       },

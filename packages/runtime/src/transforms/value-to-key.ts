@@ -3,6 +3,7 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { Transformation } from './transformation.js'
 import { javaHashMap } from './java-hash-map.js'
 import { ConfigException, DataException, listOf, requireMap, requireStruct, structValue } from './smt-support.js'
+import { ownValue } from '../records/own-property.js'
 
 const PURPOSE = 'copying fields from value to key'
 
@@ -16,7 +17,7 @@ export function valueToKey(config: ConnectorConfig): Transformation {
       const valueSchema = record.valueSchema ?? null
       if (valueSchema === null) {
         const value = requireMap(record.value, PURPOSE)
-        const key = javaHashMap(fields.map((f) => [f, value[f] ?? null] as const), { kind: 'initial', capacity: fields.length })
+        const key = javaHashMap(fields.map((f) => [f, ownValue(value, f) ?? null] as const), { kind: 'initial', capacity: fields.length })
         return { ...record, key, keySchema: null }
       }
       const struct = requireStruct(record.value, valueSchema, PURPOSE)

@@ -42,6 +42,7 @@ describe('datagen source', () => {
     expect(datagenSourceConnector.validate?.({ preset: 'nope', 'interval.ms': 'x' })).toEqual([
       "unknown preset 'nope' (expected one of orders, users, pageviews)", "'topic' is required", "'interval.ms' must be an integer, got 'x'",
     ])
+    expect(datagenSourceConnector.validate?.({ preset: 'constructor', topic: 't' })).toEqual(["unknown preset 'constructor' (expected one of orders, users, pageviews)"])
   })
 
   it('prints through the console sink writer', async () => {

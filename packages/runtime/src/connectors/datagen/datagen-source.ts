@@ -59,7 +59,7 @@ function sleep(ms: number): Promise<void> {
 function validate(config: ConnectorConfig): string[] {
   const problems: string[] = []
   const preset = config['preset'] ?? 'orders'
-  if (PRESETS[preset] === undefined) problems.push(`unknown preset '${preset}' (expected one of ${Object.keys(PRESETS).join(', ')})`)
+  if (!Object.hasOwn(PRESETS, preset)) problems.push(`unknown preset '${preset}' (expected one of ${Object.keys(PRESETS).join(', ')})`)
   if (config['topic'] === undefined) problems.push("'topic' is required")
   for (const key of ['interval.ms', 'max.records', 'seed']) {
     const raw = config[key]
