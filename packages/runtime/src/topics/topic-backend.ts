@@ -50,6 +50,12 @@ export interface TopicConsumer {
   fetch(max: number, waitMs: number): Promise<readonly ConsumedMessage[]>
   /** Commits next-offsets to read (last delivered + 1) for the group, with this member's sink checkpoint. */
   commit(offsets: readonly TopicPartitionOffset[], checkpoint?: string): Promise<void>
+  /**
+   * Of `offsets`, those this member may still commit: a consumer whose partitions move between
+   * members (Kafka's group) keeps only partitions it owns and offsets of records it handed out since
+   * it got them; `commit` commits just those. Absent: every offset is the member's (a fixed share).
+   */
+  committable?(offsets: readonly TopicPartitionOffset[]): readonly TopicPartitionOffset[]
   /** This member's last committed sink checkpoint (`null`: none, or the backend keeps none). */
   checkpoint(): Promise<string | null>
   /** Messages not yet consumed by this group (for status and `--max-idle`); `undefined` when unknown. */
