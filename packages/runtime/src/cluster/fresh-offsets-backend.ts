@@ -1,6 +1,6 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
 import { offsetKey, parseOffsetKey } from '../topics/kafka-offsets.js'
-import type { TopicBackend } from '../topics/topic-backend.js'
+import type { TaskClientIds, TopicBackend } from '../topics/topic-backend.js'
 import type { KafkaLog, LogRecord } from './kafka-log.js'
 
 /** The source offsets of the offsets topic, as the records of a `KafkaLog` bring them in. */
@@ -48,6 +48,8 @@ export function withFreshSourceOffsets(inner: TopicBackend, log: KafkaLog, view:
     get(target, property) {
       if (property === 'readSourceOffset') return readSourceOffset
       if (property === 'listSourceOffsets') return listSourceOffsets
+      // a task's view reads source offsets fresh too
+      if (property === 'forTask' && target.forTask !== undefined) return (ids: TaskClientIds) => withFreshSourceOffsets(target.forTask?.(ids) ?? target, log, view)
       const value: unknown = Reflect.get(target, property, target)
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value // cast: a method of the backend
     },

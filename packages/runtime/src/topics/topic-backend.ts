@@ -72,6 +72,17 @@ export interface ConsumerOptions {
 }
 
 /**
+ * The Kafka client ids of one task's clients, as Kafka Connect's worker names them (what operators
+ * find in broker logs and set quotas on): see `taskClientIds`.
+ */
+export interface TaskClientIds {
+  /** Produces the task's records: `connector-producer-<connector>-<task>` (dead letters: `connector-dlq-producer-...`). */
+  readonly producer?: string
+  /** A sink task's group member: `connector-consumer-<connector>-<task>`. */
+  readonly consumer?: string
+}
+
+/**
  * Topics, consumer offsets and source offsets behind one interface: the embedded store, Kafka, or
  * the in-memory fake. `produce` resolves only when the records are durable (embedded: committed;
  * Kafka: acknowledged) and the source offsets that produced them are committed after them
@@ -91,5 +102,16 @@ export interface TopicBackend {
   alterGroupOffsets(group: string, changes: readonly GroupOffsetChange[]): Promise<void>
   /** Removes every committed offset of a consumer group that has no running member (`DELETE /connectors/{sink}/offsets`). */
   resetGroupOffsets(group: string): Promise<void>
+  /**
+   * The same topics as one task's clients see them: `produce` and `consumer` go through clients with
+   * `ids` (Kafka). Its `close` closes only those clients. Absent: the backend has no clients to name.
+   */
+  forTask?(ids: TaskClientIds): TopicBackend
   close(): Promise<void>
+}
+
+/** Kafka Connect's client ids of task `task` of `connector` (Worker.java: `connector-producer-` + the task id `<connector>-<task>`). */
+export function taskClientIds(connector: string, task: number): { readonly producer: string; readonly consumer: string; readonly dlqProducer: string } {
+  const id = `${connector}-${String(task)}`
+  return { producer: `connector-producer-${id}`, consumer: `connector-consumer-${id}`, dlqProducer: `connector-dlq-producer-${id}` }
 }
