@@ -18,6 +18,8 @@ export interface PipeWorker {
   output(): string
   /** Ctrl-C, then waits for the exit code. */
   stop(): Promise<number | null>
+  /** SIGKILL: no shutdown at all (a crash). */
+  kill(): Promise<void>
 }
 
 export function freePort(): Promise<number> {
@@ -47,12 +49,12 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 }
 
 /** Spawns the built CLI: `node packages/cli/bin/pipe.js worker --listeners ... --state-dir <tmp> [args]`. */
-export async function startPipeWorker(args: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<PipeWorker> {
+export async function startPipeWorker(args: readonly string[] = [], env: Readonly<Record<string, string>> = {}, options: { stateDir?: string } = {}): Promise<PipeWorker> {
   if (!existsSync(join(ROOT, 'packages/cli/dist/bin.js'))) throw new Error('the CLI is not built: run `pnpm build` first')
   // a --listeners in args replaces the free port's; the first listener is the worker's URL
   const given = args.indexOf('--listeners')
   const url = given >= 0 ? (args[given + 1] ?? '').split(',')[0] ?? '' : `http://127.0.0.1:${String(await freePort())}`
-  const stateDir = await mkdtemp(join(tmpdir(), 'pipe-worker-state-'))
+  const stateDir = options.stateDir ?? await mkdtemp(join(tmpdir(), 'pipe-worker-state-'))
   const child = spawn(process.execPath, [BIN, 'worker', ...(given >= 0 ? [] : ['--listeners', url]), '--state-dir', stateDir, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
@@ -72,6 +74,10 @@ export async function startPipeWorker(args: readonly string[] = [], env: Readonl
       child.kill('SIGKILL')
       await exited
       throw new Error(`pipe worker did not exit within ${String(STOP_TIMEOUT_MS / 1000)} s of Ctrl-C; killed it. Its output:\n${output.slice(-4000)}`)
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await exited
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
+import type { RawConfig } from './herder.js'
 import type { ResolvedPlugin } from './validate-config.js'
 
 /** `PluginInfo`: one entry of `GET /connector-plugins`. */
@@ -22,6 +23,39 @@ export function resolvePlugin(registry: ConnectorRegistry, className: string): R
   return plugin.validate === undefined
     ? { className: canonical, type: plugin.type }
     : { className: canonical, type: plugin.type, validate: (config) => plugin.validate?.(config) ?? [] }
+}
+
+/** Kafka Connect's `task.class` of a connector class: its task class (`...FileStreamSinkConnector` -> `...FileStreamSinkTask`); pipe's own `pipe:x` -> `pipe:x-task`. */
+export function taskClassOf(connectorClass: string): string {
+  return connectorClass.endsWith('Connector') ? `${connectorClass.slice(0, -'Connector'.length)}Task` : `${connectorClass}-task`
+}
+
+/**
+ * A connector's task configs as Kafka Connect's worker makes them (Worker.connectorTaskConfigs):
+ * what the connector returns, plus `task.class` (fully qualified), plus the connector's `topics`
+ * and `topics.regex` when it has them. These are what the config topic's `task-<c>-<n>` records and
+ * `GET /connectors/{c}/tasks` hold. Empty when the class is unknown or the connector throws.
+ */
+export function workerTaskConfigs(registry: ConnectorRegistry, config: RawConfig, maxTasks: number): readonly RawConfig[] {
+  const className = config['connector.class'] ?? ''
+  const resolved = resolvePlugin(registry, className)
+  const plugin = registry.connector(className)
+  if (resolved === undefined || plugin === undefined) return []
+  let configs: readonly RawConfig[]
+  try {
+    configs = plugin.taskConfigs(config, maxTasks)
+  } catch {
+    return []
+  }
+  const taskClass = taskClassOf(resolved.className)
+  return configs.map((c) => {
+    const out: Record<string, string> = { ...c, 'task.class': taskClass }
+    for (const key of ['topics', 'topics.regex']) {
+      const value = config[key]
+      if (value !== undefined) out[key] = value
+    }
+    return out
+  })
 }
 
 /** Kafka Connect's 500 message for a `connector.class` no plugin matches. */

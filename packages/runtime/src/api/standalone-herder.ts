@@ -4,7 +4,7 @@ import { readOffsets, resetOffsets, writeOffsets } from './connector-offsets.js'
 import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartRequest, TargetState, TaskInfo } from './herder.js'
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
-import { resolvePlugin, unknownClassMessage } from './plugins.js'
+import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
 import { badRequest, conflict, notFound, RestError } from './rest-error.js'
 import { invalidConfigMessage, validateConnectorConfig, validationErrors } from './validate-config.js'
 import type { ResolvedPlugin } from './validate-config.js'
@@ -194,12 +194,7 @@ function infoOf(c: ManagedConnector): ConnectorInfo {
 function taskInfos(registry: ConnectorRegistry, c: ManagedConnector): readonly TaskInfo[] {
   const count = c.status().tasks.length
   if (count === 0) return []
-  let configs: readonly RawConfig[]
-  try {
-    configs = registry.connector(c.plugin.className)?.taskConfigs(c.config, count) ?? []
-  } catch {
-    configs = []
-  }
+  const configs = workerTaskConfigs(registry, c.config, count)
   return Array.from({ length: count }, (_, task) => ({ id: { connector: c.name, task }, config: configs[task] ?? c.config }))
 }
 

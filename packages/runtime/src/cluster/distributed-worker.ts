@@ -2,6 +2,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
 import type { EnvSource } from '../api/config-providers.js'
 import type { RawConfig } from '../api/herder.js'
+import { workerTaskConfigs } from '../api/plugins.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { Clock } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
@@ -266,10 +267,9 @@ export class DistributedWorker {
 
   /** The owner of a connector writes its task configs and their commit when they changed, as Kafka Connect's leader. */
   async #writeTaskConfigs(entry: ConnectorEntry): Promise<void> {
-    const plugin = this.#options.registry.connector(entry.config['connector.class'] ?? '')
-    if (plugin === undefined) return
+    if (this.#options.registry.connector(entry.config['connector.class'] ?? '') === undefined) return
     const max = Number(entry.config['tasks.max'] ?? '1')
-    const configs = plugin.taskConfigs({ ...entry.config, name: entry.name }, Number.isInteger(max) && max > 0 ? max : 1)
+    const configs = workerTaskConfigs(this.#options.registry, { ...entry.config, name: entry.name }, Number.isInteger(max) && max > 0 ? max : 1)
     if (sameConfigs(configs, entry.tasks)) return
     // written already, and not read back yet: do not write the same again
     const attempt = JSON.stringify(configs)

@@ -1,6 +1,6 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
 import { offsetKey, parseOffsetKey } from '../topics/kafka-offsets.js'
-import type { ConsumerOptions, TopicBackend, TopicConsumer } from '../topics/topic-backend.js'
+import type { TaskClientIds, TopicBackend } from '../topics/topic-backend.js'
 import type { KafkaLog, LogRecord } from './kafka-log.js'
 
 /** The source offsets of the offsets topic, as the records of a `KafkaLog` bring them in. */
@@ -30,39 +30,10 @@ export class OffsetsView {
   }
 }
 
-const REBALANCE_ERRORS = new Set(['ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID'])
-
-/** A commit refused because the group rebalanced (kafkajs wraps the protocol error in `cause`). */
-function isRebalance(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 3; e = (e as { cause?: unknown }).cause, depth++) { // cast: reading an optional field
-    if ('type' in e && typeof e.type === 'string' && REBALANCE_ERRORS.has(e.type)) return true
-  }
-  return false
-}
-
-/**
- * A sink consumer whose commits refused by a rebalance are dropped, as Kafka Connect's sink task
- * does: in a group shared by workers, members come and go; whoever reads those partitions next
- * starts from the last committed offsets (at least once), and the next commit covers the rest.
- */
-function rebalanceTolerant(consumer: TopicConsumer): TopicConsumer {
-  return new Proxy(consumer, {
-    get(target, property) {
-      if (property === 'commit') {
-        return (...args: Parameters<TopicConsumer['commit']>) => target.commit(...args).catch((error: unknown) => {
-          if (!isRebalance(error)) throw error
-        })
-      }
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value // cast: a method of the consumer
-    },
-  })
-}
-
 /**
  * The worker's Kafka backend, but source offsets are read from the offsets topic followed to its
  * end at each read: a task that moved here from another worker resumes from that worker's last
- * committed offsets, not from what this worker saw when it started. Sink commits tolerate rebalances.
+ * committed offsets, not from what this worker saw when it started.
  */
 export function withFreshSourceOffsets(inner: TopicBackend, log: KafkaLog, view: OffsetsView): TopicBackend {
   const readSourceOffset = async (connector: string, partition: SourcePartition): Promise<SourceOffset | null> => {
@@ -77,7 +48,8 @@ export function withFreshSourceOffsets(inner: TopicBackend, log: KafkaLog, view:
     get(target, property) {
       if (property === 'readSourceOffset') return readSourceOffset
       if (property === 'listSourceOffsets') return listSourceOffsets
-      if (property === 'consumer') return async (options: ConsumerOptions) => rebalanceTolerant(await target.consumer(options))
+      // a task's view reads source offsets fresh too
+      if (property === 'forTask' && target.forTask !== undefined) return (ids: TaskClientIds) => withFreshSourceOffsets(target.forTask?.(ids) ?? target, log, view)
       const value: unknown = Reflect.get(target, property, target)
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value // cast: a method of the backend
     },

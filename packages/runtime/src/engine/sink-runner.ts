@@ -59,15 +59,22 @@ class OffsetTracker {
   get dirty(): boolean {
     return this.#dirty
   }
-  take(): TopicPartitionOffset[] {
+  /** The offsets to flush and commit; those `keep` leaves out (partitions no longer this task's) are forgotten. */
+  take(keep?: (offsets: readonly TopicPartitionOffset[]) => readonly TopicPartitionOffset[]): readonly TopicPartitionOffset[] {
     this.#dirty = false
-    return [...this.#next.values()]
+    const all = [...this.#next.values()]
+    const kept = keep === undefined ? all : keep(all)
+    if (kept.length !== all.length) {
+      this.#next.clear()
+      for (const o of kept) this.#next.set(`${o.topic}:${String(o.partition)}`, o)
+    }
+    return kept
   }
 }
 
 async function commit(deps: SinkRunnerDeps, consumer: TopicConsumer, offsets: OffsetTracker): Promise<void> {
   if (!offsets.dirty) return
-  const next = offsets.take()
+  const next = offsets.take(consumer.committable?.bind(consumer))
   await deps.control.retriedForever(() => deps.task.flush(next))
   await consumer.commit(next, deps.task.checkpoint?.())
 }
@@ -94,6 +101,8 @@ export async function runSinkTask(deps: SinkRunnerDeps, start: (checkpoint: stri
     let lastFlush = control.clock.now()
     while (!control.isStopping()) {
       await control.nextTurn()
+      // as Kafka Connect's paused sink task: what was delivered is flushed and committed, not held for the whole pause
+      if (control.isPaused()) await commit(deps, consumer, offsets)
       await control.whileRunnable()
       const messages = control.isStopping() ? [] : await consumer.fetch(deps.batchSize, 100)
       if (messages.length > 0) await control.busy(() => deliver(deps, messages))

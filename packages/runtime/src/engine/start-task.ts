@@ -2,7 +2,7 @@ import { RuntimeError } from '../errors.js'
 import type { ConnectRecord } from '../records/connect-record.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
-import type { TopicBackend } from '../topics/topic-backend.js'
+import { taskClientIds, type TaskClientIds, type TopicBackend } from '../topics/topic-backend.js'
 import type { StepFunction } from '../transforms/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
 import { resolveTaskConfig, type EnvSource } from './config-providers.js'
@@ -54,29 +54,43 @@ export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskCon
   return { ...started, secrets: [...connector.secrets, ...task.secrets] }
 }
 
+/** The backend as a task's own clients see it (Kafka Connect's client ids), and how to close them when the task ends. */
+function clientsOf(backend: TopicBackend, ids: TaskClientIds): { readonly backend: TopicBackend; readonly close: () => Promise<void> } {
+  const view = backend.forTask?.(ids)
+  return view === undefined ? { backend, close: () => Promise.resolve() } : { backend: view, close: () => view.close().catch(() => undefined) }
+}
+
 function startResolvedTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
   const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
   const chain = buildTransformChain(handle.config, env.registry, { connectorType: handle.plugin.type, steps: env.steps })
   const codec = createRecordCodec(handle.config)
   const base = { connectorName: handle.name, taskId: id, config: taskConfig, clock: env.clock, signal: control.signal }
+  const ids = taskClientIds(handle.name, id)
   if (handle.plugin.type === 'source') {
     const task = handle.plugin.createTask()
     const offsets = { offset: (p: Readonly<Record<string, string | number | boolean | null>>) => env.backend.readSourceOffset(handle.name, p) }
-    const deps = { connector: handle.name, config: handle.config, task, control, backend: env.backend, chain, codec, idleWaitMs: env.idleWaitMs }
-    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })), problem: () => control.throttled ?? task.problem?.() }
+    const clients = clientsOf(env.backend, { producer: ids.producer })
+    const deps = { connector: handle.name, config: handle.config, task, control, backend: clients.backend, chain, codec, idleWaitMs: env.idleWaitMs }
+    return { control, done: runSourceTask(deps, () => task.start({ ...base, offsets })).finally(clients.close), problem: () => control.throttled ?? task.problem?.() }
   }
   const task = handle.plugin.createTask()
   const topics = sinkTopics(handle.config)
-  const consumer = () => env.backend.consumer({ group: `connect-${handle.name}`, topics, member: { index: id, count } })
+  // dead letters go through the DLQ producer; a sink's own output (topic-to-topic) through the task's producer
+  const clients = clientsOf(env.backend, { producer: ids.dlqProducer, consumer: ids.consumer })
+  const outputClients = clientsOf(env.backend, { producer: ids.producer })
+  const consumer = () => clients.backend.consumer({ group: `connect-${handle.name}`, topics, member: { index: id, count } })
   const flushIntervalMs = Number(handle.config['offset.flush.interval.ms'] ?? '1000')
   const batchSize = Number(handle.config['consumer.override.max.poll.records'] ?? '2000')
-  const deps = { connector: handle.name, task, control, backend: env.backend, consumer, chain, codec, batchSize, flushIntervalMs }
+  const deps = { connector: handle.name, task, control, backend: clients.backend, consumer, chain, codec, batchSize, flushIntervalMs }
   const output = {
     send: async (records: readonly ConnectRecord[]) => {
       const messages = records.map((r) => codec.encode(r))
-      await awaitRoom(control, env.backend, messages)
-      await env.backend.produce(messages)
+      await awaitRoom(control, outputClients.backend, messages)
+      await outputClients.backend.produce(messages)
     },
   }
-  return { control, done: runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })), problem: () => control.throttled ?? task.problem?.() }
+  const done = runSinkTask(deps, (checkpoint) => task.start({ ...base, checkpoint, output })).finally(async () => {
+    await Promise.all([clients.close(), outputClients.close()])
+  })
+  return { control, done, problem: () => control.throttled ?? task.problem?.() }
 }

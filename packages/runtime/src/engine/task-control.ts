@@ -96,6 +96,11 @@ export class TaskControl {
     this.#paused.next(false)
   }
 
+  /** A method, not a getter: it changes while a loop awaits. */
+  isPaused(): boolean {
+    return this.#paused.value
+  }
+
   /** Resolves when not paused (or stopping). */
   async whileRunnable(): Promise<void> {
     if (!this.#paused.value) return

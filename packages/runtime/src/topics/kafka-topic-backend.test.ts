@@ -25,6 +25,7 @@ function fakeKafka(existing: KafkaRecord[] = []): KafkaClient & { sent: KafkaRec
     groupOffsets: () => Promise.resolve([]),
     alterGroupOffsets: () => Promise.reject(new Error('not used')),
     deleteGroup: () => Promise.reject(new Error('not used')),
+    releaseProducer: () => Promise.resolve(),
     close: () => Promise.resolve(),
   }
   return fake

@@ -3,7 +3,7 @@ import type { KafkaClient, KafkaRecord } from './kafka-client.js'
 import { kafkaConsumer } from './kafka-consumer.js'
 import { offsetKey, offsetValue, parseOffsetKey } from './kafka-offsets.js'
 import { partitionForKey } from './murmur2.js'
-import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
+import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TaskClientIds, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
 /** Options of the Kafka backend. */
 export interface KafkaBackendOptions {
@@ -140,7 +140,11 @@ class KafkaTopicBackend implements TopicBackend {
   }
 
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
-    const sent = messages.length === 0 ? Promise.resolve() : this.#client.send(messages.map(toRecord))
+    return this.#produce(messages, sourceOffsets, undefined)
+  }
+
+  #produce(messages: readonly TopicMessage[], sourceOffsets: SourceOffsetCommit | undefined, clientId: string | undefined): Promise<void> {
+    const sent = messages.length === 0 ? Promise.resolve() : this.#client.send(messages.map(toRecord), clientId)
     // offsets are taken in call order, each only after its own records were acknowledged; a call
     // with offsets and no records (an explicit commit) writes them at once
     const done = this.#tail.then(() => sent).then(() => {
@@ -167,6 +171,23 @@ class KafkaTopicBackend implements TopicBackend {
 
   consumer(options: ConsumerOptions): Promise<TopicConsumer> {
     return kafkaConsumer(this.#client, options.group, options.topics)
+  }
+
+  forTask(ids: TaskClientIds): TopicBackend {
+    const { producer, consumer } = ids
+    return {
+      kind: this.kind,
+      ensureTopic: (spec) => this.ensureTopic(spec),
+      produce: (messages, sourceOffsets) => this.#produce(messages, sourceOffsets, producer),
+      readSourceOffset: (connector, partition) => this.readSourceOffset(connector, partition),
+      listSourceOffsets: (connector) => this.listSourceOffsets(connector),
+      consumer: (options) => kafkaConsumer(this.#client, options.group, options.topics, consumer),
+      listGroupOffsets: (group) => this.listGroupOffsets(group),
+      alterGroupOffsets: (group, changes) => this.alterGroupOffsets(group, changes),
+      resetGroupOffsets: (group) => this.resetGroupOffsets(group),
+      forTask: (more) => this.forTask({ ...ids, ...more }),
+      close: () => (producer === undefined ? Promise.resolve() : this.#client.releaseProducer(producer)),
+    }
   }
 
   listGroupOffsets(group: string): Promise<readonly TopicPartitionOffset[]> {

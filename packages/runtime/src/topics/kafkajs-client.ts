@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
-import type { Admin, IHeaders, KafkaMessage, Message, Producer } from 'kafkajs'
+import type { Admin, IHeaders, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
 import type { LineWriter } from '../tasks/task-context.js'
-import type { KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
+import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
 import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
 import type { GroupOffsetChange, TopicSpec } from './topic-backend.js'
 
@@ -102,6 +102,11 @@ async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<Kaf
 
 class KafkajsClient implements KafkaClient {
   readonly #kafka: Kafka
+  readonly #config: KafkaConfig
+  // kafkajs takes the client id per Kafka instance: one for each other id a task's clients carry
+  readonly #byClientId = new Map<string, Kafka>()
+  // the idempotent producers of the tasks' client ids (`send(records, clientId)`), until released
+  readonly #producers = new Map<string, Promise<Producer>>()
   readonly #admin: Admin
   readonly #adminReady: Promise<void>
   readonly #sessionTimeoutMs: number
@@ -109,29 +114,55 @@ class KafkajsClient implements KafkaClient {
   #producer: Promise<Producer> | undefined
 
   constructor(options: KafkajsClientOptions) {
-    this.#kafka = new Kafka({
+    this.#config = {
       clientId: options.clientId ?? 'pipe',
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
       logLevel: options.log === undefined ? logLevel.NOTHING : logLevel.WARN,
       logCreator: () => (entry) => options.log?.write(`kafkajs ${entry.namespace}: ${entry.log.message}`),
-    })
+    }
+    this.#kafka = new Kafka(this.#config)
     this.#admin = this.#kafka.admin()
     this.#adminReady = this.#admin.connect()
     this.#sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000
     this.#maxRequestRecords = Math.max(1, options.maxRequestRecords ?? 500)
   }
 
-  #connectedProducer(): Promise<Producer> {
-    this.#producer ??= (async () => {
-      const p = this.#kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner })
-      await p.connect()
-      return p
-    })()
-    return this.#producer
+  #kafkaFor(clientId: string | undefined): Kafka {
+    if (clientId === undefined || clientId === this.#config.clientId) return this.#kafka
+    let kafka = this.#byClientId.get(clientId)
+    if (kafka === undefined) {
+      kafka = new Kafka({ ...this.#config, clientId })
+      this.#byClientId.set(clientId, kafka)
+    }
+    return kafka
   }
 
-  async send(records: readonly KafkaRecord[]): Promise<void> {
-    const p = await this.#connectedProducer()
+  #connectedProducer(clientId: string | undefined): Promise<Producer> {
+    const connect = async (): Promise<Producer> => {
+      const p = this.#kafkaFor(clientId).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner })
+      await p.connect()
+      return p
+    }
+    if (clientId === undefined) return (this.#producer ??= connect())
+    let producer = this.#producers.get(clientId)
+    if (producer === undefined) {
+      producer = connect()
+      this.#producers.set(clientId, producer)
+      // a producer that failed to connect is created again by the next send
+      producer.catch(() => { if (this.#producers.get(clientId) === producer) this.#producers.delete(clientId) })
+    }
+    return producer
+  }
+
+  async releaseProducer(clientId: string): Promise<void> {
+    const producer = this.#producers.get(clientId)
+    this.#producers.delete(clientId)
+    this.#byClientId.delete(clientId)
+    if (producer !== undefined) await (await producer).disconnect()
+  }
+
+  async send(records: readonly KafkaRecord[], clientId?: string): Promise<void> {
+    const p = await this.#connectedProducer(clientId)
     const byTopic = new Map<string, Message[]>()
     for (const r of records) {
       const messages = byTopic.get(r.topic)
@@ -168,8 +199,8 @@ class KafkajsClient implements KafkaClient {
     return readTopic(this.#kafka, this.#admin, topic)
   }
 
-  async joinGroup(group: string, topics: readonly string[], onBatch: KafkaBatchHandler): Promise<KafkaGroupMember> {
-    const consumer = this.#kafka.consumer({
+  async joinGroup(group: string, topics: readonly string[], onBatch: KafkaBatchHandler, options: JoinOptions = {}): Promise<KafkaGroupMember> {
+    const consumer = this.#kafkaFor(options.clientId).consumer({
       groupId: group,
       allowAutoTopicCreation: true,
       sessionTimeout: this.#sessionTimeoutMs,
@@ -178,6 +209,13 @@ class KafkajsClient implements KafkaClient {
       // fetch wait held every rebalance of a sink group (a task starting or stopping) for seconds
       maxWaitTimeInMs: 1000,
     })
+    const { onAssignment } = options
+    // emitted by kafkajs right after each join and sync, before it fetches for the new assignment
+    if (onAssignment !== undefined) {
+      consumer.on(consumer.events.GROUP_JOIN, (event) => {
+        onAssignment(Object.entries(event.payload.memberAssignment).flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition }))))
+      })
+    }
     await consumer.connect()
     await consumer.subscribe({ topics: [...topics], fromBeginning: true })
     await consumer.run({
@@ -207,6 +245,7 @@ class KafkajsClient implements KafkaClient {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.#producers.keys()].map((id) => this.releaseProducer(id).catch(() => undefined)))
     if (this.#producer !== undefined) await (await this.#producer).disconnect()
     await this.#adminReady
     await this.#admin.disconnect()

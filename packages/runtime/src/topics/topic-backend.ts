@@ -50,6 +50,12 @@ export interface TopicConsumer {
   fetch(max: number, waitMs: number): Promise<readonly ConsumedMessage[]>
   /** Commits next-offsets to read (last delivered + 1) for the group, with this member's sink checkpoint. */
   commit(offsets: readonly TopicPartitionOffset[], checkpoint?: string): Promise<void>
+  /**
+   * Of `offsets`, those this member may still commit: a consumer whose partitions move between
+   * members (Kafka's group) keeps only partitions it owns and offsets of records it handed out since
+   * it got them; `commit` commits just those. Absent: every offset is the member's (a fixed share).
+   */
+  committable?(offsets: readonly TopicPartitionOffset[]): readonly TopicPartitionOffset[]
   /** This member's last committed sink checkpoint (`null`: none, or the backend keeps none). */
   checkpoint(): Promise<string | null>
   /** Messages not yet consumed by this group (for status and `--max-idle`); `undefined` when unknown. */
@@ -63,6 +69,17 @@ export interface ConsumerOptions {
   readonly topics: readonly string[]
   /** This task's index and the number of tasks: partitions are split among them. */
   readonly member: { readonly index: number; readonly count: number }
+}
+
+/**
+ * The Kafka client ids of one task's clients, as Kafka Connect's worker names them (what operators
+ * find in broker logs and set quotas on): see `taskClientIds`.
+ */
+export interface TaskClientIds {
+  /** Produces the task's records: `connector-producer-<connector>-<task>` (dead letters: `connector-dlq-producer-...`). */
+  readonly producer?: string
+  /** A sink task's group member: `connector-consumer-<connector>-<task>`. */
+  readonly consumer?: string
 }
 
 /**
@@ -91,5 +108,16 @@ export interface TopicBackend {
    * it answers, shown as their task's `problem`; backends that never fill up leave it out.
    */
   pressure?(topics: readonly string[]): string | undefined
+  /**
+   * The same topics as one task's clients see them: `produce` and `consumer` go through clients with
+   * `ids` (Kafka). Its `close` closes only those clients. Absent: the backend has no clients to name.
+   */
+  forTask?(ids: TaskClientIds): TopicBackend
   close(): Promise<void>
+}
+
+/** Kafka Connect's client ids of task `task` of `connector` (Worker.java: `connector-producer-` + the task id `<connector>-<task>`). */
+export function taskClientIds(connector: string, task: number): { readonly producer: string; readonly consumer: string; readonly dlqProducer: string } {
+  const id = `${connector}-${String(task)}`
+  return { producer: `connector-producer-${id}`, consumer: `connector-consumer-${id}`, dlqProducer: `connector-dlq-producer-${id}` }
 }
