@@ -11,6 +11,8 @@ import { registerStatus } from './commands/status.js'
 import { registerWorker } from './commands/worker.js'
 import type { ExitCode } from './exit-code.js'
 import { createIoHost, type IoHost } from './report/io-host.js'
+import { knownError } from './report/known-error.js'
+import { reportOneLine } from './report/one-line-error.js'
 import { reportInternalError } from './report/report-error.js'
 import { cliVersion } from './version.js'
 
@@ -41,6 +43,22 @@ export function createProgram(io: IoHost, setExitCode: (code: ExitCode) => void 
   return program
 }
 
+const SUBCOMMANDS = new Set(['offsets'])
+
+/** The command as the one-line error names it: `run`, `offsets alter`. */
+function commandName(argv: readonly string[]): string {
+  const words = argv.filter((a) => !a.startsWith('-'))
+  const first = words[0] ?? ''
+  return SUBCOMMANDS.has(first) && words[1] !== undefined ? `${first} ${words[1]}` : first
+}
+
+/** The value of `--name value` or `--name=value` in argv, as the commands read it. */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(name)
+  if (at >= 0) return argv[at + 1]
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
+}
+
 /** Runs `pipe` with the given arguments and resolves to the process exit code. */
 export async function main(argv: readonly string[], io: IoHost = createIoHost()): Promise<ExitCode> {
   let exitCode: ExitCode = 0
@@ -57,6 +75,9 @@ export async function main(argv: readonly string[], io: IoHost = createIoHost())
       // help and version exit through here with exitCode 0; usage errors were already printed
       return error.exitCode === 0 ? 0 : 1
     }
+    // an error of the user's input or environment that a command did not word itself is still one line
+    const known = knownError(error, optionValue(argv, '--state-dir'))
+    if (known !== undefined) return reportOneLine(io, commandName(argv), known, argv.includes('--json'))
     return reportInternalError(io, error)
   }
 }

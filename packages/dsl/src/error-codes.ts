@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'PIPE_SYNTAX_ERROR',
   'PIPE_MODULE_NOT_FOUND',
   'PIPE_LOAD_FAILED',
+  'PIPE_BUNDLE_WRITE_FAILED',
   'PIPE_NO_DEFAULT_EXPORT',
   'PIPE_INVALID_DEFAULT_EXPORT',
   // type-checking with the project's tsconfig (cli/load/type-check.ts); the TS code is in the message

@@ -6,7 +6,9 @@ import { hasErrors } from '../diagnostic.js'
 import type { ExitCode } from '../exit-code.js'
 import { outputDiagnostics, writeConnectorConfigs } from '../output/write-connector-configs.js'
 import type { IoHost } from '../report/io-host.js'
+import { reportOneLine } from '../report/one-line-error.js'
 import { reportResult } from '../report/report-error.js'
+import { UserError } from '../run/user-error.js'
 
 const plural = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
 
@@ -29,7 +31,13 @@ export async function runCompile(paths: readonly string[], options: CompileOptio
   const documents = compilation.connectors.map((c) => c.document)
   const diagnostics = refineDiagnostics([...analysis.diagnostics, ...compilation.diagnostics, ...outputDiagnostics(documents)], analysis.pipelines)
   if (hasErrors(diagnostics)) return reportResult(io, diagnostics, { json, cwd })
-  const written = await writeConnectorConfigs(documents, options.out, cwd)
+  let written: string[]
+  try {
+    written = await writeConnectorConfigs(documents, options.out, cwd)
+  } catch (error) {
+    if (UserError.is(error)) return reportOneLine(io, 'compile', error, json)
+    throw error
+  }
   const shown = written.map((file) => relative(cwd, file))
   const skipped = compilation.pipeOnly.map((p) => p.ir.name)
   const lines = shown.map((file) => `wrote ${file}\n`)

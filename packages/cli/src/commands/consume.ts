@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs'
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Command } from 'commander'
 import { formatMessage, parseProperties } from '../consume/console-format.js'
 import { readTopic } from '../consume/read-topic.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
+import { storeError } from '../report/known-error.js'
 import { reportOneLine } from '../report/one-line-error.js'
 import { openBackend } from '../run/open-backend.js'
 import { countOption, resolveTarget, type Target } from '../run/run-options.js'
@@ -19,10 +21,19 @@ export interface ConsumeOptions {
   readonly timeoutMs?: string
 }
 
+const NO_STORE_HINT = 'run a pipeline first (pipe run <file>), or pass the --state-dir it used'
+
+/** A state directory to read must hold a store: consume never creates one (nor a schema in someone's file). */
 function assertStore(target: Target): void {
-  if (target.kind === 'embedded' && !existsSync(target.stateDir)) {
-    throw new UserError('PIPE_FILE_NOT_FOUND', `no embedded store in '${target.stateDir}'`, 'run a pipeline first (pipe run <file>), or pass the --state-dir it used')
-  }
+  if (target.kind !== 'embedded') return
+  const dir = statSync(target.stateDir, { throwIfNoEntry: false })
+  if (dir === undefined) throw new UserError('PIPE_FILE_NOT_FOUND', `no embedded store in '${target.stateDir}'`, NO_STORE_HINT)
+  if (!dir.isDirectory()) throw new UserError('PIPE_STATE_DIR', `--state-dir '${target.stateDir}' is a file, not a state directory`, NO_STORE_HINT)
+  const db = join(target.stateDir, 'pipe.db')
+  const file = statSync(db, { throwIfNoEntry: false })
+  if (file === undefined) throw new UserError('PIPE_FILE_NOT_FOUND', `no embedded store in '${target.stateDir}' (it has no pipe.db)`, NO_STORE_HINT)
+  if (!file.isFile()) throw new UserError('PIPE_STATE_DIR', `'${db}' is not a file: not a pipe store`, NO_STORE_HINT)
+  if (file.size === 0) throw new UserError('PIPE_STATE_DIR', `'${db}' is empty (0 bytes): not a pipe store`, `${NO_STORE_HINT}; an empty pipe.db is left by a store that was never written, delete it`)
 }
 
 /** `pipe consume <topic>`: prints records as kafka-console-consumer does. */
@@ -47,6 +58,9 @@ export async function runConsume(topic: string, options: ConsumeOptions, io: IoH
     }
   } catch (error) {
     if (UserError.is(error)) return reportOneLine(io, 'consume', error)
+    // a damaged store shows only when its pages are read
+    const damaged = storeError(options.stateDir ?? '.pipe', error)
+    if (damaged !== undefined) return reportOneLine(io, 'consume', damaged)
     throw error
   }
 }

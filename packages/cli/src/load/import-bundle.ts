@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { makeDirectory, MakeDirectoryError } from '../output/make-directory.js'
 
 /** The folder of the nearest package.json above `file` (the user's project), else `fallback`. */
 export function findProjectRoot(file: string, fallback: string): string {
@@ -23,13 +24,46 @@ export function tempModulePath(entry: string, cwd: string): string {
 }
 
 /**
- * Imports bundled code from a temporary .mjs file that is deleted afterwards, also on failure.
- * Source maps are enabled first so that errors thrown while loading name the user's file:line.
+ * The fallback when node_modules/.pipe-temp cannot be written (a read-only or root-owned
+ * node_modules): a hidden file beside the pipeline file, where the project's packages resolve the same way.
  */
-export async function importBundle(code: string, path: string): Promise<Record<string, unknown>> {
+export function besideEntryPath(entry: string, tempPath: string): string {
+  return join(dirname(entry), `.${basename(tempPath)}`)
+}
+
+/** The temporary bundle could not be written anywhere the project's packages resolve. */
+export class BundleWriteError extends Error {
+  constructor(readonly attempts: readonly { readonly path: string; readonly code: string }[]) {
+    super(`cannot write the temporary bundle: ${attempts.map((a) => `${a.path} (${a.code})`).join(', ')}`)
+    this.name = 'BundleWriteError'
+  }
+}
+
+const codeOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO'
+
+/** Writes `code` at the first of `paths` that can be written; returns that path. */
+export async function writeBundle(code: string, paths: readonly string[]): Promise<string> {
+  const attempts: { path: string; code: string }[] = []
+  for (const path of paths) {
+    try {
+      await makeDirectory(dirname(path))
+      await writeFile(path, code, { flag: 'wx' })
+      return path
+    } catch (error) {
+      attempts.push({ path: error instanceof MakeDirectoryError ? error.path : path, code: error instanceof MakeDirectoryError ? error.code : codeOf(error) })
+    }
+  }
+  throw new BundleWriteError(attempts)
+}
+
+/**
+ * Imports bundled code from a temporary .mjs file (written by `writeBundle`) that is deleted
+ * afterwards, also on failure. Source maps are enabled first so that errors thrown while loading
+ * name the user's file:line.
+ */
+export async function importBundle(path: string): Promise<Record<string, unknown>> {
   process.setSourceMapsEnabled(true)
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, code)
   try {
     const namespace: unknown = await import(pathToFileURL(path).href)
     return namespace as Record<string, unknown> // a module namespace object is always an object

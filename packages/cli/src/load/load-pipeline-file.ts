@@ -4,7 +4,8 @@ import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js'
 import { bundlePipeline } from './bundle-pipeline.js'
 import { describeValue } from './describe-value.js'
 import { createBundleMapper, locateDefaultExport, locateImport, locateInStack, type BundleMapper } from './error-location.js'
-import { importBundle, tempModulePath } from './import-bundle.js'
+import { besideEntryPath, BundleWriteError, importBundle, tempModulePath, writeBundle } from './import-bundle.js'
+import { fsReason } from '../output/make-directory.js'
 
 export interface LoadedFile {
   readonly file: string
@@ -60,6 +61,17 @@ export function loadErrorDiagnostic(entry: string, inputs: readonly string[], th
   }
 }
 
+/** Neither node_modules/.pipe-temp nor the pipeline's folder could take the temporary bundle. */
+function bundleWriteDiagnostic(entry: string, error: BundleWriteError, cwd: string): Diagnostic {
+  const where = error.attempts.map((a) => `'${relative(cwd, a.path)}': ${fsReason(a.code)}`).join('; ')
+  return {
+    code: 'PIPE_BUNDLE_WRITE_FAILED',
+    severity: 'error',
+    message: `cannot load ${relative(cwd, entry)}: pipe writes it bundled to a temporary file, and cannot write one (${where})`,
+    hint: "make the project's node_modules writable for this user (pipe writes to node_modules/.pipe-temp and deletes the file after loading), or run pipe as the user that installed it",
+  }
+}
+
 /** Checks that a module's default export is a pipeline or a non-empty array of pipelines. */
 export function defaultExportDiagnostic(entry: string, namespace: Record<string, unknown>, isPipeline: (value: unknown) => boolean, cwd: string): Diagnostic | undefined {
   const shown = relative(cwd, entry)
@@ -90,12 +102,20 @@ export function defaultExportDiagnostic(entry: string, namespace: Record<string,
 
 /** Bundles and imports one pipeline file and returns its default export, or why it could not. */
 export async function loadPipelineFile(entry: string, isPipeline: (value: unknown) => boolean, cwd: string): Promise<LoadedFile> {
-  const tempFile = tempModulePath(entry, cwd)
-  const bundled = await bundlePipeline(entry, tempFile)
+  const preferred = tempModulePath(entry, cwd)
+  const bundled = await bundlePipeline(entry, preferred)
   if (!bundled.ok) return fail(entry, bundled.diagnostics)
+  let tempFile: string
+  try {
+    // the bundle's source map names sources relative to its file: both places are in the project
+    tempFile = await writeBundle(bundled.code, [preferred, besideEntryPath(entry, preferred)])
+  } catch (error) {
+    if (!(error instanceof BundleWriteError)) throw error
+    return fail(entry, [bundleWriteDiagnostic(entry, error, cwd)])
+  }
   let namespace: Record<string, unknown>
   try {
-    namespace = await importBundle(bundled.code, tempFile)
+    namespace = await importBundle(tempFile)
   } catch (thrown) {
     const bundle = { path: tempFile, map: createBundleMapper(bundled.code, tempFile) }
     return fail(entry, [loadErrorDiagnostic(entry, bundled.inputs, thrown, cwd, bundle)])

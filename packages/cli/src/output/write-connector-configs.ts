@@ -1,6 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../diagnostic.js'
+import { UserError } from '../run/user-error.js'
+import { fsReason, makeDirectory, MakeDirectoryError } from './make-directory.js'
 
 /** One connector as Kafka Connect's POST /connectors takes it. */
 export interface ConnectorDocument {
@@ -40,14 +42,34 @@ export function outputDiagnostics(documents: readonly ConnectorDocument[]): Diag
   return diagnostics
 }
 
-/** Writes `<out>/<connector-name>.json` per document and returns the absolute paths written. */
+const OUT_HINT = 'pass --out a folder this user can write (it is created when missing), e.g. --out build/connect'
+
+/**
+ * Writes `<out>/<connector-name>.json` per document and returns the absolute paths written.
+ * A folder that cannot be made or a file that cannot be written is a UserError naming the path.
+ */
 export async function writeConnectorConfigs(documents: readonly ConnectorDocument[], outDir: string, cwd: string): Promise<string[]> {
   const dir = resolve(cwd, outDir)
-  await mkdir(dir, { recursive: true })
+  const shown = (path: string): string => {
+    const inside = relative(cwd, path)
+    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside
+  }
+  try {
+    await makeDirectory(dir)
+  } catch (error) {
+    if (!(error instanceof MakeDirectoryError)) throw error
+    throw new UserError('PIPE_OUTPUT_FAILED', `cannot write connector configs to --out '${outDir}': '${shown(error.path)}': ${fsReason(error.code)}`, OUT_HINT)
+  }
   const written: string[] = []
   for (const document of documents) {
     const path = join(dir, `${document.name}.json`)
-    await writeFile(path, formatDocument(document))
+    try {
+      await writeFile(path, formatDocument(document))
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined
+      const reason = code === 'EISDIR' ? 'it is a folder, not a file (EISDIR)' : fsReason(code)
+      throw new UserError('PIPE_OUTPUT_FAILED', `cannot write '${shown(path)}': ${reason}`, OUT_HINT)
+    }
     written.push(path)
   }
   return written

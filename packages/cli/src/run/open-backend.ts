@@ -1,4 +1,6 @@
 import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, RuntimeError, type TopicBackend } from '@pipe/runtime'
+import { makeDirectory } from '../output/make-directory.js'
+import { storeError } from '../report/known-error.js'
 import { assertBrokerReachable } from './broker-probe.js'
 import type { Target } from './run-options.js'
 import { UserError } from './user-error.js'
@@ -13,13 +15,17 @@ export interface StoreAccess {
   readonly owner?: string
 }
 
-function openEmbedded(stateDir: string, access: StoreAccess): TopicBackend {
+async function openEmbedded(stateDir: string, access: StoreAccess): Promise<TopicBackend> {
   try {
+    // made here, not by the store's recursive mkdir: that one never returns for a path under /proc
+    if (access.readOnly !== true) await makeDirectory(stateDir)
     return createEmbeddedTopicBackend({ stateDir, ...access })
   } catch (error) {
     if (error instanceof RuntimeError && error.code === 'PIPE_STATE_DIR_IN_USE') {
       throw new UserError(error.code, error.message, 'stop that process first (Ctrl-C there), or pass another --state-dir')
     }
+    const known = storeError(stateDir, error)
+    if (known !== undefined) throw new UserError(known.code, known.message, known.hint)
     const why = error instanceof Error ? error.message : String(error)
     throw new UserError('PIPE_STATE_DIR', `cannot open the state directory '${stateDir}': ${why}`, access.readOnly === true ? 'pass the --state-dir of a pipe run' : 'pass a writable --state-dir')
   }

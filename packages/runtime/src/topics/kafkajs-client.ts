@@ -123,6 +123,8 @@ class KafkajsClient implements KafkaClient {
     this.#kafka = new Kafka(this.#config)
     this.#admin = this.#kafka.admin()
     this.#adminReady = this.#admin.connect()
+    // awaited by every admin call; until then a refused connection must not be an unhandled rejection
+    this.#adminReady.catch(() => undefined)
     this.#sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000
     this.#maxRequestRecords = Math.max(1, options.maxRequestRecords ?? 500)
   }
