@@ -7,6 +7,8 @@ export interface ReadRecord {
   readonly key: string | null
   readonly value: string | null
   readonly headers: Readonly<Record<string, string>>
+  /** The record's timestamp, ms since the epoch (what retention.ms goes by). */
+  readonly timestamp: number
 }
 
 /** Waits until the topic exists with a leader for partition 0 (a connector may create it moments later). */
@@ -46,7 +48,7 @@ export async function readTopic(brokers: readonly string[], topic: string, count
         eachMessage: ({ partition, message }) => {
           const headers: Record<string, string> = {}
           for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value)
-          records.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers })
+          records.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers, timestamp: Number(message.timestamp) })
           if (records.length === count) {
             clearTimeout(timer)
             setTimeout(resolve, options.settleMs ?? 1_000)

@@ -48,7 +48,10 @@ export class Publisher {
     const rate = this.#scenario.ratePerSecond ?? 1000
     const due = Math.min(this.#scenario.tweets, Math.floor(((Date.now() - this.#startedAt) * rate) / 1000))
     const batch: StoredTweet[] = []
-    for (let i = this.published.length; i < due; i++) batch.push(makeTweet(this.#scenario, i))
+    // dated when published, as the real stream's tweets are: a record timestamp of now keeps them in
+    // a topic with Kafka's default 7-day retention
+    const createdAt = new Date().toISOString()
+    for (let i = this.published.length; i < due; i++) batch.push({ ...makeTweet(this.#scenario, i), created_at: createdAt })
     if (batch.length > 0) {
       this.published.push(...batch)
       for (const listener of this.#listeners) listener(batch)

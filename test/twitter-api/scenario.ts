@@ -78,7 +78,7 @@ export interface StoredUser {
 
 const EPOCH = Date.UTC(2026, 0, 1)
 
-/** Tweet number `index` of the scenario, deterministic. */
+/** Tweet number `index` of the scenario, deterministic (`created_at` too; the server's publisher dates each tweet when it publishes it). */
 export function makeTweet(scenario: Scenario, index: number): StoredTweet {
   const id = tweetId(scenario, index)
   return {

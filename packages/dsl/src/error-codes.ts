@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'PIPE_CONNECT_UNREACHABLE',
   'PIPE_CONNECT_PLUGIN_MISSING',
   'PIPE_CONNECT_INVALID_CONFIG',
+  'PIPE_DLQ_REPLICATION_FACTOR',
   // --- end of cli codes ---
 ] as const
 

@@ -55,7 +55,10 @@ describe('compiled pipelines/ on the real Kafka Connect worker', () => {
   it('pipe check --connect URL exits 0 on pipelines/ and reports a broken config at its file:line', async () => {
     const { url } = servers().connect
     const clean = await runPipe(['check', 'pipelines', '--connect', url])
-    expect(clean.stderr).toBe('')
+    // pipelines/customers-replica.ts leaves its dead-letter topic at the default replication factor 3:
+    // a warning, as the worker's REST API does not tell whether its cluster has 3 brokers
+    expect(clean.stderr).not.toContain(' error ')
+    expect(clean.stderr.split('\n').filter((l) => l.includes(' warning PIPE_'))).toEqual([expect.stringContaining("warning PIPE_DLQ_REPLICATION_FACTOR: dead-letter topic 'customers-replica-dlq'") as unknown])
     expect(clean.status).toBe(0)
     expect(clean.stdout).toContain(`against ${url}: no errors`)
 

@@ -1,4 +1,4 @@
-import { createEngine, defaultRegistry, type Engine, type TopicBackend } from '@pipe/runtime'
+import { checkRunTopics, createEngine, defaultRegistry, type Engine, type TopicBackend } from '@pipe/runtime'
 import type { ProgressView } from '../report/progress.js'
 import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import type { RunPlan } from './load-run-pipelines.js'
@@ -76,6 +76,8 @@ export async function runEngine(plan: RunPlan, context: RunContext): Promise<Run
   const { backend, view } = context
   const registry = defaultRegistry({ writer: { write: (line) => { view.print(line) } } })
   const engine = createEngine({ backend, registry, steps: plan.steps })
+  // a topic Kafka cannot create (replication factor above the broker count) is one line before anything is created
+  await checkRunTopics(backend, registry, plan.topics, plan.connectors)
   for (const t of plan.topics) await backend.ensureTopic(t)
   await seedSinkCheckpoints(backend, registry, plan.connectors)
   const startedAt = context.now()

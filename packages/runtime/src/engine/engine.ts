@@ -8,7 +8,7 @@ import type { ConnectorDefinition } from './connector-definition.js'
 import type { ConnectorHandle } from './connector-handle.js'
 import { statusOf } from './connector-handle.js'
 import type { ConnectorStatus, TaskMetrics } from './connector-status.js'
-import { ensureTopics } from './ensure-topics.js'
+import { checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
 
@@ -120,6 +120,8 @@ class EngineImpl implements Engine {
 
   async start(defs: readonly ConnectorDefinition[]): Promise<void> {
     const handles = defs.map((d) => this.#create(d))
+    // a topic the cluster cannot create (replication factor) is refused before any connector starts
+    for (const h of handles) await checkTopicCreation(this.#env.backend, h.plugin.type, h.config)
     await Promise.all(handles.map((h) => launch(this.#env, h)))
   }
 

@@ -50,6 +50,8 @@ export interface KafkaClient {
   createTopic(spec: TopicSpec): Promise<void>
   /** Number of partitions of a topic, or 0 when it does not exist. */
   partitions(topic: string): Promise<number>
+  /** How many brokers the cluster has (a topic's replication factor cannot exceed it). */
+  brokerCount?(): Promise<number>
   /** Every record of a topic from the beginning up to its current end. */
   readAll(topic: string): Promise<readonly KafkaReadRecord[]>
   /** Joins `group`, reading `topics` from committed offsets (earliest when none), auto-commit off. */

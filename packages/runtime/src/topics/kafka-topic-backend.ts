@@ -139,6 +139,14 @@ class KafkaTopicBackend implements TopicBackend {
     return this.#client.createTopic(spec)
   }
 
+  async unmetReplicationFactor(spec: TopicSpec): Promise<number | undefined> {
+    const factor = spec.replicationFactor ?? 0
+    if (factor <= 1 || this.#client.brokerCount === undefined) return undefined
+    const brokers = await this.#client.brokerCount()
+    if (factor <= brokers || (await this.#client.partitions(spec.name)) > 0) return undefined
+    return brokers
+  }
+
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
     return this.#produce(messages, sourceOffsets, undefined)
   }

@@ -189,6 +189,11 @@ class KafkajsClient implements KafkaClient {
     }))
   }
 
+  async brokerCount(): Promise<number> {
+    await this.#adminReady
+    return (await withBrokerRetries(() => this.#admin.describeCluster())).brokers.length
+  }
+
   async partitions(topic: string): Promise<number> {
     await this.#adminReady
     if (!(await this.#admin.listTopics()).includes(topic)) return 0

@@ -91,6 +91,11 @@ export interface TaskClientIds {
 export interface TopicBackend {
   readonly kind: 'embedded' | 'kafka' | 'memory'
   ensureTopic(spec: TopicSpec): Promise<void>
+  /**
+   * Kafka only: the broker count when creating `spec` would fail because its replication factor
+   * exceeds it (and the topic does not exist yet); `undefined` when it can be created or exists.
+   */
+  unmetReplicationFactor?(spec: TopicSpec): Promise<number | undefined>
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void>
   readSourceOffset(connector: string, partition: SourcePartition): Promise<SourceOffset | null>
   /** Every committed source offset of a connector (`GET /connectors/{c}/offsets`). */
