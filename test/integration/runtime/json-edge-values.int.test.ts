@@ -11,13 +11,14 @@ import { connectRequest } from '../../support/connect-rest.js'
 import { readTopic } from '../../support/read-topic.js'
 import { waitFor } from '../../support/wait-for.js'
 
-// JSON values at the edges (NaN, the infinities, -0.0, longs beyond 64 bits, a __proto__ key), run
+// JSON values at the edges (NaN, the infinities, -0.0, longs beyond 64 bits, a __proto__ key, text after
+// the first value, an empty value, a BOM), run
 // through Apache Kafka Connect and through pipe with the same connector configs: same bytes, same lines.
 const run = `je${randomUUID().slice(0, 6)}`
 const dir = mkdtempSync(join(tmpdir(), 'pipe-json-edges-'))
 const input = join(dir, 'doubles.txt')
 const LINES = ['NaN', '1e400', '-Infinity', '2.5', '-0.0', '7']
-const RAW = ['{"g":1e400}', '{"__proto__":{"polluted":1},"constructor":5}', '{"c":-0.0,"t":-1E-400}', '{"id":12345678901234567890,"a":1.0,"b":1e2}']
+const RAW = ['{"g":1e400}', '{"__proto__":{"polluted":1},"constructor":5}', '{"c":-0.0,"t":-1E-400}', '{"id":12345678901234567890,"a":1.0,"b":1e2}', '{"a":1} x', '', '\uFEFF[2.0]']
 const ENGINES = ['connect', 'pipe'] as const
 type Engine = (typeof ENGINES)[number]
 const JSON_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter'

@@ -44,6 +44,21 @@ describe('JSON text', () => {
     expect(toJsonText(parseJsonText(input))).toBe(output)
   })
 
+  // Jackson's readTree reads the first value and stops: Kafka Connect 3.9.1 accepts these (checked on its jar)
+  it.each<[string, string]>([
+    ['', 'null'], ['  \n', 'null'], ['\uFEFF{"a":1}', '{"a":1}'], ['{"a":1} {"b":2}', '{"a":1}'], ['{"a":1.0} x', '{"a":1.0}'], ['[1]NaN', '[1]'], ['"s" 1', '"s"'], ['7 ', '7'],
+  ])('reads the first value of %j as Kafka Connect does: %s', (input, output) => {
+    const c = createConverter({ 'value.converter.schemas.enable': 'false' }, 'value')
+    expect(toJsonText(c.toConnectData('t', Buffer.from(input)).value)).toBe(output)
+  })
+
+  it.each(['12x', 'truex', '{"a":1', ''])('refuses %j where Kafka Connect does', (input) => {
+    const schemaless = createConverter({ 'value.converter.schemas.enable': 'false' }, 'value')
+    const envelope = createConverter({}, 'value')
+    if (input !== '') expect(() => schemaless.toConnectData('t', Buffer.from(input))).toThrow(/serialization error/)
+    expect(() => envelope.toConnectData('t', Buffer.from(input))).toThrow()
+  })
+
   it('writes NaN and the infinities as strings, as Jackson does', () => {
     expect(toJsonText({ a: NaN, b: Infinity, c: new Float32(-Infinity), d: [new Float32(NaN)] })).toBe('{"a":"NaN","b":"Infinity","c":"-Infinity","d":["NaN"]}')
   })

@@ -6,6 +6,11 @@ export interface JsonParseOptions<N> {
   readonly number: (literal: string, integral: boolean) => N
   /** When given, receives the literal text of every number that is an object member, by object and key. */
   readonly literals?: WeakMap<object, Map<string, string>>
+  /**
+   * Reads the first value only, as Jackson's `readTree` does: a leading BOM is skipped, what follows
+   * a complete value is not read, and an empty (or blank) text is `undefined`.
+   */
+  readonly firstValueOnly?: boolean
 }
 
 /**
@@ -13,7 +18,8 @@ export interface JsonParseOptions<N> {
  * (`__proto__` is a key like any other) and numbers mapped by `options.number`.
  */
 export function parseJsonWith<N>(text: string, options: JsonParseOptions<N>): unknown {
-  const parser = new JsonParser(text, options)
+  const parser = new JsonParser(options.firstValueOnly === true && text.startsWith('\uFEFF') ? text.slice(1) : text, options)
+  if (options.firstValueOnly === true) return parser.firstValue()
   const value = parser.value()
   parser.end()
   return value
@@ -47,6 +53,16 @@ class JsonParser<N> {
   end(): void {
     this.#skip()
     if (this.#pos !== this.text.length) this.#fail('unexpected trailing text')
+  }
+
+  firstValue(): unknown {
+    this.#skip()
+    if (this.#pos === this.text.length) return undefined
+    const scalar = !/["{[]/.test(this.text[this.#pos] ?? '')
+    const value = this.value()
+    // a root-level number or literal must end there (Jackson: "expected space separating root-level values")
+    if (scalar && this.#pos < this.text.length && !/[\s,\]}"{[]/.test(this.text[this.#pos] ?? '')) this.#fail('unexpected character after a value')
+    return value
   }
 
   #object(): Record<string, unknown> {

@@ -60,11 +60,12 @@ function connectNumber(literal: string, integral: boolean): ConnectValue {
   return Number.isInteger(value) ? new Float64(value) : value
 }
 
-const EXACT = { number: connectNumber }
+const EXACT = { number: connectNumber, firstValueOnly: true }
 
 /**
  * Parses JSON into Connect values: integral doubles become `Float64`, longs beyond 2^53 `bigint`;
  * every key is an own property (`__proto__` too); a malformed text says where, never what it held.
+ * As JsonConverter's `readTree`: the first value only (a BOM skipped, text after it unread), blank is `null`.
  */
 export function parseJsonText(text: string): ConnectValue {
   if (!NEEDS_EXACT.test(text)) {
@@ -75,5 +76,5 @@ export function parseJsonText(text: string): ConnectValue {
     }
   }
   // the parser builds maps, lists and these numbers only: the result is a ConnectValue
-  return parseJsonWith(text, EXACT) as ConnectValue
+  return (parseJsonWith(text, EXACT) ?? null) as ConnectValue
 }
