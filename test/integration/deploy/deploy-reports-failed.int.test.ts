@@ -7,8 +7,8 @@ import { DEPLOY_TARGETS, DeployProject, type DeployTargetKind } from './deploy-h
 /** The first line of the failed task's trace: Kafka Connect's Java exception, or pipe's Node.js error. */
 const FIRST_TRACE_LINE: Readonly<Record<DeployTargetKind, string>> = {
   'connect': "org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file",
-  'pipe': 'Error: ENOENT: no such file or directory',
-  'pipe-kafka': 'Error: ENOENT: no such file or directory',
+  'pipe': "RuntimeError: cannot write the file sink's file",
+  'pipe-kafka': "RuntimeError: cannot write the file sink's file",
 }
 
 describe.each(DEPLOY_TARGETS)('pipe deploy when a task fails on $label', ({ kind }) => {

@@ -19,9 +19,10 @@ async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: Conne
 
 /**
  * Embedded store: commits the starting checkpoint of each checkpointing sink task (the FileStream
- * sink: its file's length) before its first record. The engine commits a checkpoint only with
- * offsets, so a run killed before its first offset commit would restart with no checkpoint: its
- * output would keep the lines of the killed run and get them again (duplicates).
+ * sink: its file's length, no offsets yet) before its first record. The engine commits a checkpoint
+ * only with offsets, so a run killed before its first offset commit would restart with no
+ * checkpoint: the sink could not tell the lines of the killed run, and would write them again
+ * (duplicates). A sink file pipe cannot open fails here, in one line (a RuntimeError).
  */
 export async function seedSinkCheckpoints(backend: TopicBackend, registry: ConnectorRegistry, connectors: readonly ConnectorDefinition[]): Promise<void> {
   if (backend.kind !== 'embedded') return

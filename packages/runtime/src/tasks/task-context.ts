@@ -39,8 +39,9 @@ export interface SourceTaskContext extends TaskContext {
 export interface SinkTaskContext extends TaskContext {
   /**
    * What the task's `checkpoint()` returned at the last offset commit (`null` when none). The
-   * embedded store commits it in the same transaction as the consumer offsets, so a sink can undo
-   * writes made after that commit (the file sink truncates to it): exactly once on restart.
+   * embedded store commits it in the same transaction as the consumer offsets, so a sink can tell
+   * its own writes made after that commit (the file sink matches redelivered records against them
+   * instead of writing them twice): exactly once on restart.
    */
   readonly checkpoint?: string | null
   /** Writes records to topics of the engine's backend with the connector's converters (topic-to-topic). */
