@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js'
 import { codeFrame, createSourceReader } from './code-frame.js'
 import { absoluteFile, displayPath } from './normalize.js'
+import { printable } from './printable.js'
 
 export interface RenderOptions {
   readonly cwd: string
@@ -13,7 +14,7 @@ const paint = (on: boolean, code: number, text: string): string => (on ? `\u001b
 export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions, read = createSourceReader()): string {
   const { color, cwd } = options
   const severity = paint(color, diagnostic.severity === 'error' ? 31 : 33, diagnostic.severity)
-  const [first = '', ...rest] = diagnostic.message.split('\n')
+  const [first = '', ...rest] = printable(diagnostic.message).split('\n')
   const location = diagnostic.location
   const where = location === undefined
     ? ''
@@ -27,7 +28,7 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions,
   if (location !== undefined && source !== undefined && location.line <= source.length) {
     lines.push(codeFrame(source, location.line, location.column, diagnostic.code === 'PIPE_LITERAL_SECRET'))
   }
-  if (diagnostic.hint !== undefined) lines.push(`  fix: ${diagnostic.hint}`)
+  if (diagnostic.hint !== undefined) lines.push(`  fix: ${printable(diagnostic.hint)}`)
   return `${lines.join('\n')}\n`
 }
 

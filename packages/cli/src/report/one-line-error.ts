@@ -1,5 +1,6 @@
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from './io-host.js'
+import { printable } from './printable.js'
 
 /** What a one-line error shows. */
 export interface OneLineError {
@@ -10,8 +11,8 @@ export interface OneLineError {
 
 /** `pipe run: error PIPE_X: message (fix: hint)`: one line, no stack trace. */
 export function renderOneLine(command: string, error: OneLineError): string {
-  const fix = error.hint === undefined ? '' : `; fix: ${error.hint}`
-  return `pipe ${command}: error ${error.code}: ${error.message.split('\n')[0] ?? ''}${fix}\n`
+  const fix = error.hint === undefined ? '' : `; fix: ${printable(error.hint)}`
+  return `pipe ${command}: error ${error.code}: ${printable(error.message.split('\n')[0] ?? '')}${fix}\n`
 }
 
 /** Reports a user error as one line on stderr (or as JSON on stdout with `--json`); exit code 1. */
