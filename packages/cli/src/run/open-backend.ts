@@ -22,7 +22,7 @@ export async function openBackend(target: Target, clientId: string, offsetsTopic
       throw new UserError('PIPE_STATE_DIR', `cannot open the state directory '${target.stateDir}': ${why}`, 'pass a writable --state-dir, or stop the other pipe that holds it')
     }
   }
-  await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
-  const client = createKafkajsClient({ bootstrapServers: target.brokers.join(','), clientId })
+  const brokers = await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+  const client = createKafkajsClient({ bootstrapServers: brokers.join(','), clientId })
   return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })
 }
