@@ -72,6 +72,8 @@ export const CLI_CASES: readonly CliCase[] = [
   { name: 'consume: --max-messages abc', args: consume('--max-messages', 'abc'), exit: 1, line: /invalid --max-messages 'abc'/ },
   { name: 'consume: --timeout-ms 1e3', args: ['consume', 't', '--timeout-ms', '1e3'], exit: 1, line: /invalid --timeout-ms '1e3'/ },
   { name: 'consume: --property without =', args: consume('--property', 'print.key'), exit: 1, line: /invalid --property 'print.key': expected name=value/ },
+  { name: 'consume: empty topic name (read forever)', args: ['consume', ''], exit: 1, line: /PIPE_INVALID_TOPIC_NAME: invalid topic name ''/ },
+  { name: 'consume: topic name with a space', args: ['consume', 'my topic', '--bootstrap-servers', '127.0.0.1:9'], exit: 1, line: /PIPE_INVALID_TOPIC_NAME: invalid topic name 'my topic'/ },
   { name: 'worker: ftp listener', args: worker().map((a) => (a === 'http://127.0.0.1:0' ? 'ftp://x' : a)), exit: 1, line: /invalid --listeners 'ftp:\/\/x'/ },
   { name: 'worker: port out of range', args: worker().map((a) => (a === 'http://127.0.0.1:0' ? 'http://127.0.0.1:99999' : a)), exit: 1, line: /invalid --listeners 'http:\/\/127\.0\.0\.1:99999'/ },
   { name: 'worker: empty --auth-token', args: worker('--auth-token', ''), exit: 1, line: /invalid --auth-token: expected a non-empty token/ },
