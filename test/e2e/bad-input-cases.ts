@@ -113,6 +113,7 @@ export const CLI_CASES: readonly CliCase[] = [
   // state directories
   { name: 'run: state dir under /proc (mkdir -p never returned)', args: run('good.ts', '--state-dir', '/proc/pipe-state'), inWork: true, exit: 1, line: /PIPE_STATE_DIR: cannot use --state-dir '\/proc\/pipe-state'/ },
   { name: 'run: state dir under /sys', args: run('good.ts', '--state-dir', '/sys/kernel/pipe-state'), inWork: true, exit: 1, line: /'\/sys\/kernel\/pipe-state': operation not permitted \(EPERM\)/ },
+  { name: 'worker: state dir under /proc (mkdir -p never returned)', args: ['worker', '--listeners', 'http://127.0.0.1:0', '--state-dir', '/proc/pipe-state'], exit: 1, line: /pipe worker: error PIPE_STATE_DIR: cannot use --state-dir '\/proc\/pipe-state'/ },
   { name: 'run: state dir is a file', args: run('good.ts', '--state-dir', 'a-file'), inWork: true, exit: 1, line: /PIPE_STATE_DIR: cannot use --state-dir 'a-file'/ },
   { name: 'run: state dir under a file', args: run('good.ts', '--state-dir', 'a-file/state'), inWork: true, exit: 1, line: /'.*a-file': it is a file, not a folder \(ENOTDIR\)/ },
   { name: 'run: pipe.db that is no database', args: run('good.ts', '--state-dir', 'garbage-db'), inWork: true, exit: 1, line: /'garbage-db\/pipe\.db' is not a pipe store: file is not a database/ },
