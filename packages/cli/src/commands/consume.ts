@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { isValidTopicName } from '@pipe/dsl'
 import type { Command } from 'commander'
 import { formatMessage, parseProperties } from '../consume/console-format.js'
 import { readTopic } from '../consume/read-topic.js'
@@ -43,6 +44,9 @@ export async function runConsume(topic: string, options: ConsumeOptions, io: IoH
     if ('problem' in parsed) throw new UserError('PIPE_INVALID_OPTION', parsed.problem)
     const maxMessages = countOption('--max-messages', options.maxMessages)
     const timeoutMs = countOption('--timeout-ms', options.timeoutMs, 0)
+    if (!isValidTopicName(topic)) {
+      throw new UserError('PIPE_INVALID_TOPIC_NAME', `invalid topic name '${topic}': Kafka topic names use letters, digits, '.', '_' and '-' (at most 249, not '.' or '..')`, 'pass the name of a topic, e.g. pipe consume quickstart-orders')
+    }
     const target = resolveTarget(options, process.env)
     assertStore(target)
     const backend = await openBackend(target, 'pipe-console-consumer', undefined, { readOnly: true })

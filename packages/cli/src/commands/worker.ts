@@ -3,7 +3,8 @@ import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportOneLine } from '../report/one-line-error.js'
-import { openBackend } from '../run/open-backend.js'
+import { assertBrokerReachable } from '../run/broker-probe.js'
+import { BROKER_TIMEOUT_MS, openBackend } from '../run/open-backend.js'
 import { resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../run/user-error.js'
@@ -67,7 +68,9 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
   try {
     const listeners = parseListeners(options.listeners)
     const auth = parseAuth(options, process.env)
-    const target = resolveTarget(options, process.env)
+    const given = resolveTarget(options, process.env)
+    // only the addresses that are brokers: the distributed herder's own clients bootstrap from them too
+    const target: Target = given.kind === 'kafka' ? { ...given, brokers: await assertBrokerReachable(given.brokers, BROKER_TIMEOUT_MS) } : given
     const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
     const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic, { owner: `pipe worker ${options.listeners}` })

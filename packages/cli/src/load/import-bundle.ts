@@ -42,13 +42,13 @@ export class BundleWriteError extends Error {
 const codeOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'EIO'
 
-/** Writes `code` at the first of `paths` that can be written; returns that path. */
-export async function writeBundle(code: string, paths: readonly string[]): Promise<string> {
+/** Creates an empty file at the first of `paths` that can be written (its folder made when missing); returns that path. */
+export async function claimBundlePath(paths: readonly string[]): Promise<string> {
   const attempts: { path: string; code: string }[] = []
   for (const path of paths) {
     try {
       await makeDirectory(dirname(path))
-      await writeFile(path, code, { flag: 'wx' })
+      await writeFile(path, '', { flag: 'wx' })
       return path
     } catch (error) {
       attempts.push({ path: error instanceof MakeDirectoryError ? error.path : path, code: error instanceof MakeDirectoryError ? error.code : codeOf(error) })
@@ -58,13 +58,14 @@ export async function writeBundle(code: string, paths: readonly string[]): Promi
 }
 
 /**
- * Imports bundled code from a temporary .mjs file (written by `writeBundle`) that is deleted
+ * Imports bundled code from a temporary .mjs file (claimed by `claimBundlePath`) that is deleted
  * afterwards, also on failure. Source maps are enabled first so that errors thrown while loading
  * name the user's file:line.
  */
-export async function importBundle(path: string): Promise<Record<string, unknown>> {
+export async function importBundle(code: string, path: string): Promise<Record<string, unknown>> {
   process.setSourceMapsEnabled(true)
   try {
+    await writeFile(path, code)
     const namespace: unknown = await import(pathToFileURL(path).href)
     return namespace as Record<string, unknown> // a module namespace object is always an object
   } finally {

@@ -1,10 +1,11 @@
+import { rm } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { isErrorCode } from '@pipe/dsl'
 import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js'
 import { bundlePipeline } from './bundle-pipeline.js'
 import { describeValue } from './describe-value.js'
 import { createBundleMapper, locateDefaultExport, locateImport, locateInStack, type BundleMapper } from './error-location.js'
-import { besideEntryPath, BundleWriteError, importBundle, tempModulePath, writeBundle } from './import-bundle.js'
+import { besideEntryPath, BundleWriteError, claimBundlePath, importBundle, tempModulePath } from './import-bundle.js'
 import { fsReason } from '../output/make-directory.js'
 
 export interface LoadedFile {
@@ -103,19 +104,22 @@ export function defaultExportDiagnostic(entry: string, namespace: Record<string,
 /** Bundles and imports one pipeline file and returns its default export, or why it could not. */
 export async function loadPipelineFile(entry: string, isPipeline: (value: unknown) => boolean, cwd: string): Promise<LoadedFile> {
   const preferred = tempModulePath(entry, cwd)
-  const bundled = await bundlePipeline(entry, preferred)
-  if (!bundled.ok) return fail(entry, bundled.diagnostics)
   let tempFile: string
   try {
-    // the bundle's source map names sources relative to its file: both places are in the project
-    tempFile = await writeBundle(bundled.code, [preferred, besideEntryPath(entry, preferred)])
+    // claimed before bundling: the bundle's source map names the user's files relative to where it is
+    tempFile = await claimBundlePath([preferred, besideEntryPath(entry, preferred)])
   } catch (error) {
     if (!(error instanceof BundleWriteError)) throw error
     return fail(entry, [bundleWriteDiagnostic(entry, error, cwd)])
   }
+  const bundled = await bundlePipeline(entry, tempFile)
+  if (!bundled.ok) {
+    await rm(tempFile, { force: true })
+    return fail(entry, bundled.diagnostics)
+  }
   let namespace: Record<string, unknown>
   try {
-    namespace = await importBundle(tempFile)
+    namespace = await importBundle(bundled.code, tempFile)
   } catch (thrown) {
     const bundle = { path: tempFile, map: createBundleMapper(bundled.code, tempFile) }
     return fail(entry, [loadErrorDiagnostic(entry, bundled.inputs, thrown, cwd, bundle)])

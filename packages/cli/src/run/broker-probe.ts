@@ -98,10 +98,13 @@ function reason(address: string, result: ProbeResult, seconds: string): string {
  * bootstrap servers is a Kafka broker: nothing listening, a host that does not resolve, or a server
  * that accepts TCP but does not speak Kafka (Kafka Connect's REST port, a TLS listener, a server
  * that closes or never answers). kafkajs alone would retry for minutes or fail with its own trace.
+ * Resolves the addresses that are brokers: kafkajs gives up on a bootstrap address that is not one
+ * instead of trying the next, as Kafka's Java client does; the brokers name the rest of the cluster.
  */
-export async function assertBrokerReachable(brokers: readonly string[], timeoutMs: number): Promise<void> {
+export async function assertBrokerReachable(brokers: readonly string[], timeoutMs: number): Promise<readonly string[]> {
   const results = await Promise.all(brokers.map((b) => probeBroker(b, timeoutMs)))
-  if (results.some((r) => r.kind === 'kafka')) return
+  const kafka = brokers.filter((_, i) => results[i]?.kind === 'kafka')
+  if (kafka.length > 0) return kafka
   const seconds = String(Math.round(timeoutMs / 1000))
   if (results.every((r) => r.kind === 'refused' || (r.kind === 'unreachable' && r.detail === undefined))) {
     throw new UserError(

@@ -34,7 +34,7 @@ async function openEmbedded(stateDir: string, access: StoreAccess): Promise<Topi
 /** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
 export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}): Promise<TopicBackend> {
   if (target.kind === 'embedded') return openEmbedded(target.stateDir, access)
-  await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
-  const client = createKafkajsClient({ bootstrapServers: target.brokers.join(','), clientId })
+  const brokers = await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+  const client = createKafkajsClient({ bootstrapServers: brokers.join(','), clientId })
   return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })
 }
