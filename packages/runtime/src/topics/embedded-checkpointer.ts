@@ -34,6 +34,8 @@ export function startCheckpointer(path: string): Checkpointer {
   worker.once('error', () => undefined) // a failed checkpoint thread leaves the WAL to the next open
   return {
     async stop() {
+      // held while it ends: an unref'd thread awaited with nothing else pending lets the process exit mid-await
+      worker.ref()
       worker.postMessage('stop')
       await exited
     },
