@@ -34,6 +34,7 @@ export function startCheckpointer(path: string): Checkpointer {
   worker.once('error', () => undefined) // a failed checkpoint thread leaves the WAL to the next open
   return {
     async stop() {
+      worker.ref() // else a process awaiting only this would end here, before its caller went on
       worker.postMessage('stop')
       await exited
     },
