@@ -1,5 +1,5 @@
 // @servers
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -89,6 +89,9 @@ describe('pipe worker under an endless fast source', () => {
       expect(written).toBeGreaterThan(lines * 0.9)
     } finally {
       if (!stopped) await worker.stop().catch(() => undefined)
+      // the store holds up to its bound (64 MiB and more): not left behind in CI's tmp
+      rmSync(worker.stateDir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true })
     }
   }, (SECONDS + 120) * 1000)
 })
