@@ -1,5 +1,5 @@
 // @servers
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -68,11 +68,12 @@ describe('pipe worker under an endless fast source', () => {
       const figures = `${String(latencies.length)} calls: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms; ` +
         `RSS start ${mib(rss[0]?.bytes ?? 0)}, warm ${mib(Math.max(...warm))}, end ${mib(rss.at(-1)?.bytes ?? 0)}; store max ${mib(largestStore)} (bound ${mib(BOUND)}); stop ${stopMs.toFixed(0)} ms`
       await annotate(`soak: ${figures}`)
-      expect(slow, figures).toEqual([])
-      expect(code, worker.output().slice(-3000)).toBe(0)
-      expect(stopMs, figures).toBeLessThan(5000)
-      expect(Math.max(...late), figures).toBeLessThan(Math.max(...warm) * 1.5)
-      expect(largestStore, figures).toBeLessThan(BOUND * 1.5 + 32 * 2 ** 20)
+      // each criterion on its own: one failing does not hide the others
+      expect.soft(slow, figures).toEqual([])
+      expect.soft(code, worker.output().slice(-3000)).toBe(0)
+      expect.soft(stopMs, figures).toBeLessThan(5000)
+      expect.soft(Math.max(...late), figures).toBeLessThan(Math.max(...warm) * 1.5)
+      expect.soft(largestStore, figures).toBeLessThan(BOUND * 1.5 + 32 * 2 ** 20)
       // offsets flushed: the sink committed every line it wrote, the file source every line it read
       const written = readFileSync(join(dir, 'out.txt'), 'utf8').split('\n').length - 1
       const store = createEmbeddedTopicBackend({ stateDir: worker.stateDir, readOnly: true })
@@ -88,6 +89,9 @@ describe('pipe worker under an endless fast source', () => {
       expect(written).toBeGreaterThan(lines * 0.9)
     } finally {
       if (!stopped) await worker.stop().catch(() => undefined)
+      // the store holds up to its bound (64 MiB and more): not left behind in CI's tmp
+      rmSync(worker.stateDir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true })
     }
   }, (SECONDS + 120) * 1000)
 })

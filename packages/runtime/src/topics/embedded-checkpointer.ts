@@ -1,21 +1,27 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
-/** How often the WAL is copied into the database file. */
-const INTERVAL_MS = 500
-
-// runs in the thread: its own connection, a PASSIVE checkpoint now and then (never waits for, nor blocks, the writer)
+// runs in the thread: its own connection, a PASSIVE checkpoint when asked (never waits for, nor blocks, the writer)
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.module)
 const db = new Database(workerData.path)
 db.pragma('busy_timeout = 1000')
-const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)') } catch {} }, workerData.intervalMs)
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close() })
+parentPort.on('message', (m) => {
+  if (m === 'stop') { db.close(); parentPort.close(); return }
+  try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
+  parentPort.postMessage('done')
+})
 `
 
-/** A thread checkpointing a WAL database; `stop` ends it. */
+/** A thread that checkpoints a WAL database when asked. */
 export interface Checkpointer {
+  /** Starts a checkpoint on the thread unless one runs. */
+  request(): void
+  /** True once after each requested checkpoint finished: the writer may finish the rest now. */
+  takeDone(): boolean
+  /** True while a requested checkpoint runs. */
+  readonly busy: boolean
   stop(): Promise<void>
 }
 
@@ -24,18 +30,37 @@ export interface Checkpointer {
  * its own thread. SQLite's automatic checkpoint runs inside the committing call, on the event
  * loop, with its fsyncs: on a busy disk that held the loop (REST calls, signals, every task) for
  * 100 ms and more. Copying the WAL is a reader's job in SQLite, so a second connection may do it
- * at any time, and crash safety is unchanged.
+ * at any time, and crash safety is unchanged. The writer then copies the frames written meanwhile
+ * (few), which lets its next write start the WAL over: a thread alone, chasing a busy writer,
+ * never completes a checkpoint, and the WAL grows without end.
  */
 export function startCheckpointer(path: string): Checkpointer {
   const module = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(THREAD, { eval: true, workerData: { module, path, intervalMs: INTERVAL_MS } })
+  const worker = new Worker(THREAD, { eval: true, workerData: { module, path } })
   worker.unref()
+  const state = { busy: false, done: false }
+  worker.on('message', () => {
+    state.busy = false
+    state.done = true
+  })
   const exited = new Promise<void>((resolve) => { worker.once('exit', () => { resolve() }) })
   worker.once('error', () => undefined) // a failed checkpoint thread leaves the WAL to the next open
   return {
+    request() {
+      if (state.busy) return
+      state.busy = true
+      worker.postMessage('checkpoint')
+    },
+    takeDone() {
+      const done = state.done
+      state.done = false
+      return done
+    },
+    get busy() {
+      return state.busy
+    },
     async stop() {
-      // held while it ends: an unref'd thread awaited with nothing else pending lets the process exit mid-await
-      worker.ref()
+      worker.ref() // else a process awaiting only this would end here, before its caller went on
       worker.postMessage('stop')
       await exited
     },

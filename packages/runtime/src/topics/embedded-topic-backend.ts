@@ -47,6 +47,8 @@ function headersText(m: TopicMessage): string | null {
 }
 
 const INSERT_ROWS = 64
+/** How often the WAL is checkpointed: it grows by what is written meanwhile. */
+const CHECKPOINT_EVERY_MS = 250
 
 function prepare(db: Database.Database) {
   return {
@@ -81,7 +83,7 @@ function openDatabase(options: EmbeddedBackendOptions): { db: Database.Database;
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     db.pragma('busy_timeout = 5000')
     db.pragma('wal_autocheckpoint = 0') // startCheckpointer's thread does it
-    db.pragma(`journal_size_limit = ${String(64 * 2 ** 20)}`)
+    db.pragma(`journal_size_limit = ${String(16 * 2 ** 20)}`) // the WAL is cut back to this when it starts over
     createSchema(db)
     return { db, lock }
   } catch (error) {
@@ -203,15 +205,17 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   /**
-   * Once a second, the rest of the checkpoint on this connection, between two writes: the thread
-   * copied most of the WAL already, and only a checkpoint that copied all of it lets the next
-   * write start the WAL over (else a busy writer grows it without end).
+   * Four times a second, a checkpoint on the thread; when it is done, the rest of it here, between two
+   * writes: only a checkpoint that copied the whole WAL lets the next write start the WAL over.
    */
   #finishCheckpoint(): void {
+    const checkpointer = this.#checkpointer
+    if (checkpointer === undefined) return
+    if (checkpointer.takeDone()) this.#db.pragma('wal_checkpoint(PASSIVE)')
     const now = Date.now()
-    if (this.#checkpointer === undefined || now - this.#checkpointedAt < 1000) return
+    if (checkpointer.busy || now - this.#checkpointedAt < CHECKPOINT_EVERY_MS) return
     this.#checkpointedAt = now
-    this.#db.pragma('wal_checkpoint(PASSIVE)')
+    checkpointer.request()
   }
 
   pressure(topics: readonly string[]): string | undefined {
