@@ -12,6 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts'],
           typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], tsconfig: 'tsconfig.eslint.json' },
         },
@@ -21,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
+          exclude: ['test/integration/worker/soak.int.test.ts'],
+          sequence: { groupOrder: 0 },
           globalSetup: ['test/infra/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -33,8 +36,20 @@ export default defineConfig({
         test: {
           // spawns the built `pipe` (run `pnpm build` first) on pipelines/ and test/fixtures/
           name: 'e2e',
+          sequence: { groupOrder: 0 },
           include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // the soak measures REST latency for 5 minutes: it runs after every other test, alone, so
+          // that what it measures is the worker and not the rest of the suite sharing two cores
+          name: 'soak',
+          include: ['test/integration/worker/soak.int.test.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 600_000,
         },
       },
     ],

@@ -146,7 +146,7 @@ describe('compilePipeline', () => {
   })
 
   it("compiles a topic's size bound to Kafka's retention.bytes", () => {
-    const bounded = () => source(datagen({ preset: 'orders' })).to(topic('orders', { retentionBytes: 1_048_576, retentionMs: -1 })).sink(jdbc({ url: 'jdbc:postgresql://db/app', table: 'orders' }))
+    const bounded = () => source(datagen({ preset: 'orders' })).to(topic('orders', { retentionBytes: 1_048_576, retentionMs: -1 })).sink(jdbc({ url: 'jdbc:postgresql://db/app', username: 'app', password: env('DB_PASSWORD') }))
     expect(compilePipeline(ir(bounded), { target: 'pipe' }).topics).toEqual([{ name: 'orders', config: { 'retention.bytes': '1048576', 'retention.ms': '-1' } }])
   })
 
