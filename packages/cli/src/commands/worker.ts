@@ -69,6 +69,7 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
     const listeners = parseListeners(options.listeners)
     const auth = parseAuth(options, process.env)
     const given = resolveTarget(options, process.env)
+    distributedConfig(options, given, files) // the options' own mistakes first, before any broker is asked
     // only the addresses that are brokers: the distributed herder's own clients bootstrap from them too
     const target: Target = given.kind === 'kafka' ? { ...given, brokers: await assertBrokerReachable(given.brokers, BROKER_TIMEOUT_MS) } : given
     const distributed = distributedConfig(options, target, files)
