@@ -13,7 +13,9 @@ export async function connectRequest(baseUrl: string, method: string, path: stri
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body)
     const response = await fetch(`${baseUrl}${path}`, init)
     const text = await response.text()
-    if (response.status === 409 && attempt < 20) {
+    // a distributed worker mid-rebalance answers 409, or 500 "Request cannot be completed because a rebalance is expected"
+    const rebalancing = response.status === 409 || (response.status === 500 && text.includes('rebalance'))
+    if (rebalancing && attempt < 20) {
       await new Promise((resolve) => setTimeout(resolve, 500))
       continue
     }
