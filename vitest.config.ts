@@ -44,8 +44,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // the soak measures REST latency for 5 minutes: it runs after every other test, alone, so
-          // that what it measures is the worker and not the rest of the suite sharing two cores
+          // the soak measures REST latency for 5 minutes, in a group of its own (groupOrder 1), meant to
+          // keep it apart from the other projects; CI logs show it finishing before the integration files
           name: 'soak',
           include: ['test/integration/worker/soak.int.test.ts'],
           sequence: { groupOrder: 1 },
