@@ -150,19 +150,6 @@ describe('the bad-input corpus on the REST API of pipe worker: a 4xx with Kafka 
   })
 })
 
-/** Runs the built `pipe` as the unprivileged user nobody (tests run as root, for whom no permission is ever denied). */
-function runAsNobody(args: readonly string[], cwd: string): Promise<PipeRun> {
-  return new Promise((done, fail) => {
-    const child = spawn('runuser', ['-u', 'nobody', '--', process.execPath, pipeBin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk })
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
-    child.on('error', fail)
-    child.on('close', (status) => { done({ status, stdout, stderr }) })
-  })
-}
-
 describe('a pipeline in a project whose node_modules this user cannot write', () => {
   /** A project owned by root: package.json, an empty node_modules, a pipeline that throws on its line 3. */
   function project(): string {
@@ -177,7 +164,7 @@ describe('a pipeline in a project whose node_modules this user cannot write', ()
   it('loads it from a temporary file beside it, so an error points at its real line', async () => {
     const dir = project()
     chownSync(dir, NOBODY_UID, statSync(dir).gid)
-    const run = await runAsNobody(['run', 'p.ts'], dir)
+    const run = await runPipe(['run', 'p.ts'], { cwd: dir, user: 'nobody' })
     expectClean(run.stderr)
     expect(run.stderr).toMatch(/^p\.ts:3:\d+ error PIPE_LOAD_FAILED: pipeline file threw while loading: Error: loaded$/m)
     expect(run.status).toBe(1)
@@ -185,7 +172,7 @@ describe('a pipeline in a project whose node_modules this user cannot write', ()
   }, 60_000)
 
   it('says in one line where it could not write, and how to fix it, when the folder is not writable either', async () => {
-    const run = await runAsNobody(['run', 'p.ts'], project())
+    const run = await runPipe(['run', 'p.ts'], { cwd: project(), user: 'nobody' })
     expectClean(run.stderr)
     expect(run.stderr).toMatch(/^error PIPE_BUNDLE_WRITE_FAILED: cannot load p\.ts: .*'node_modules\/\.pipe-temp': permission denied \(EACCES\); '\.p\.[^']+\.mjs': permission denied \(EACCES\)\)$/m)
     expect(run.stderr).toContain("fix: make the project's node_modules writable for this user")

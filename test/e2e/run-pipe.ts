@@ -18,9 +18,12 @@ export interface PipeRun {
  * Runs the built `pipe` in a child process (asynchronously, so tests can run several at once).
  * The child's environment is this one's plus `env`; NO_COLOR keeps the output plain.
  */
-export function runPipe(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<PipeRun> {
+export function runPipe(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; user?: string } = {}): Promise<PipeRun> {
+  const node = [process.execPath, pipeBin, ...args]
+  // as another user (tests run as root, for whom no permission is ever denied): runuser -u <user> -- node pipe ...
+  const [command = '', ...rest] = options.user === undefined ? node : ['runuser', '-u', options.user, '--', ...node]
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [pipeBin, ...args], {
+    const child = spawn(command, rest, {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
