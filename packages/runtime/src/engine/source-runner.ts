@@ -105,12 +105,16 @@ const SLICE = 256
 export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise<void>): Promise<void> {
   const { control, task } = deps
   // a big poll is taken in slices, one per turn of the event loop: no slice holds the loop for long
-  let rest: readonly PolledRecord[] = []
-  const slice = (polled: readonly PolledRecord[]): readonly PolledRecord[] => {
-    rest = polled.length > SLICE ? polled.slice(SLICE) : []
-    return polled.length > SLICE ? polled.slice(0, SLICE) : polled
+  // (a cursor into the poll, not a copy of its rest per slice: that would be quadratic in the poll's size)
+  let polled: readonly PolledRecord[] = []
+  let at = 0
+  const take = async (): Promise<readonly PolledRecord[]> => {
+    if (at >= polled.length) [polled, at] = [await control.retriedForever(() => task.poll()), 0]
+    const part = at === 0 && polled.length <= SLICE ? polled : polled.slice(at, at + SLICE)
+    at += part.length
+    return part
   }
-  const next = async (): Promise<PreparedBatch> => prepare(deps, slice(rest.length > 0 ? rest : await control.retriedForever(() => task.poll())))
+  const next = async (): Promise<PreparedBatch> => prepare(deps, await take())
   let ahead: Promise<PreparedBatch> | undefined
   try {
     await start()
