@@ -38,8 +38,13 @@ export { validateProject } from './ir/validate-project.js'
 // compilation
 export { compilePipeline, type CompileOptions } from './compile/compile-pipeline.js'
 export { ARTIFACT_SCHEMA_VERSION, sortKeys, parseConnectorConfig, type CompileResult, type CompileTarget, type ConnectorConfig, type TopicSpec } from './compile/artifact.js'
-export { PIPE_CONNECTOR_CLASSES, PIPE_TRANSFORM_CLASSES, FILE_STREAM_CLASSES } from './compile/class-names.js'
 export { SMT_CLASSES, PREDICATE_CLASSES } from './compile/kafka-connect/transforms.js'
+
+// the contract shared with @pipe/runtime and @pipe/cli (also `@pipe/dsl/contract`)
+export {
+  PIPE_CONNECTOR_CLASSES, PIPE_TRANSFORM_CLASSES, FILE_STREAM_CLASSES, KEYED_SMT_CLASSES, UNKEYED_SMT_CLASSES,
+  CONVERTER_CLASSES, PLUGIN_CONNECTOR_CLASSES, sinkConsumerGroup, type ConnectorDocument,
+} from './contract/index.js'
 export { connectorNames, isValidName, isValidTopicName } from './compile/kafka-connect/naming.js'
 export { locateConfigKey, type ConfigKeyOrigin } from './compile/kafka-connect/locate-config-key.js'
 export { PIPE_PIPELINE_KEY } from './compile/kafka-connect/to-connector-config.js'

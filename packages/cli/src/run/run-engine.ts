@@ -4,6 +4,7 @@ import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import type { RunPlan } from './load-run-pipelines.js'
 import { takeSnapshot, type ConnectorFigures, type LagReader, type Snapshot } from './snapshot.js'
 import type { StopSignal } from './stop-signal.js'
+import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 /** Everything a run needs besides the plan. */
 export interface RunContext {
@@ -27,7 +28,7 @@ export function lagReader(backend: TopicBackend, plan: RunPlan): LagReader {
   return async (name) => {
     const topics = plan.connectors.find((c) => c.name === name)?.config['topics']?.split(',').map((t) => t.trim())
     if (backend.kind !== 'embedded' || topics === undefined) return undefined
-    const consumer = await backend.consumer({ group: `connect-${name}`, topics, member: { index: 0, count: 1 } })
+    const consumer = await backend.consumer({ group: sinkConsumerGroup(name), topics, member: { index: 0, count: 1 } })
     try {
       return await consumer.lag?.()
     } finally {

@@ -1,8 +1,9 @@
 import { systemClock, type ConnectorDefinition, type ConnectorRegistry, type SinkConnector, type TopicBackend } from '@pipe/runtime'
+import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: ConnectorDefinition, taskConfig: ConnectorDefinition['config'], member: { index: number; count: number }): Promise<void> {
   const topics = (def.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
-  const consumer = await backend.consumer({ group: `connect-${def.name}`, topics, member })
+  const consumer = await backend.consumer({ group: sinkConsumerGroup(def.name), topics, member })
   try {
     if ((await consumer.checkpoint()) !== null) return
     const task = plugin.createTask()

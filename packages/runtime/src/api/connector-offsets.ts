@@ -2,6 +2,7 @@ import type { SourceOffset, SourcePartition } from '../records/connect-record.js
 import type { GroupOffsetChange, TopicBackend } from '../topics/topic-backend.js'
 import type { OffsetEntry } from './herder.js'
 import { badRequest, serverError } from './rest-error.js'
+import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -24,7 +25,6 @@ function assertPrimitives(map: Readonly<Record<string, unknown>>, what: string):
 }
 
 /** The consumer group a sink connector's tasks commit in (Kafka Connect's default, `connect-<connector>`). */
-const sinkGroup = (name: string): string => `connect-${name}`
 
 /** Java's `Integer.parseInt(String.valueOf(value))` / `Long.parseLong(...)`: ints and numeric strings. */
 function parseInteger(value: unknown): number | undefined {
@@ -61,7 +61,7 @@ function parseSinkOffsets(entries: readonly OffsetEntry[]): GroupOffsetChange[] 
 /** The committed offsets of a connector: a source's partitions, or a sink's consumer group offsets. */
 export async function readOffsets(backend: TopicBackend, name: string, type: 'source' | 'sink'): Promise<readonly OffsetEntry[]> {
   if (type === 'sink') {
-    const committed = await backend.listGroupOffsets(sinkGroup(name))
+    const committed = await backend.listGroupOffsets(sinkConsumerGroup(name))
     return committed.map((o) => ({ partition: { kafka_topic: o.topic, kafka_partition: o.partition }, offset: { kafka_offset: o.offset } }))
   }
   const entries = await backend.listSourceOffsets(name)
@@ -73,7 +73,7 @@ export async function writeOffsets(backend: TopicBackend, name: string, type: 's
   if (type === 'sink') {
     const changes = parseSinkOffsets(entries)
     try {
-      await backend.alterGroupOffsets(sinkGroup(name), changes)
+      await backend.alterGroupOffsets(sinkConsumerGroup(name), changes)
     } catch (error) {
       throw serverError(`Failed to alter consumer group offsets for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -92,9 +92,9 @@ export async function writeOffsets(backend: TopicBackend, name: string, type: 's
 export async function resetOffsets(backend: TopicBackend, name: string, type: 'source' | 'sink'): Promise<void> {
   if (type === 'sink') {
     try {
-      await backend.resetGroupOffsets(sinkGroup(name))
+      await backend.resetGroupOffsets(sinkConsumerGroup(name))
     } catch (error) {
-      throw serverError(`Failed to delete consumer group ${sinkGroup(name)} for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      throw serverError(`Failed to delete consumer group ${sinkConsumerGroup(name)} for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
     }
     return
   }

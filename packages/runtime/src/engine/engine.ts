@@ -11,6 +11,7 @@ import type { ConnectorStatus, TaskMetrics } from './connector-status.js'
 import { checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
+import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 /** How to build an engine. */
 export interface EngineOptions {
@@ -194,7 +195,7 @@ class EngineImpl implements Engine {
   async offsets(name: string): Promise<ConnectorOffsets> {
     const h = this.#get(name)
     if (h.plugin.type === 'source') return { offsets: await this.#env.backend.listSourceOffsets(name) }
-    const committed = await this.#env.backend.listGroupOffsets(`connect-${name}`)
+    const committed = await this.#env.backend.listGroupOffsets(sinkConsumerGroup(name))
     return { offsets: committed.map((o) => ({ partition: { kafka_topic: o.topic, kafka_partition: o.partition }, offset: { kafka_offset: o.offset } })) }
   }
 

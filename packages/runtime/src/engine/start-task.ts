@@ -13,6 +13,7 @@ import { createRecordCodec } from './record-codec.js'
 import { runSinkTask } from './sink-runner.js'
 import { runSourceTask } from './source-runner.js'
 import { TaskControl } from './task-control.js'
+import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 /** Engine-wide dependencies a task needs. */
 export interface TaskEnvironment {
@@ -78,7 +79,7 @@ function startResolvedTask(env: TaskEnvironment, handle: ConnectorHandle, taskCo
   // dead letters go through the DLQ producer; a sink's own output (topic-to-topic) through the task's producer
   const clients = clientsOf(env.backend, { producer: ids.dlqProducer, consumer: ids.consumer })
   const outputClients = clientsOf(env.backend, { producer: ids.producer })
-  const consumer = () => clients.backend.consumer({ group: `connect-${handle.name}`, topics, member: { index: id, count } })
+  const consumer = () => clients.backend.consumer({ group: sinkConsumerGroup(handle.name), topics, member: { index: id, count } })
   const flushIntervalMs = Number(handle.config['offset.flush.interval.ms'] ?? '1000')
   const batchSize = Number(handle.config['consumer.override.max.poll.records'] ?? '2000')
   const deps = { connector: handle.name, task, control, backend: clients.backend, consumer, chain, codec, batchSize, flushIntervalMs }

@@ -1,7 +1,9 @@
 import type { RecordFormat } from '../../ir/nodes.js'
 
-const JSON_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter'
-const STRING_CONVERTER = 'org.apache.kafka.connect.storage.StringConverter'
+import { CONVERTER_CLASSES } from '../../contract/class-names.js'
+
+const JSON_CONVERTER = CONVERTER_CLASSES.json
+const STRING_CONVERTER = CONVERTER_CLASSES.string
 
 /**
  * Explicit key and value converter keys of a record format:

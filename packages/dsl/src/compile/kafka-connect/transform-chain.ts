@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics.js'
 import type { TransformNode } from '../../ir/nodes.js'
 import type { CompileTarget } from '../artifact.js'
-import { PIPE_TRANSFORM_CLASSES } from '../class-names.js'
+import { PIPE_TRANSFORM_CLASSES } from '../../contract/class-names.js'
 import { predicateConfig, smtConfig } from './transforms.js'
 
 /** Where a chain runs and how to report on it. */

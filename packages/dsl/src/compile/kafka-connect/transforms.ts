@@ -1,48 +1,12 @@
 import type { PortableStepIR, PredicateIR } from '../../ir/steps.js'
 import { assertNever } from '../../ir/visit.js'
+import { PREDICATE_CLASSES as PREDICATES, SMT_CLASSES as SMTS } from '../../contract/class-names.js'
 
-const SMT = 'org.apache.kafka.connect.transforms.'
-const PREDICATES = 'org.apache.kafka.connect.transforms.predicates.'
+/** Kafka Connect SMT class of each portable step (declared in the contract; checked here against the IR's step types). */
+export const SMT_CLASSES: Readonly<Record<PortableStepIR['type'], string>> = SMTS
 
-/**
- * Kafka Connect SMT class of each portable step (value variants where `$Key`/`$Value` exist).
- *
- * @example
- * ```ts
- * SMT_CLASSES['insert-field'] // 'org.apache.kafka.connect.transforms.InsertField$Value'
- * ```
- */
-export const SMT_CLASSES = {
-  'insert-field': `${SMT}InsertField$Value`,
-  'replace-field': `${SMT}ReplaceField$Value`,
-  'mask-field': `${SMT}MaskField$Value`,
-  cast: `${SMT}Cast$Value`,
-  'timestamp-converter': `${SMT}TimestampConverter$Value`,
-  'regex-router': `${SMT}RegexRouter`,
-  'timestamp-router': `${SMT}TimestampRouter`,
-  'value-to-key': `${SMT}ValueToKey`,
-  'extract-field': `${SMT}ExtractField$Value`,
-  'hoist-field': `${SMT}HoistField$Value`,
-  flatten: `${SMT}Flatten$Value`,
-  'header-from': `${SMT}HeaderFrom$Value`,
-  'insert-header': `${SMT}InsertHeader`,
-  'drop-headers': `${SMT}DropHeaders`,
-  filter: `${SMT}Filter`,
-} as const satisfies Record<PortableStepIR['type'], string>
-
-/**
- * Kafka Connect predicate classes.
- *
- * @example
- * ```ts
- * PREDICATE_CLASSES['record-is-tombstone']
- * ```
- */
-export const PREDICATE_CLASSES = {
-  'topic-name-matches': `${PREDICATES}TopicNameMatches`,
-  'has-header-key': `${PREDICATES}HasHeaderKey`,
-  'record-is-tombstone': `${PREDICATES}RecordIsTombstone`,
-} as const satisfies Record<PredicateIR['type'], string>
+/** Kafka Connect predicate class of each IR predicate (declared in the contract). */
+export const PREDICATE_CLASSES: Readonly<Record<PredicateIR['type'], string>> = PREDICATES
 
 type Entries = [string, string | undefined][]
 

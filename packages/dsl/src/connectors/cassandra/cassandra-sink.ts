@@ -1,4 +1,4 @@
-import { PIPE_CONNECTOR_CLASSES } from '../../compile/class-names.js'
+import { PIPE_CONNECTOR_CLASSES, PLUGIN_CONNECTOR_CLASSES } from '../../contract/class-names.js'
 import { isSecret, secretPlaceholder, type Secret } from '../../builder/secret.js'
 import { isJsonObject, type JsonObject } from '../../ir/json.js'
 import { sinkRef, defineConnector, type SinkConnector } from '../define-connector.js'
@@ -12,7 +12,7 @@ import { field } from '../field.js'
  * config['connector.class'] === CAMEL_SINK_CLASS
  * ```
  */
-export const CAMEL_SINK_CLASS = 'org.apache.camel.kafkaconnector.CamelSinkConnector'
+export const CAMEL_SINK_CLASS = PLUGIN_CONNECTOR_CLASSES.camelSink
 
 /**
  * Definition of the cassandra sink. On Kafka Connect it compiles to Camel's generic sink with a

@@ -1,4 +1,4 @@
-import { FILE_STREAM_CLASSES } from '../../compile/class-names.js'
+import { FILE_STREAM_CLASSES } from '../../contract/class-names.js'
 import { sinkRef, defineConnector, type DefinitionOptions, type SinkConnector } from '../define-connector.js'
 import { field } from '../field.js'
 

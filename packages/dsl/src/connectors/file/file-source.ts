@@ -1,4 +1,4 @@
-import { FILE_STREAM_CLASSES } from '../../compile/class-names.js'
+import { FILE_STREAM_CLASSES } from '../../contract/class-names.js'
 import { sourceRef, defineConnector, type DefinitionOptions, type SourceConnector } from '../define-connector.js'
 import { field } from '../field.js'
 

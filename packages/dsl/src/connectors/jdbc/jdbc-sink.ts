@@ -1,4 +1,4 @@
-import { PIPE_CONNECTOR_CLASSES } from '../../compile/class-names.js'
+import { PIPE_CONNECTOR_CLASSES, PLUGIN_CONNECTOR_CLASSES } from '../../contract/class-names.js'
 import type { Secret } from '../../builder/secret.js'
 import { sinkRef, defineConnector, type SinkConnector } from '../define-connector.js'
 import { field } from '../field.js'
@@ -11,7 +11,7 @@ import { field } from '../field.js'
  * config['connector.class'] === DEBEZIUM_JDBC_SINK_CLASS
  * ```
  */
-export const DEBEZIUM_JDBC_SINK_CLASS = 'io.debezium.connector.jdbc.JdbcSinkConnector'
+export const DEBEZIUM_JDBC_SINK_CLASS = PLUGIN_CONNECTOR_CLASSES.debeziumJdbcSink
 
 /**
  * Definition of the jdbc sink: Debezium's JDBC sink. It needs record schemas, so it reads topics in

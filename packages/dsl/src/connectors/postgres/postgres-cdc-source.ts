@@ -1,4 +1,4 @@
-import { PIPE_CONNECTOR_CLASSES } from '../../compile/class-names.js'
+import { PIPE_CONNECTOR_CLASSES, PLUGIN_CONNECTOR_CLASSES } from '../../contract/class-names.js'
 import type { Secret } from '../../builder/secret.js'
 import type { JsonObject } from '../../ir/json.js'
 import { sourceRef, defineConnector, type ExtraConfigContext, type SourceConnector } from '../define-connector.js'
@@ -28,7 +28,7 @@ export interface ChangeEvent<Row> {
  * config['connector.class'] === DEBEZIUM_POSTGRES_CLASS
  * ```
  */
-export const DEBEZIUM_POSTGRES_CLASS = 'io.debezium.connector.postgresql.PostgresConnector'
+export const DEBEZIUM_POSTGRES_CLASS = PLUGIN_CONNECTOR_CLASSES.debeziumPostgres
 
 /**
  * Definition of the postgres CDC source: Debezium's PostgreSQL connector (logical decoding with

@@ -1,4 +1,4 @@
-import { PIPE_CONNECTOR_CLASSES } from '../../compile/class-names.js'
+import { PIPE_CONNECTOR_CLASSES } from '../../contract/class-names.js'
 import { sourceRef, defineConnector, type DefinitionOptions, type SourceConnector } from '../define-connector.js'
 import { field } from '../field.js'
 
