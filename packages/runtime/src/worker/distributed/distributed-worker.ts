@@ -1,6 +1,6 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
-import type { EnvSource } from '../config-providers.js'
+import type { EnvSource } from '../../engine/config-providers.js'
 import type { RawConfig } from '../herder.js'
 import { workerTaskConfigs } from '../plugins.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'

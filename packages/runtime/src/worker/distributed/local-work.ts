@@ -1,5 +1,5 @@
-import type { EnvSource } from '../config-providers.js'
-import { redact, resolveConfig } from '../config-providers.js'
+import type { EnvSource } from '../../engine/config-providers.js'
+import { redact, resolveConfig } from '../../engine/config-providers.js'
 import type { RawConfig, TargetState } from '../herder.js'
 import type { ConnectorHandle, TaskHandle } from '../../engine/connector-handle.js'
 import type { ConnectState } from '../../engine/connector-status.js'
