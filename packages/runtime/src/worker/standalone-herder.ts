@@ -5,7 +5,7 @@ import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartR
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
 import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
-import { badRequest, conflict, notFound, RestError } from './rest-error.js'
+import { badRequest, conflict, notFound, RestError } from '../rest/rest-error.js'
 import { invalidConfigMessage, validateConnectorConfig, validationErrors } from './validate-config.js'
 import type { ResolvedPlugin } from './validate-config.js'
 import { setOwn } from '../records/own-property.js'

@@ -1,5 +1,5 @@
-import type { ConnectState } from '../engine/connector-status.js'
-import { CONNECT_STATES } from '../engine/connector-status.js'
+import type { ConnectState } from '../../engine/connector-status.js'
+import { CONNECT_STATES } from '../../engine/connector-status.js'
 
 /** A status as the status topic stores it (`KafkaStatusBackingStore`). */
 export interface StatusValue {

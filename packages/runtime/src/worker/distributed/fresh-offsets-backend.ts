@@ -1,6 +1,6 @@
-import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
-import { offsetKey, parseOffsetKey } from '../topics/kafka-offsets.js'
-import type { TaskClientIds, TopicBackend } from '../topics/topic-backend.js'
+import type { SourceOffset, SourcePartition } from '../../records/connect-record.js'
+import { offsetKey, parseOffsetKey } from '../../topics/kafka-offsets.js'
+import type { TaskClientIds, TopicBackend } from '../../topics/topic-backend.js'
 import type { KafkaLog, LogRecord } from './kafka-log.js'
 
 /** The source offsets of the offsets topic, as the records of a `KafkaLog` bring them in. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { builtinConnectors } from '../connectors/default-registry.js'
-import { createConnectorRegistry } from '../tasks/connector-registry.js'
-import { systemClock } from '../tasks/task-context.js'
-import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
+import { builtinConnectors } from '../../connectors/default-registry.js'
+import { createConnectorRegistry } from '../../tasks/connector-registry.js'
+import { systemClock } from '../../tasks/task-context.js'
+import { createMemoryTopicBackend } from '../../topics/memory-topic-backend.js'
 import { LocalWork } from './local-work.js'
 
 const registry = createConnectorRegistry(builtinConnectors({ writer: { write: () => undefined } }))

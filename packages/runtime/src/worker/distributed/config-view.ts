@@ -1,4 +1,4 @@
-import type { RawConfig, TargetState } from '../api/herder.js'
+import type { RawConfig, TargetState } from '../herder.js'
 import type { ConfigRecord } from './config-records.js'
 
 /** A connector as the config topic describes it. */

@@ -1,10 +1,10 @@
 import type { ApiContext } from '../api-context.js'
-import { pluginConfigKeys } from '../config-defs.js'
+import { pluginConfigKeys } from '../../worker/config-defs.js'
 import { configMap } from '../json-body.js'
-import { listPlugins, resolvePlugin, unknownClassMessage } from '../plugins.js'
+import { listPlugins, resolvePlugin, unknownClassMessage } from '../../worker/plugins.js'
 import { badRequest, notFound, serverError } from '../rest-error.js'
 import type { RestRequest, RestResponse, Route } from '../router.js'
-import { validateConnectorConfig } from '../validate-config.js'
+import { validateConnectorConfig } from '../../worker/validate-config.js'
 
 const stripConnector = (s: string): string => (s.endsWith('Connector') ? s.slice(0, -'Connector'.length) : s)
 

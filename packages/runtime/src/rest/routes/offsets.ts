@@ -1,5 +1,5 @@
 import type { ApiContext } from '../api-context.js'
-import { parseOffsetsBody } from '../connector-offsets.js'
+import { parseOffsetsBody } from '../../worker/connector-offsets.js'
 import type { RestRequest, Route } from '../router.js'
 
 /** Offsets (KIP-875) and active topics of a connector. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../tasks/task-context.js'
-import { isJsonObject } from './json-body.js'
-import { badRequest, notFound } from './rest-error.js'
+import { isJsonObject } from '../rest/json-body.js'
+import { badRequest, notFound } from '../rest/rest-error.js'
 
 /** `LoggerLevel`: `{"level": "INFO", "last_modified": null | epoch ms}`. */
 export interface LoggerLevel {

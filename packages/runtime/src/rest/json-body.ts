@@ -1,7 +1,7 @@
 import { parseJsonWith } from '../converters/json-parser.js'
 import { setOwn } from '../records/own-property.js'
 import { badRequest, RestError, serverError } from './rest-error.js'
-import { invalidConfigMessage } from './validate-config.js'
+import { invalidConfigMessage } from '../worker/validate-config.js'
 
 // the text of every number literal in a parsed body, by object and key: Jackson reads a number into
 // a String config value as it was written (`1.0`, `1e3`, `12345678901234567890`), not as a double

@@ -1,5 +1,5 @@
-import type { RawConfig, TargetState } from '../api/herder.js'
-import { setOwn } from '../records/own-property.js'
+import type { RawConfig, TargetState } from '../herder.js'
+import { setOwn } from '../../records/own-property.js'
 
 /**
  * One record of the config topic, in Kafka Connect's format (`KafkaConfigBackingStore`): keys are

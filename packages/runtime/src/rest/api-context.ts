@@ -1,6 +1,6 @@
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
-import type { Herder } from './herder.js'
-import type { LoggerLevels } from './logger-levels.js'
+import type { Herder } from '../worker/herder.js'
+import type { LoggerLevels } from '../worker/logger-levels.js'
 
 /** What the routes work on: the herder (standalone now; distributed later), plugins and worker facts. */
 export interface ApiContext {

@@ -1,7 +1,7 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
 import type { GroupOffsetChange, TopicBackend } from '../topics/topic-backend.js'
 import type { OffsetEntry } from './herder.js'
-import { badRequest, serverError } from './rest-error.js'
+import { badRequest, serverError } from '../rest/rest-error.js'
 import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

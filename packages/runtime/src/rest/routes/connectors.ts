@@ -1,6 +1,6 @@
 import type { ApiContext } from '../api-context.js'
-import { javaTrim } from '../connector-name.js'
-import type { ConnectorInfo, TargetState } from '../herder.js'
+import { javaTrim } from '../../worker/connector-name.js'
+import type { ConnectorInfo, TargetState } from '../../worker/herder.js'
 import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
 import type { RestRequest, RestResponse, Route } from '../router.js'
