@@ -18,7 +18,7 @@ export type { Stream, Topic, TopicStream, Untyped, Side, TopicCheck, SinkCheck }
 export type * from './builder/step-types.js'
 export type { PipeTypeError } from './builder/type-utils.js'
 export type { StepFunction } from './builder/chain.js'
-export { toPipelineIR, getStepFunctions, type ToPipelineIROptions } from './builder/to-pipeline-ir.js'
+export { lowerPipeline, toPipelineIR, getStepFunctions, type LoweredPipeline, type ToPipelineIROptions } from './builder/to-pipeline-ir.js'
 
 // IR
 export { IR_SCHEMA_VERSION, type PipelineIR } from './ir/pipeline-ir.js'
