@@ -10,7 +10,7 @@ import { jdbc } from '../connectors/jdbc/jdbc-sink.js'
 import { twitter } from '../connectors/twitter/twitter-source.js'
 import { datagen } from '../connectors/datagen/datagen-source.js'
 import type { Pipeline } from '../builder/pipeline.js'
-import type { PipelineIR } from './pipeline-ir.js'
+import type { PipelineIR } from '../ir/pipeline-ir.js'
 import { validatePipeline } from './validate.js'
 
 const codes = (p: Pipeline, name = 'p') => validatePipeline(toPipelineIR(p, { defaultName: name })).map((d) => d.code)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { pipeline } from '../../builder/pipeline.js'
-import { source, topic } from '../../builder/source.js'
-import { toPipelineIR } from '../../builder/to-pipeline-ir.js'
-import { fileSink } from '../../connectors/file/file-sink.js'
-import { file } from '../../connectors/file/file-source.js'
+import { pipeline } from '../builder/pipeline.js'
+import { source, topic } from '../builder/source.js'
+import { toPipelineIR } from '../builder/to-pipeline-ir.js'
+import { fileSink } from '../connectors/file/file-sink.js'
+import { file } from '../connectors/file/file-source.js'
 import { connectorNames, isValidName, isValidTopicName } from './naming.js'
 
 const names = (p: Parameters<typeof toPipelineIR>[0]) => [...connectorNames(toPipelineIR(p, { defaultName: 'p' })).values()]

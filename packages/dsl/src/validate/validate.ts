@@ -1,12 +1,12 @@
 import { compilePipeline } from '../compile/compile-pipeline.js'
-import { connectorNames, isValidName, isValidTopicName } from '../compile/kafka-connect/naming.js'
+import { connectorNames, isValidName, isValidTopicName } from '../ir/naming.js'
 import { findConnectorDefinition } from '../connectors/registry.js'
 import { validateOptions } from '../connectors/validate-options.js'
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
-import type { PipelineNode, SinkNode, SourceNode } from './nodes.js'
-import { IR_SCHEMA_VERSION, type PipelineIR } from './pipeline-ir.js'
+import type { PipelineNode, SinkNode, SourceNode } from '../ir/nodes.js'
+import { IR_SCHEMA_VERSION, type PipelineIR } from '../ir/pipeline-ir.js'
 import { validateStep } from './validate-step.js'
-import { indexGraph, pathFromSource, pathToSink, type IrGraph } from './visit.js'
+import { indexGraph, pathFromSource, pathToSink, type IrGraph } from '../ir/visit.js'
 
 interface Context {
   readonly ir: PipelineIR

@@ -1,9 +1,9 @@
-import { connectorNames } from '../compile/kafka-connect/naming.js'
+import { connectorNames } from '../ir/naming.js'
 import { topicFormat, topicFormatIsKnown } from '../compile/kafka-connect/topic-format.js'
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
-import type { RecordFormat, TopicNode, TopicOptions } from './nodes.js'
-import type { PipelineIR } from './pipeline-ir.js'
-import { indexGraph } from './visit.js'
+import type { RecordFormat, TopicNode, TopicOptions } from '../ir/nodes.js'
+import type { PipelineIR } from '../ir/pipeline-ir.js'
+import { indexGraph } from '../ir/visit.js'
 
 const TOPIC_OPTION_KEYS = ['partitions', 'replicationFactor', 'cleanupPolicy', 'retentionMs', 'retentionBytes', 'format'] as const satisfies readonly (keyof TopicOptions)[]
 

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
-import type { TransformNode } from './nodes.js'
-import type { PortableStepIR } from './steps.js'
+import type { TransformNode } from '../ir/nodes.js'
+import type { PortableStepIR } from '../ir/steps.js'
 
 /**
  * Diagnostics of one transform node's parameters.

@@ -1,5 +1,5 @@
-import type { NodeId, SinkNode, SourceNode } from '../../ir/nodes.js'
-import type { PipelineIR } from '../../ir/pipeline-ir.js'
+import type { NodeId, SinkNode, SourceNode } from './nodes.js'
+import type { PipelineIR } from './pipeline-ir.js'
 
 /**
  * Connector names, stable and documented. For a pipeline named `P`:
