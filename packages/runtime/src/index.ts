@@ -52,10 +52,10 @@ export type {
   PluginContext,
   TransformationFactory,
   PredicateFactory,
-} from './transforms/transformation.js'
+} from './tasks/transformation.js'
 export type { Converter, SchemaAndValue } from './converters/converter.js'
 export { createConverter } from './converters/create-converter.js'
-export type { ConnectSchema, ConnectField, SchemaType } from './converters/connect-schema.js'
+export type { ConnectSchema, ConnectField, SchemaType } from './records/connect-schema.js'
 export { builtinTransforms } from './transforms/builtin-transforms.js'
 export { buildTransformChain, applyChain } from './transforms/transform-chain.js'
 export { retryWithBackoff } from './operators/retry-with-backoff.js'
@@ -80,9 +80,9 @@ export type {
 } from './topics/topic-backend.js'
 export { createMemoryTopicBackend } from './topics/memory-topic-backend.js'
 export type { MemoryTopicBackend } from './topics/memory-topic-backend.js'
-export { defaultRegistry, builtinConnectors } from './connectors/default-registry.js'
+export { defaultRegistry, builtinConnectors } from './plugins/default-registry.js'
 export { sinkFileError } from './connectors/file/sink-file-error.js'
-export type { DefaultRegistryOptions } from './connectors/default-registry.js'
+export type { DefaultRegistryOptions } from './plugins/default-registry.js'
 export { createEmbeddedTopicBackend } from './topics/embedded-topic-backend.js'
 export type { EmbeddedBackendOptions } from './topics/embedded-topic-backend.js'
 export { createKafkaTopicBackend } from './topics/kafka-topic-backend.js'

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { builtinConnectors } from '../connectors/default-registry.js'
+import { builtinConnectors } from '../plugins/default-registry.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { builtinTransforms } from '../transforms/builtin-transforms.js'
 import type { ApiServer, ApiServerOptions } from './server.js'

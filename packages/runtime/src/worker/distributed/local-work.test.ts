@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { builtinConnectors } from '../../connectors/default-registry.js'
+import { builtinConnectors } from '../../plugins/default-registry.js'
 import { createConnectorRegistry } from '../../tasks/connector-registry.js'
 import { systemClock } from '../../tasks/task-context.js'
 import { createMemoryTopicBackend } from '../../topics/memory-topic-backend.js'

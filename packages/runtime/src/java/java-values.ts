@@ -4,133 +4,20 @@
 // aligned to one common schema, numbers as the smallest exact integer type, else float32/float64/decimal,
 // ISO dates, times and timestamps (UTC), and falls back to the original text for anything else.
 
-import { javaDoubleToString, javaFloatToString } from '../converters/java-format.js'
+import { decimalToString, exactInteger, parseDecimal } from './java-decimal.js'
+import { DAY, ParseFailure } from './java-value.js'
+import type { JSchema, JavaSchemaAndValue, JavaValue, Kind } from './java-value.js'
+import { appendValue } from './values-format.js'
+import { Parser, javaTrim } from './values-tokenizer.js'
 
-type Kind = 'INT8' | 'INT16' | 'INT32' | 'INT64' | 'FLOAT32' | 'FLOAT64' | 'BOOLEAN' | 'STRING' | 'BYTES' | 'ARRAY' | 'MAP'
-type Logical = 'Date' | 'Time' | 'Timestamp' | 'Decimal'
+export type { JavaSchemaAndValue, JavaValue } from './java-value.js'
+export { convertToString } from './values-format.js'
 
-/** The part of a Connect schema that parsing infers. */
-interface JSchema {
-  readonly type: Kind
-  readonly name?: Logical
-  readonly item?: JSchema
-  readonly key?: JSchema
-  readonly value?: JSchema
-}
-
-/** A Java value as `Values` holds it. */
-export type JavaValue =
-  | null
-  | boolean
-  | string
-  | { readonly kind: 'int'; readonly value: bigint }
-  | { readonly kind: 'float32' | 'float64'; readonly value: number }
-  | { readonly kind: 'decimal'; readonly unscaled: bigint; readonly scale: number }
-  | { readonly kind: 'date'; readonly millis: number }
-  | { readonly kind: 'list'; readonly items: readonly JavaValue[] }
-  | { readonly kind: 'map'; readonly entries: readonly (readonly [JavaValue, JavaValue])[] }
-
-/** What parsing returns: a schema and a value (Java's `SchemaAndValue`). */
-export interface JavaSchemaAndValue {
-  readonly schema: JSchema
-  readonly value: JavaValue
-}
-
-class ParseFailure extends Error {}
-
-const DELIMITERS = new Set([':', ',', '{', '}', '[', ']', '"'])
 /** Characters that make the tokenizer split (or escape) text. */
 const PLAIN_TEXT_EXCLUDED = /[:,{}[\]"\\]/
-const DAY = 86_400_000
 const TEMPORAL = new Set<string | undefined>(['Date', 'Time', 'Timestamp'])
 const STRING: JSchema = { type: 'STRING' }
 const BOOLEAN: JSchema = { type: 'BOOLEAN' }
-
-/** Java's `String.trim()`: strips characters up to U+0020 from both ends. */
-function javaTrim(text: string): string {
-  let start = 0
-  let end = text.length
-  while (start < end && text.charCodeAt(start) <= 0x20) start++
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--
-  return text.slice(start, end)
-}
-
-class Parser {
-  #nextToken: string | null = null
-  #previous: string | null = null
-  #index = 0
-
-  constructor(readonly original: string) {}
-
-  position(): number {
-    return this.#index
-  }
-
-  mark(): number {
-    return this.#index - (this.#nextToken?.length ?? 0)
-  }
-
-  rewindTo(position: number): void {
-    this.#index = position
-    this.#nextToken = null
-    this.#previous = null
-  }
-
-  previous(): string | null {
-    return this.#previous
-  }
-
-  hasNext(): boolean {
-    return this.#nextToken !== null || this.#index < this.original.length
-  }
-
-  next(): string {
-    if (this.#nextToken !== null) {
-      this.#previous = this.#nextToken
-      this.#nextToken = null
-    } else this.#previous = this.#consume()
-    return this.#previous
-  }
-
-  nextN(n: number): string | null {
-    const start = this.mark()
-    for (let i = 0; i < n; i++) {
-      if (!this.hasNext()) {
-        this.rewindTo(start)
-        return null
-      }
-      this.next()
-    }
-    return this.original.slice(start, this.position())
-  }
-
-  canConsume(expected: string): boolean {
-    if (this.#nextToken === null) {
-      if (!this.hasNext()) return false
-      this.#nextToken = this.#consume()
-    }
-    while (javaTrim(this.#nextToken).length === 0 && this.#index < this.original.length) this.#nextToken = this.#consume()
-    if (javaTrim(this.#nextToken) !== expected) return false
-    this.#nextToken = null
-    return true
-  }
-
-  #consume(): string {
-    let escaped = false
-    const start = this.#index
-    while (this.#index < this.original.length) {
-      const c = this.original[this.#index] ?? ''
-      if (c === '\\') escaped = !escaped
-      else if (DELIMITERS.has(c) && !escaped) {
-        if (start < this.#index) return this.original.slice(start, this.#index)
-        this.#index++
-        return this.original.slice(start, start + 1)
-      } else escaped = false
-      this.#index++
-    }
-    return this.original.slice(start, this.#index)
-  }
-}
 
 function singleTokenLiteral(parser: Parser, embedded: boolean, literal: string): boolean {
   const start = parser.mark()
@@ -260,39 +147,6 @@ function sameKey(a: JavaValue, b: JavaValue): boolean {
   return appendValue(a, true) === appendValue(b, true) && typeof a === typeof b
 }
 
-/** BigDecimal's grammar: the unscaled digits and the scale, or null. */
-function parseDecimal(token: string): { unscaled: bigint; scale: number } | null {
-  const m = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d{1,9}))?$/.exec(token)
-  if (m === null) return null
-  const intPart = m[2] ?? ''
-  const frac = m[3] ?? m[4] ?? ''
-  const unscaled = BigInt(`${m[1] === '-' ? '-' : ''}${intPart}${frac}` || '0')
-  return { unscaled, scale: frac.length - Number(m[5] ?? '0') }
-}
-
-/** The integer value of a decimal when it has no fractional part and is not absurdly large. */
-function exactInteger(unscaled: bigint, scale: number): bigint | null {
-  if (scale <= 0) return -scale > 40 ? (unscaled === 0n ? 0n : null) : unscaled * 10n ** BigInt(-scale)
-  if (scale > 400) return unscaled === 0n ? 0n : null
-  const divisor = 10n ** BigInt(scale)
-  return unscaled % divisor === 0n ? unscaled / divisor : null
-}
-
-/** Java's `BigDecimal.toString()`. */
-function decimalToString(unscaled: bigint, scale: number): string {
-  const negative = unscaled < 0n
-  const digits = (negative ? -unscaled : unscaled).toString()
-  const sign = negative ? '-' : ''
-  const adjusted = -scale + (digits.length - 1)
-  if (scale === 0) return sign + digits
-  if (scale > 0 && adjusted >= -6) {
-    const padded = digits.padStart(scale + 1, '0')
-    return `${sign}${padded.slice(0, padded.length - scale)}.${padded.slice(padded.length - scale)}`
-  }
-  const mantissa = digits.length > 1 ? `${digits[0] ?? ''}.${digits.slice(1)}` : digits
-  return `${sign}${mantissa}E${adjusted >= 0 ? '+' : ''}${String(adjusted)}`
-}
-
 function parseNumber(token: string): JavaSchemaAndValue | null {
   const decimal = parseDecimal(token)
   if (decimal === null) return null
@@ -395,45 +249,4 @@ export function parseString(text: string): JavaSchemaAndValue | null {
   const first = javaTrim(text)[0] ?? ''
   if (!PLAIN_TEXT_EXCLUDED.test(text) && !/[0-9+-]/.test(first) && !/^\s*(?:true|false|null)\s*$/.test(text)) return { schema: STRING, value: text }
   return parse(new Parser(text), false)
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0')
-}
-
-/** `Values.dateFormatFor(date).format(date)` in UTC: a time before the first day, a date at midnight, else a timestamp. */
-function formatDate(millis: number): string {
-  const d = new Date(millis)
-  const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(d.getUTCMilliseconds(), 3)}Z`
-  if (millis < DAY) return time
-  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`
-  return millis % DAY === 0 ? date : `${date}T${time}`
-}
-
-/** `Values.append`: how `convertToString` writes a value (`embedded` = inside a list or map). */
-function appendValue(value: JavaValue, embedded: boolean): string {
-  if (value === null) return 'null'
-  if (typeof value === 'boolean') return String(value)
-  if (typeof value === 'string') return embedded ? `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : value
-  switch (value.kind) {
-    case 'int': return value.value.toString()
-    case 'float32': return javaFloatToString(value.value)
-    case 'float64': return javaDoubleToString(value.value)
-    case 'decimal': return decimalToString(value.unscaled, value.scale)
-    case 'date': return formatDate(value.millis)
-    case 'list': return `[${value.items.map((v) => appendValue(v, true)).join(',')}]`
-    case 'map': return `{${value.entries.map(([k, v]) => `${appendValue(k, true)}:${appendValue(v, true)}`).join(',')}}`
-  }
-}
-
-/**
- * `Values.convertToString`: the text SimpleHeaderConverter writes for a parsed value.
- *
- * @example
- * ```ts
- * convertToString(parseString('[1, 2,3]')?.value ?? null) // '[1,2,3]'
- * ```
- */
-export function convertToString(value: JavaValue): string {
-  return appendValue(value, false)
 }

@@ -2,13 +2,13 @@ import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.j
 import { createConnectorRegistry } from '../tasks/connector-registry.js'
 import type { LineWriter } from '../tasks/task-context.js'
 import { builtinTransforms } from '../transforms/builtin-transforms.js'
-import { createCassandraSinkConnector } from './cassandra/index.js'
-import { consoleSinkConnector } from './console/console-sink.js'
-import { datagenSourceConnector } from './datagen/datagen-source.js'
-import { fileStreamSinkConnector } from './file/file-sink.js'
-import { fileStreamSourceConnector } from './file/file-source.js'
-import { topicToTopicSinkConnector } from './topic-to-topic/topic-to-topic-sink.js'
-import { createTwitterSourceConnector } from './twitter/index.js'
+import { createCassandraSinkConnector } from '../connectors/cassandra/index.js'
+import { consoleSinkConnector } from '../connectors/console/console-sink.js'
+import { datagenSourceConnector } from '../connectors/datagen/datagen-source.js'
+import { fileStreamSinkConnector } from '../connectors/file/file-sink.js'
+import { fileStreamSourceConnector } from '../connectors/file/file-source.js'
+import { topicToTopicSinkConnector } from '../connectors/topic-to-topic/topic-to-topic-sink.js'
+import { createTwitterSourceConnector } from '../connectors/twitter/index.js'
 
 /** What the built-in connectors print through. */
 export interface DefaultRegistryOptions {

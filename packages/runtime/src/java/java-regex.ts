@@ -1,4 +1,4 @@
-import { ConfigException } from './smt-support.js'
+import { ConfigException } from './kafka-exceptions.js'
 
 /** A Java regex used with `Matcher.matches()`: anchored to the whole input. */
 export function javaRegex(pattern: string): RegExp {

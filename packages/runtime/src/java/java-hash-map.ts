@@ -1,7 +1,3 @@
-import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
-import { isConnectMap } from '../records/connect-value.js'
-import { setOwn } from '../records/own-property.js'
-
 // Kafka Connect keeps schemaless maps in java.util.HashMap, whose iteration order (and so the JSON
 // it writes) follows String.hashCode buckets. pipe reproduces that order so output bytes match.
 
@@ -45,22 +41,15 @@ export function javaHashMapOrder(keys: readonly string[], sizing: HashMapSizing)
 }
 
 /** A map with `entries` put in order into a Java HashMap created per `sizing`; later puts of a key overwrite. */
-export function javaHashMap(entries: readonly (readonly [string, ConnectValue])[], sizing: HashMapSizing): ConnectMap {
-  const values = new Map<string, ConnectValue>()
+export function javaHashMap<V>(entries: readonly (readonly [string, V])[], sizing: HashMapSizing): Record<string, V> {
+  const values = new Map<string, V>()
   for (const [k, v] of entries) values.set(k, v)
-  const out: Record<string, ConnectValue> = {}
-  for (const k of javaHashMapOrder(entries.map(([k]) => k), sizing)) setOwn(out, k, values.get(k) ?? null)
-  return out
+  // Object.fromEntries defines own data properties, so a `__proto__` key stays a plain key; every
+  // ordered key is in `values`, hence the cast.
+  return Object.fromEntries(javaHashMapOrder(entries.map(([k]) => k), sizing).map((k) => [k, values.get(k)] as [string, V]))
 }
 
 /** `new HashMap<>(map)` followed by `puts` (Kafka SMTs' copy-then-update pattern). */
-export function copyAndPut(map: ConnectMap, puts: readonly (readonly [string, ConnectValue])[]): ConnectMap {
+export function copyAndPut<V>(map: Readonly<Record<string, V>>, puts: readonly (readonly [string, V])[]): Record<string, V> {
   return javaHashMap([...Object.entries(map), ...puts], { kind: 'copy', size: Object.keys(map).length })
-}
-
-/** Reorders every map inside `value` as JsonConverter's `new HashMap<>()` would iterate it. */
-export function toJavaOrder(value: ConnectValue): ConnectValue {
-  if (Array.isArray(value)) return value.map((v: ConnectValue) => toJavaOrder(v))
-  if (!isConnectMap(value)) return value
-  return javaHashMap(Object.entries(value).map(([k, v]) => [k, toJavaOrder(v)] as const), { kind: 'default' })
 }

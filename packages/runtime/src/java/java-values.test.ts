@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { javaDoubleToString, javaFloatToString } from '../converters/java-format.js'
+import { javaDoubleToString, javaFloatToString } from './java-format.js'
 import { Float32, Float64 } from '../records/connect-value.js'
-import { parseLiteral } from './header-smts.js'
+import { parseLiteral } from '../transforms/header-smts.js'
 import { convertToString, parseString } from './java-values.js'
 
 const roundTrip = (text: string): string | null => {
