@@ -31,9 +31,9 @@ export type {
   TopicPartitionOffset,
 } from './records/connect-record.js'
 export { systemClock } from './tasks/task-context.js'
+export type { ConnectorConfig } from '@pipe/dsl/contract'
 export type {
   Clock,
-  ConnectorConfig,
   LineWriter,
   OffsetReader,
   TaskContext,

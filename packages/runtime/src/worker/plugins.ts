@@ -1,3 +1,4 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
 import type { RawConfig } from './herder.js'
 import type { ResolvedPlugin } from './validate-config.js'
@@ -9,11 +10,7 @@ export interface PluginInfo {
   readonly version: string
 }
 
-const CONVERTERS = [
-  'org.apache.kafka.connect.converters.ByteArrayConverter',
-  'org.apache.kafka.connect.json.JsonConverter',
-  'org.apache.kafka.connect.storage.StringConverter',
-] as const
+const CONVERTERS = [CONVERTER_CLASSES.byteArray, CONVERTER_CLASSES.json, CONVERTER_CLASSES.string] as const
 
 /** Finds a connector plugin by FQCN or alias, with its canonical (fully qualified) class name. */
 export function resolvePlugin(registry: ConnectorRegistry, className: string): ResolvedPlugin | undefined {
