@@ -40,7 +40,8 @@ export interface PutResult {
 /**
  * What the REST API drives: Kafka Connect's `Herder`. The standalone herder keeps configs in
  * memory (plus the files given on the command line); a distributed one would keep them in Kafka
- * topics and forward writes to the leader. Every method throws `RestError` for a REST answer.
+ * topics and forward writes to the leader. Every method throws a `WorkerError`
+ * (worker-errors.ts) for a refusal; the REST API maps each to Kafka Connect's answer.
  */
 export interface Herder {
   connectorNames(): Promise<readonly string[]>

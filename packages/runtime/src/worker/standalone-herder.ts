@@ -5,13 +5,10 @@ import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartR
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
 import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
-import { badRequest, conflict, notFound, RestError } from '../rest/rest-error.js'
 import { invalidConfigMessage, validateConnectorConfig, validationErrors } from './validate-config.js'
 import type { ResolvedPlugin } from './validate-config.js'
 import { setOwn } from '../records/own-property.js'
-
-const STOPPED_MESSAGE = (name: string): string =>
-  `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`
+import { ConnectorExistsError, ConnectorNameMismatchError, ConnectorNotFoundError, ConnectorNotStoppedError, InvalidConnectorConfigError, MissingConnectorClassError, TaskNotFoundError, UnknownConnectorClassError } from './worker-errors.js'
 
 /** Java's `Map.toString()`, as Kafka Connect prints configs in some messages. */
 const javaMap = (config: RawConfig): string => `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}}`
@@ -19,15 +16,15 @@ const javaMap = (config: RawConfig): string => `{${Object.entries(config).map(([
 /** Checks a config as Kafka Connect does before writing it; returns the plugin that runs it. */
 export function checkConfig(registry: ConnectorRegistry, name: string, config: RawConfig): ResolvedPlugin {
   if (config['name'] !== undefined && config['name'] !== name) {
-    throw badRequest(`Connector name configuration (${config['name']}) doesn't match connector name in the URL (${name})`)
+    throw new ConnectorNameMismatchError(config['name'], name)
   }
   const withName = { ...config, name }
   const className = config['connector.class']
-  if (className === undefined) throw badRequest(`Connector config ${javaMap(withName)} contains no connector type`)
+  if (className === undefined) throw new MissingConnectorClassError(javaMap(withName))
   const plugin = resolvePlugin(registry, className)
-  if (plugin === undefined) throw new RestError(500, unknownClassMessage(registry, className))
+  if (plugin === undefined) throw new UnknownConnectorClassError(className, unknownClassMessage(registry, className))
   const errors = validationErrors(validateConnectorConfig(plugin, withName, registry))
-  if (errors.length > 0) throw badRequest(invalidConfigMessage(errors))
+  if (errors.length > 0) throw new InvalidConnectorConfigError(invalidConfigMessage(errors))
   return plugin
 }
 
@@ -48,7 +45,7 @@ class StandaloneHerder implements Herder {
 
   #get(name: string, message = `Connector ${name} not found`): ManagedConnector {
     const c = this.#connectors.get(name)
-    if (c === undefined) throw notFound(message)
+    if (c === undefined) throw new ConnectorNotFoundError(name, message)
     return c
   }
 
@@ -62,7 +59,7 @@ class StandaloneHerder implements Herder {
 
   #stopped(name: string): ManagedConnector {
     const c = this.#get(name)
-    if (c.target !== 'STOPPED' || c.status().tasks.length > 0) throw badRequest(STOPPED_MESSAGE(name))
+    if (c.target !== 'STOPPED' || c.status().tasks.length > 0) throw new ConnectorNotStoppedError(name)
     return c
   }
 
@@ -80,7 +77,7 @@ class StandaloneHerder implements Herder {
 
   createConnector(name: string, config: RawConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
     checkConfig(this.#ctx.registry, name, config)
-    if (this.#connectors.has(name)) throw conflict(`Connector ${name} already exists`)
+    if (this.#connectors.has(name)) throw new ConnectorExistsError(name)
     return Promise.resolve(infoOf(this.#install(name, config, initialState)))
   }
 
@@ -120,7 +117,7 @@ class StandaloneHerder implements Herder {
 
   taskStatus(name: string, task: number): Promise<TaskStatus> {
     const found = this.#connectors.get(name)?.status().tasks.find((t) => t.id === task)
-    if (found === undefined) throw notFound(`No status found for task ${name}-${String(task)}`)
+    if (found === undefined) throw new TaskNotFoundError(name, task, `No status found for task ${name}-${String(task)}`)
     return Promise.resolve(found)
   }
 
@@ -130,7 +127,7 @@ class StandaloneHerder implements Herder {
 
   restartTask(name: string, task: number): Promise<void> {
     const c = this.#get(name, `Unknown connector: ${name}`)
-    if (!c.status().tasks.some((t) => t.id === task)) throw notFound(`Unknown task: ${name}-${String(task)}`)
+    if (!c.status().tasks.some((t) => t.id === task)) throw new TaskNotFoundError(name, task, `Unknown task: ${name}-${String(task)}`)
     c.restartTask(task)
     return Promise.resolve()
   }
