@@ -1,6 +1,6 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
 import type { GroupOffsetChange, TopicBackend } from '../topics/topic-backend.js'
-import type { OffsetEntry } from './herder.js'
+import type { OffsetEntry } from '@pipe/dsl/contract'
 import { InvalidOffsetsError, OffsetsWriteError } from './worker-errors.js'
 import { sinkConsumerGroup } from '@pipe/dsl/contract'
 

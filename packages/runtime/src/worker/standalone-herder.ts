@@ -1,7 +1,7 @@
-import type { ConnectorStatus, TaskStatus } from '../engine/connector-status.js'
+import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import { readOffsets, resetOffsets, writeOffsets } from './connector-offsets.js'
-import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartRequest, TargetState, TaskInfo } from './herder.js'
+import type { Herder, PutResult, RestartRequest } from './herder.js'
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
 import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
@@ -11,10 +11,10 @@ import { setOwn } from '../records/own-property.js'
 import { ConnectorExistsError, ConnectorNameMismatchError, ConnectorNotFoundError, ConnectorNotStoppedError, InvalidConnectorConfigError, MissingConnectorClassError, TaskNotFoundError, UnknownConnectorClassError } from './worker-errors.js'
 
 /** Java's `Map.toString()`, as Kafka Connect prints configs in some messages. */
-const javaMap = (config: RawConfig): string => `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}}`
+const javaMap = (config: ConnectorConfig): string => `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}}`
 
 /** Checks a config as Kafka Connect does before writing it; returns the plugin that runs it. */
-export function checkConfig(registry: ConnectorRegistry, name: string, config: RawConfig): ResolvedPlugin {
+export function checkConfig(registry: ConnectorRegistry, name: string, config: ConnectorConfig): ResolvedPlugin {
   if (config['name'] !== undefined && config['name'] !== name) {
     throw new ConnectorNameMismatchError(config['name'], name)
   }
@@ -49,7 +49,7 @@ class StandaloneHerder implements Herder {
     return c
   }
 
-  #install(name: string, config: RawConfig, target: TargetState): ManagedConnector {
+  #install(name: string, config: ConnectorConfig, target: TargetState): ManagedConnector {
     const plugin = checkConfig(this.#ctx.registry, name, config)
     const managed = new ManagedConnector(this.#ctx, name, { ...config, name }, plugin, target)
     this.#connectors.set(name, managed)
@@ -71,17 +71,17 @@ class StandaloneHerder implements Herder {
     return Promise.resolve(infoOf(this.#get(name)))
   }
 
-  connectorConfig(name: string): Promise<RawConfig> {
+  connectorConfig(name: string): Promise<ConnectorConfig> {
     return Promise.resolve(this.#get(name).config)
   }
 
-  createConnector(name: string, config: RawConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
+  createConnector(name: string, config: ConnectorConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
     checkConfig(this.#ctx.registry, name, config)
     if (this.#connectors.has(name)) throw new ConnectorExistsError(name)
     return Promise.resolve(infoOf(this.#install(name, config, initialState)))
   }
 
-  async putConnectorConfig(name: string, config: RawConfig): Promise<PutResult> {
+  async putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult> {
     const existing = this.#connectors.get(name)
     checkConfig(this.#ctx.registry, name, config)
     if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, 'RUNNING')) }
@@ -178,7 +178,7 @@ export function createStandaloneHerder(ctx: WorkerContext): Herder {
   return new StandaloneHerder(ctx)
 }
 
-function sameConfig(a: RawConfig, b: RawConfig): boolean {
+function sameConfig(a: ConnectorConfig, b: ConnectorConfig): boolean {
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }

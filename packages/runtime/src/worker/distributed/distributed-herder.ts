@@ -2,9 +2,9 @@ import type { DistributedWorkerOptions } from './distributed-worker.js'
 import { DistributedWorker } from './distributed-worker.js'
 import { commitKey, commitValue, connectorKey, propertiesValue, restartKey, restartValue, targetStateKey, targetStateValue } from './config-records.js'
 import type { ConnectorEntry } from './config-view.js'
-import type { ConnectorStatus, TaskStatus } from '../../engine/connector-status.js'
+import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import { readOffsets, resetOffsets, writeOffsets } from '../connector-offsets.js'
-import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartRequest, TargetState, TaskInfo } from '../herder.js'
+import type { Herder, PutResult, RestartRequest } from '../herder.js'
 import { resolvePlugin } from '../plugins.js'
 import { checkConfig } from '../standalone-herder.js'
 import { setOwn } from '../../records/own-property.js'
@@ -43,7 +43,7 @@ export class DistributedHerder implements Herder {
     return entry
   }
 
-  #type(config: RawConfig): 'source' | 'sink' | undefined {
+  #type(config: ConnectorConfig): 'source' | 'sink' | undefined {
     return resolvePlugin(this.#options.registry, config['connector.class'] ?? '')?.type
   }
 
@@ -60,11 +60,11 @@ export class DistributedHerder implements Herder {
     return this.#info(await this.#entry(name))
   }
 
-  async connectorConfig(name: string): Promise<RawConfig> {
+  async connectorConfig(name: string): Promise<ConnectorConfig> {
     return (await this.#entry(name)).config
   }
 
-  async createConnector(name: string, config: RawConfig, initialState?: TargetState): Promise<ConnectorInfo> {
+  async createConnector(name: string, config: ConnectorConfig, initialState?: TargetState): Promise<ConnectorInfo> {
     checkConfig(this.#options.registry, name, config)
     await this.#w.readConfig()
     if (this.#w.config.get(name) !== undefined) throw new ConnectorExistsError(name)
@@ -73,7 +73,7 @@ export class DistributedHerder implements Herder {
     return this.connectorInfo(name)
   }
 
-  async putConnectorConfig(name: string, config: RawConfig): Promise<PutResult> {
+  async putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult> {
     checkConfig(this.#options.registry, name, config)
     await this.#w.readConfig()
     const existing = this.#w.config.get(name)
