@@ -49,8 +49,8 @@ class StandaloneHerder implements Herder {
     return c
   }
 
-  #install(name: string, config: ConnectorConfig, target: TargetState): ManagedConnector {
-    const plugin = checkConfig(this.#ctx.registry, name, config)
+  /** Starts a connector whose config `checkConfig` accepted (as `plugin`): every config is validated once. */
+  #install(name: string, config: ConnectorConfig, plugin: ResolvedPlugin, target: TargetState): ManagedConnector {
     const managed = new ManagedConnector(this.#ctx, name, { ...config, name }, plugin, target)
     this.#connectors.set(name, managed)
     this.#ctx.log(`connector ${name} configured (${plugin.type}, ${plugin.className}, target ${target})`)
@@ -76,19 +76,19 @@ class StandaloneHerder implements Herder {
   }
 
   createConnector(name: string, config: ConnectorConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
-    checkConfig(this.#ctx.registry, name, config)
+    const plugin = checkConfig(this.#ctx.registry, name, config)
     if (this.#connectors.has(name)) throw new ConnectorExistsError(name)
-    return Promise.resolve(infoOf(this.#install(name, config, initialState)))
+    return Promise.resolve(infoOf(this.#install(name, config, plugin, initialState)))
   }
 
   async putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult> {
     const existing = this.#connectors.get(name)
-    checkConfig(this.#ctx.registry, name, config)
-    if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, 'RUNNING')) }
+    const plugin = checkConfig(this.#ctx.registry, name, config)
+    if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, plugin, 'RUNNING')) }
     // an unchanged config leaves the running connector alone (a repeated deploy restarts nothing)
     if (sameConfig(existing.config, { ...config, name })) return { created: false, info: infoOf(existing) }
     await existing.close()
-    return { created: false, info: infoOf(this.#install(name, config, existing.target)) }
+    return { created: false, info: infoOf(this.#install(name, config, plugin, existing.target)) }
   }
 
   async patchConnectorConfig(name: string, patch: Readonly<Record<string, string | null>>): Promise<ConnectorInfo> {
