@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { compilePipeline, isPipeline, lowerPipeline, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction, type TopicSpec } from '@pipe/dsl'
-import type { ConnectorDefinition } from '@pipe/runtime'
+import type { ConnectorDocument } from '@pipe/runtime'
 import type { Diagnostic } from '../diagnostic.js'
 import { loadErrorDiagnostic, loadPipelineFile } from '../load/load-pipeline-file.js'
 import { UserError } from './user-error.js'
@@ -10,7 +10,7 @@ import { UserError } from './user-error.js'
 export interface RunPlan {
   readonly file: string
   readonly pipelines: readonly string[]
-  readonly connectors: readonly ConnectorDefinition[]
+  readonly connectors: readonly ConnectorDocument[]
   readonly topics: readonly TopicSpec[]
   readonly steps: ReadonlyMap<string, StepFunction>
 }
@@ -33,7 +33,7 @@ export async function loadRunPlan(given: string, cwd: string): Promise<LoadResul
   const loaded = await loadPipelineFile(file, isPipeline, cwd)
   if (loaded.diagnostics.length > 0) return { ok: false, diagnostics: loaded.diagnostics }
   const diagnostics: Diagnostic[] = []
-  const connectors: ConnectorDefinition[] = []
+  const connectors: ConnectorDocument[] = []
   const topics: TopicSpec[] = []
   const steps = new Map<string, StepFunction>()
   const names: string[] = []
