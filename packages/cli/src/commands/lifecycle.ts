@@ -4,7 +4,7 @@ import type { ConnectorStatus } from '../deploy/connect-types.js'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
 import type { KafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { renderStatus } from '../deploy/render-status.js'
-import { reportConnectError } from '../deploy/report-connect-error.js'
+import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 

@@ -2,11 +2,12 @@ import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
 import type { KafkaConnectClient, OffsetsBody } from '../deploy/kafka-connect-client.js'
 import { readOffsetsRequest, type OffsetsInput } from '../deploy/offsets-input.js'
-import { DeployUserError, reportConnectError } from '../deploy/report-connect-error.js'
+import { DeployUserError } from '../errors/deploy-user-error.js'
+import { reportConnectError } from '../report/report-connect-error.js'
 import { ConnectError } from '../deploy/connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
-import { shellQuote } from '../report/shell-quote.js'
+import { shellQuote } from '../util/shell-quote.js'
 
 export interface OffsetsOptions extends OffsetsInput {
   readonly connect?: string

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../diagnostic.js'
-import { UserError } from '../run/user-error.js'
-import { fsReason, makeDirectory, MakeDirectoryError } from './make-directory.js'
+import { UserError } from '../errors/user-error.js'
+import { fsReason, makeDirectory, MakeDirectoryError } from '../util/make-directory.js'
 
 /** One connector as Kafka Connect's POST /connectors takes it. */
 export interface ConnectorDocument {

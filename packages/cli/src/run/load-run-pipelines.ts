@@ -4,7 +4,7 @@ import { compilePipeline, getStepFunctions, isPipeline, toPipelineIR, validatePi
 import type { ConnectorDefinition } from '@pipe/runtime'
 import type { Diagnostic } from '../diagnostic.js'
 import { loadErrorDiagnostic, loadPipelineFile } from '../load/load-pipeline-file.js'
-import { UserError } from './user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** What `pipe run` starts: every connector of a file's pipelines, their topics and step functions. */
 export interface RunPlan {
