@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import type { KafkaConnectClient, OffsetsBody } from '../deploy/kafka-connect-client.js'
+import type { OffsetsBody } from '@pipe/dsl/contract'
+import type { KafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { readOffsetsRequest, type OffsetsInput } from '../deploy/offsets-input.js'
 import { DeployUserError } from '../errors/deploy-user-error.js'
 import { reportConnectError } from '../report/report-connect-error.js'
@@ -24,7 +25,7 @@ const notStopped = (name: string, state: string): DeployUserError => new DeployU
 
 /** Offsets change only on a STOPPED connector: refuse early with the fix, and map the worker's own 400 the same way. */
 async function whileStopped(client: KafkaConnectClient, name: string, change: () => Promise<string>): Promise<string> {
-  const { state } = await client.status(name)
+  const { state } = (await client.status(name)).connector
   if (state !== 'STOPPED') throw notStopped(name, state)
   try {
     return await change()
