@@ -3,7 +3,7 @@ import { failuresOf, isSettled, waitUntilSettled } from '../deploy/apply-plan.js
 import type { ConnectorStatus } from '@pipe/dsl/contract'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
 import type { KafkaConnectClient } from '../deploy/kafka-connect-client.js'
-import { renderStatus } from '../deploy/render-status.js'
+import { renderStatus } from '../report/render-status.js'
 import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'

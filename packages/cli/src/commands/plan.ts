@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
 import { makePlan } from '../deploy/make-plan.js'
-import { planJson, renderPlan } from '../deploy/render-plan.js'
+import { planJson, renderPlan } from '../report/render-plan.js'
 import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import { renderStatus, renderStatusTable, statusJson, statusView } from '../deploy/render-status.js'
+import { renderStatus, renderStatusTable, statusJson, statusView } from '../report/render-status.js'
 import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'

@@ -1,7 +1,7 @@
 import { PIPE_PIPELINE_KEY } from '@pipe/dsl'
 import type { ConnectorStatus } from '@pipe/dsl/contract'
-import { failuresOf } from './apply-plan.js'
-import type { ConnectorListing } from './connect-types.js'
+import { failuresOf } from '../deploy/apply-plan.js'
+import type { ConnectorListing } from '../deploy/connect-types.js'
 
 const indent = (text: string, by: string): string => text.split('\n').map((line) => `${by}${line}`).join('\n')
 const on = (workerId: string): string => (workerId === '' ? '' : ` on ${workerId}`)
