@@ -13,7 +13,7 @@ import { prepareOutputs, runOutputs } from '../run/outputs.js'
 import { runEngine } from '../run/run-engine.js'
 import { durationOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 export interface RunOptions {
   readonly bootstrapServers?: string

@@ -1,5 +1,5 @@
 import { builtinConnectors, builtinTransforms, startApiServer, type ApiAuth, type ApiServer, type DistributedConfig, type Herder, type TopicBackend } from '@pipe/runtime'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 import type { ConnectorFile } from './connector-files.js'
 import type { Listener } from './worker-options.js'
 
