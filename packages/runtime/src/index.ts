@@ -31,9 +31,9 @@ export type {
   TopicPartitionOffset,
 } from './records/connect-record.js'
 export { systemClock } from './tasks/task-context.js'
+export type { ConnectorConfig } from '@pipe/dsl/contract'
 export type {
   Clock,
-  ConnectorConfig,
   LineWriter,
   OffsetReader,
   TaskContext,
@@ -52,22 +52,23 @@ export type {
   PluginContext,
   TransformationFactory,
   PredicateFactory,
-} from './transforms/transformation.js'
+} from './tasks/transformation.js'
 export type { Converter, SchemaAndValue } from './converters/converter.js'
 export { createConverter } from './converters/create-converter.js'
-export type { ConnectSchema, ConnectField, SchemaType } from './converters/connect-schema.js'
+export type { ConnectSchema, ConnectField, SchemaType } from './records/connect-schema.js'
 export { builtinTransforms } from './transforms/builtin-transforms.js'
 export { buildTransformChain, applyChain } from './transforms/transform-chain.js'
 export { retryWithBackoff } from './operators/retry-with-backoff.js'
 export type { BackoffPolicy } from './operators/retry-with-backoff.js'
 export { createEngine } from './engine/engine.js'
-export type { Engine, EngineOptions, RestartOptions, ConnectorOffsets } from './engine/engine.js'
-export type { ConnectorDefinition } from './engine/connector-definition.js'
+export type { Engine, EngineOptions, RestartOptions } from './engine/engine.js'
 export { checkRunTopics } from './engine/ensure-topics.js'
 export { ConfigProviderError, redact, resolveConfig, resolveTaskConfig } from './engine/config-providers.js'
 export type { EnvSource, ResolvedConfig } from './engine/config-providers.js'
-export { CONNECT_STATES } from './engine/connector-status.js'
-export type { ConnectState, ConnectorStatus, TaskStatus, TaskMetrics } from './engine/connector-status.js'
+export type { TaskMetrics } from './engine/connector-status.js'
+// Kafka Connect's REST shapes and the compiled connector document, declared once in the contract
+export { CONNECT_STATES } from '@pipe/dsl/contract'
+export type { ConnectState, ConnectorStatus, TaskStatus, ConnectorDocument, OffsetsBody } from '@pipe/dsl/contract'
 export type {
   TopicBackend,
   TopicMessage,
@@ -80,9 +81,9 @@ export type {
 } from './topics/topic-backend.js'
 export { createMemoryTopicBackend } from './topics/memory-topic-backend.js'
 export type { MemoryTopicBackend } from './topics/memory-topic-backend.js'
-export { defaultRegistry, builtinConnectors } from './connectors/default-registry.js'
+export { defaultRegistry, builtinConnectors } from './plugins/default-registry.js'
 export { sinkFileError } from './connectors/file/sink-file-error.js'
-export type { DefaultRegistryOptions } from './connectors/default-registry.js'
+export type { DefaultRegistryOptions } from './plugins/default-registry.js'
 export { createEmbeddedTopicBackend } from './topics/embedded-topic-backend.js'
 export type { EmbeddedBackendOptions } from './topics/embedded-topic-backend.js'
 export { createKafkaTopicBackend } from './topics/kafka-topic-backend.js'
@@ -91,5 +92,5 @@ export { createKafkajsClient } from './topics/kafkajs-client.js'
 export type { KafkajsClientOptions } from './topics/kafkajs-client.js'
 export type { KafkaClient, KafkaRecord, KafkaReadRecord, KafkaGroupMember, KafkaBatchHandler } from './topics/kafka-client.js'
 export { offsetKey, offsetValue } from './topics/kafka-offsets.js'
-export { startApiServer, type ApiServer, type ApiServerOptions, type ApiAuth, type Herder } from './api/server.js'
-export type { DistributedConfig } from './cluster/distributed-worker.js'
+export { startApiServer, type ApiServer, type ApiServerOptions, type ApiAuth, type Herder } from './rest/server.js'
+export type { DistributedConfig } from './worker/distributed/distributed-worker.js'

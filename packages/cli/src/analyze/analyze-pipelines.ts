@@ -1,4 +1,4 @@
-import { getStepFunctions, isPipeline, PipeError, toPipelineIR, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
+import { isPipeline, lowerPipeline, PipeError, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
 import type { Diagnostic } from '../diagnostic.js'
 import { findPipelineFiles } from '../load/find-pipeline-files.js'
 import { loadErrorDiagnostic, loadPipelineFile, type LoadedFile } from '../load/load-pipeline-file.js'
@@ -45,9 +45,8 @@ function lower(file: string, value: unknown, options: AnalyzeOptions): { pipelin
   const diagnostics: Diagnostic[] = []
   try {
     const pipeline = value as Pipeline // checked by isPipeline in loadPipelineFile
-    const names = { defaultName: defaultName(file) }
-    const ir = toPipelineIR(pipeline, names)
-    const loaded: LoadedPipeline = options.steps === true ? { file, ir, steps: getStepFunctions(pipeline, names) } : { file, ir }
+    const { ir, steps } = lowerPipeline(pipeline, { defaultName: defaultName(file) })
+    const loaded: LoadedPipeline = options.steps === true ? { file, ir, steps } : { file, ir }
     diagnostics.push(...validatePipeline(ir))
     if (options.each !== undefined) diagnostics.push(...options.each(loaded))
     return { pipeline: loaded, diagnostics }

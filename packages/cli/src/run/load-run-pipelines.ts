@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { compilePipeline, type StepFunction, type TopicSpec } from '@pipe/dsl'
-import type { ConnectorDefinition } from '@pipe/runtime'
+import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
 import { analyzePipelines, type LoadedPipeline } from '../analyze/analyze-pipelines.js'
 import { UserError } from '../errors/user-error.js'
@@ -10,7 +10,7 @@ import { UserError } from '../errors/user-error.js'
 export interface RunPlan {
   readonly file: string
   readonly pipelines: readonly string[]
-  readonly connectors: readonly ConnectorDefinition[]
+  readonly connectors: readonly ConnectorDocument[]
   readonly topics: readonly TopicSpec[]
   readonly steps: ReadonlyMap<string, StepFunction>
 }
@@ -28,7 +28,7 @@ async function assertFile(given: string, path: string): Promise<void> {
 export async function loadRunPlan(given: string, cwd: string): Promise<LoadResult> {
   const file = resolve(cwd, given)
   await assertFile(given, file)
-  const connectors: ConnectorDefinition[] = []
+  const connectors: ConnectorDocument[] = []
   const topics: TopicSpec[] = []
   const compile = ({ ir }: LoadedPipeline): readonly Diagnostic[] => {
     const compiled = compilePipeline(ir, { target: 'pipe' })

@@ -1,7 +1,7 @@
-import { systemClock, type ConnectorDefinition, type ConnectorRegistry, type SinkConnector, type TopicBackend } from '@pipe/runtime'
+import { systemClock, type ConnectorDocument, type ConnectorRegistry, type SinkConnector, type TopicBackend } from '@pipe/runtime'
 import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
-async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: ConnectorDefinition, taskConfig: ConnectorDefinition['config'], member: { index: number; count: number }): Promise<void> {
+async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: ConnectorDocument, taskConfig: ConnectorDocument['config'], member: { index: number; count: number }): Promise<void> {
   const topics = (def.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
   const consumer = await backend.consumer({ group: sinkConsumerGroup(def.name), topics, member })
   try {
@@ -25,7 +25,7 @@ async function seedTask(backend: TopicBackend, plugin: SinkConnector, def: Conne
  * checkpoint: the sink could not tell the lines of the killed run, and would write them again
  * (duplicates). A sink file pipe cannot open fails here, in one line (a RuntimeError).
  */
-export async function seedSinkCheckpoints(backend: TopicBackend, registry: ConnectorRegistry, connectors: readonly ConnectorDefinition[]): Promise<void> {
+export async function seedSinkCheckpoints(backend: TopicBackend, registry: ConnectorRegistry, connectors: readonly ConnectorDocument[]): Promise<void> {
   if (backend.kind !== 'embedded') return
   for (const def of connectors) {
     const plugin = registry.connector(def.config['connector.class'] ?? '')

@@ -1,9 +1,9 @@
-import type { ConnectState, Engine } from '@pipe/runtime'
+import type { ConnectState, ConnectorStatus, Engine } from '@pipe/runtime'
 
 /** One connector's figures at one moment, for progress output. */
 export interface ConnectorFigures {
   readonly name: string
-  readonly type: 'source' | 'sink'
+  readonly type: ConnectorStatus['type']
   readonly state: ConnectState
   readonly recordsIn: number
   readonly recordsOut: number

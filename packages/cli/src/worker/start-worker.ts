@@ -46,7 +46,7 @@ async function createConnectors(herder: Herder, files: readonly ConnectorFile[])
     try {
       await herder.createConnector(f.name, f.config, f.initialState)
     } catch (error) {
-      // the herder's REST errors carry Kafka Connect's message (invalid config, unknown class, duplicate)
+      // the herder's refusals (worker errors) carry Kafka Connect's message (invalid config, unknown class, duplicate)
       const why = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => !l.startsWith('You can also find')).join(' ')
       throw new UserError('PIPE_INVALID_CONNECTOR_FILE', `${f.file}: connector '${f.name}' was refused: ${why}`, 'fix the file; PUT /connector-plugins/<class>/config/validate lists every problem')
     }

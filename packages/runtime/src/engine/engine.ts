@@ -3,15 +3,14 @@ import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
-import type { StepFunction } from '../transforms/transformation.js'
-import type { ConnectorDefinition } from './connector-definition.js'
+import type { StepFunction } from '../tasks/transformation.js'
 import type { ConnectorHandle } from './connector-handle.js'
 import { statusOf } from './connector-handle.js'
-import type { ConnectorStatus, TaskMetrics } from './connector-status.js'
+import type { TaskMetrics } from './connector-status.js'
 import { checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
-import { sinkConsumerGroup } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody } from '@pipe/dsl/contract'
 
 /** How to build an engine. */
 export interface EngineOptions {
@@ -27,11 +26,6 @@ export interface EngineOptions {
   readonly idleWaitMs?: number
 }
 
-/** `GET /connectors/{c}/offsets` body. */
-export interface ConnectorOffsets {
-  readonly offsets: readonly { readonly partition: Readonly<Record<string, unknown>>; readonly offset: Readonly<Record<string, unknown>> }[]
-}
-
 /** Options of a connector restart (`POST /connectors/{c}/restart`). */
 export interface RestartOptions {
   readonly includeTasks?: boolean
@@ -41,7 +35,7 @@ export interface RestartOptions {
 /** The running engine: starts connectors, controls them, reports status. */
 export interface Engine {
   /** Validates, creates topics and starts each connector's tasks; resolves once all tasks were started. */
-  start(connectors: readonly ConnectorDefinition[]): Promise<void>
+  start(connectors: readonly ConnectorDocument[]): Promise<void>
   pause(name: string): void
   resume(name: string): Promise<void>
   restart(name: string, options?: RestartOptions): Promise<void>
@@ -53,7 +47,7 @@ export interface Engine {
   statuses(): readonly ConnectorStatus[]
   metrics(name: string): readonly TaskMetrics[]
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */
-  offsets(name: string): Promise<ConnectorOffsets>
+  offsets(name: string): Promise<OffsetsBody>
   /** True when every task is FAILED, or holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
   isIdle(idleMs: number): boolean
   /** Stops everything gracefully: each task finishes its batch, flushes and commits offsets. */
@@ -105,7 +99,7 @@ class EngineImpl implements Engine {
     return handle
   }
 
-  #create(def: ConnectorDefinition): ConnectorHandle {
+  #create(def: ConnectorDocument): ConnectorHandle {
     if (this.#connectors.has(def.name)) throw new RuntimeError('PIPE_CONNECTOR_EXISTS', `Connector ${def.name} already exists`)
     const className = def.config['connector.class'] ?? ''
     const plugin = this.#registry.connector(className)
@@ -119,7 +113,7 @@ class EngineImpl implements Engine {
     return handle
   }
 
-  async start(defs: readonly ConnectorDefinition[]): Promise<void> {
+  async start(defs: readonly ConnectorDocument[]): Promise<void> {
     const handles = defs.map((d) => this.#create(d))
     // a topic the cluster cannot create (replication factor) is refused before any connector starts
     for (const h of handles) await checkTopicCreation(this.#env.backend, h.plugin.type, h.config)
@@ -192,7 +186,7 @@ class EngineImpl implements Engine {
     return this.#get(name).tasks.map((t) => t.control.metrics)
   }
 
-  async offsets(name: string): Promise<ConnectorOffsets> {
+  async offsets(name: string): Promise<OffsetsBody> {
     const h = this.#get(name)
     if (h.plugin.type === 'source') return { offsets: await this.#env.backend.listSourceOffsets(name) }
     const committed = await this.#env.backend.listGroupOffsets(sinkConsumerGroup(name))

@@ -1,16 +1,17 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectHeader, ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { Converter } from '../converters/converter.js'
 import { createConverter, DEFAULT_CONVERTER } from '../converters/create-converter.js'
-import { javaToString } from '../converters/java-format.js'
+import { javaToString } from '../converters/java-to-string.js'
 import { toJsonText } from '../converters/json-text.js'
 import { parseLiteral } from '../transforms/header-smts.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { ConsumedMessage, MessageHeader, TopicMessage } from '../topics/topic-backend.js'
 import { consumedRecordText, producedRecordText, StageError } from './error-policy.js'
 
-const HEADER_CONVERTER = 'org.apache.kafka.connect.storage.SimpleHeaderConverter'
+const HEADER_CONVERTER = CONVERTER_CLASSES.simpleHeader
 
 /** A connector's key and value converters (and their class names, for error reports). */
 export interface RecordCodec {
