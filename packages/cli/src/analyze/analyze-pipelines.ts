@@ -45,8 +45,7 @@ function lower(file: string, value: unknown, options: AnalyzeOptions): { pipelin
   const diagnostics: Diagnostic[] = []
   try {
     const pipeline = value as Pipeline // checked by isPipeline in loadPipelineFile
-    const names = { defaultName: defaultName(file) }
-    const { ir, steps } = lowerPipeline(pipeline, names) // lowered once: the IR and its step functions together
+    const { ir, steps } = lowerPipeline(pipeline, { defaultName: defaultName(file) })
     const loaded: LoadedPipeline = options.steps === true ? { file, ir, steps } : { file, ir }
     diagnostics.push(...validatePipeline(ir))
     if (options.each !== undefined) diagnostics.push(...options.each(loaded))

@@ -1,5 +1,5 @@
+import { FILE_STREAM_CLASSES, type ConnectorStatus } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
-import type { ConnectorStatus } from '@pipe/dsl/contract'
 import type { ConnectorListing } from './connect-types.js'
 import type { KafkaConnectClient } from './kafka-connect-client.js'
 
@@ -23,7 +23,7 @@ export function createFakeConnect(): FakeConnect {
   const configs = new Map<string, Record<string, string>>()
   const statuses = new Map<string, ConnectorStatus[]>()
   const calls: string[] = []
-  const plugins = ['org.apache.kafka.connect.file.FileStreamSourceConnector', 'org.apache.kafka.connect.file.FileStreamSinkConnector']
+  const plugins: string[] = [FILE_STREAM_CLASSES.source, FILE_STREAM_CLASSES.sink]
   const status = (name: string): ConnectorStatus => {
     const queue = statuses.get(name)
     if (!configs.has(name) || queue === undefined || queue.length === 0) throw notFound(name)

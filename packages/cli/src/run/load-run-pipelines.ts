@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { compilePipeline, type StepFunction, type TopicSpec } from '@pipe/dsl'
-import type { ConnectorDocument } from '@pipe/runtime'
+import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
 import { analyzePipelines, type LoadedPipeline } from '../analyze/analyze-pipelines.js'
 import { UserError } from '../errors/user-error.js'
