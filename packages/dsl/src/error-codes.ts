@@ -9,7 +9,7 @@
  * ```
  */
 export const ERROR_CODES = [
-  // --- dsl: pipeline structure (ir/validate.ts) ---
+  // --- dsl: pipeline structure (validate/validate.ts) ---
   'PIPE_INVALID_IR',
   'PIPE_UNSUPPORTED_SCHEMA_VERSION',
   'PIPE_INVALID_NAME',

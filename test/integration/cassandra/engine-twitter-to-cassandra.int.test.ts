@@ -1,6 +1,6 @@
 // @servers cassandra
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultRegistry } from '../../../packages/runtime/src/connectors/default-registry.js'
+import { defaultRegistry } from '../../../packages/runtime/src/plugins/default-registry.js'
 import { createEngine } from '../../../packages/runtime/src/engine/engine.js'
 import { createMemoryTopicBackend } from '../../../packages/runtime/src/topics/memory-topic-backend.js'
 import { servers } from '../../infra/servers.js'

@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compilePipeline, toPipelineIR } from '@pipe/dsl'
-import type { ConnectorConfig, RecordFormat } from '@pipe/dsl'
+import type { ConnectorDocument, RecordFormat } from '@pipe/dsl'
 import { Kafka, logLevel } from 'kafkajs'
 import type { IHeaders } from 'kafkajs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createEngine, createKafkaTopicBackend, createKafkajsClient, defaultRegistry } from '../../../packages/runtime/src/index.js'
-import { formatJavaDate } from '../../../packages/runtime/src/transforms/java-date-format.js'
+import { formatJavaDate } from '../../../packages/runtime/src/java/java-date-format.js'
 import { servers } from '../../infra/servers.js'
 import { connectRequest } from '../../support/connect-rest.js'
 import { waitFor } from '../../support/wait-for.js'
@@ -40,7 +40,7 @@ const prefix = (engine: Engine, v: Variant): string => `${tagOf(engine)}${v.id}`
 /** The topic the records land in, before TimestampRouter's `.<date>` or `-<date>` suffix. */
 const landing = (engine: Engine, v: Variant): string => v.c.routedTopic?.(prefix(engine, v)) ?? prefix(engine, v)
 
-function compiled(engine: Engine, v: Variant): ConnectorConfig {
+function compiled(engine: Engine, v: Variant): ConnectorDocument {
   const name = prefix(engine, v)
   const result = compilePipeline(toPipelineIR(v.c.pipeline(input, name, v.format), { defaultName: name }))
   expect(result.diagnostics).toEqual([])

@@ -1,10 +1,10 @@
-import { planDeployment, type ConnectorConfig } from '@pipe/dsl'
+import { planDeployment, type ConnectorDocument } from '@pipe/dsl'
 import { describe, expect, it } from 'vitest'
 import { applyPlan } from './apply-plan.js'
 import { ConnectError } from './connect-error.js'
 import { createFakeConnect, running } from './fake-connect-client.fixture.js'
 
-const connector = (name: string, pipeline: string, file = '/tmp/in.txt'): ConnectorConfig => ({
+const connector = (name: string, pipeline: string, file = '/tmp/in.txt'): ConnectorDocument => ({
   name, config: { 'connector.class': 'FileStreamSource', file, name, 'pipe.pipeline': pipeline },
 })
 const fast = { sleep: () => Promise.resolve(), pollMs: 0, updateGraceMs: 0 }

@@ -1,4 +1,4 @@
-import type { ConnectorConfig, DeploymentPlan } from '@pipe/dsl'
+import type { ConnectorDocument, DeploymentPlan } from '@pipe/dsl'
 import { ConnectError } from './connect-error.js'
 import type { ConnectorStatus } from './connect-types.js'
 import type { KafkaConnectClient } from './kafka-connect-client.js'
@@ -78,7 +78,7 @@ export async function waitUntilSettled(
   }
 }
 
-async function upsert(client: KafkaConnectClient, connector: ConnectorConfig, options: ApplyOptions): Promise<Applied> {
+async function upsert(client: KafkaConnectClient, connector: ConnectorDocument, options: ApplyOptions): Promise<Applied> {
   const progress = options.onProgress ?? (() => undefined)
   let created: boolean
   try {
@@ -105,7 +105,7 @@ async function upsert(client: KafkaConnectClient, connector: ConnectorConfig, op
  * twice), then PUT /connectors/{name}/config for every create and update (idempotent), then waits
  * until each is RUNNING with its tasks, or reports which instance FAILED with its trace.
  */
-export async function applyPlan(client: KafkaConnectClient, plan: DeploymentPlan, desired: readonly ConnectorConfig[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyPlan(client: KafkaConnectClient, plan: DeploymentPlan, desired: readonly ConnectorDocument[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const progress = options.onProgress ?? (() => undefined)
   const applied: Applied[] = []
   for (const action of plan.actions.filter((a) => a.type === 'delete')) {

@@ -1,4 +1,4 @@
-import { planDeployment, type ConnectorConfig, type DeploymentPlan, type LiveConnector } from '@pipe/dsl'
+import { planDeployment, type ConnectorDocument, type DeploymentPlan, type LiveConnector } from '@pipe/dsl'
 import { compilePipelines } from '../analyze/compile-pipelines.js'
 import { refineDiagnostics } from '../analyze/refine-location.js'
 import { hasErrors, type Diagnostic } from '../diagnostic.js'
@@ -16,7 +16,7 @@ export type MadePlan =
   | {
       readonly ok: true
       readonly plan: DeploymentPlan
-      readonly desired: readonly ConnectorConfig[]
+      readonly desired: readonly ConnectorDocument[]
       /** Pipelines that run on the pipe runtime only, left out of the deployment. */
       readonly skipped: readonly string[]
       readonly diagnostics: readonly Diagnostic[]
@@ -42,7 +42,7 @@ export async function makePlan(client: KafkaConnectClient, input: PlanInput): Pr
   const compilation = compilePipelines(analysis.pipelines, 'kafka-connect')
   const diagnostics = refineDiagnostics([...analysis.diagnostics, ...compilation.diagnostics], analysis.pipelines)
   if (hasErrors(diagnostics)) return { ok: false, diagnostics }
-  const desired = compilation.connectors.map((c): ConnectorConfig => ({ name: c.document.name, config: c.document.config }))
+  const desired = compilation.connectors.map((c): ConnectorDocument => ({ name: c.document.name, config: c.document.config }))
   const listing = await client.listConnectors()
   const live = listing.map((c): LiveConnector => ({ name: c.name, config: c.config, ...(c.status === undefined ? {} : { state: c.status.state }) }))
   const classes = [...desired, ...live].map((c) => c.config['connector.class'] ?? '')

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { compilePipeline, getStepFunctions, isPipeline, toPipelineIR, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction, type TopicSpec } from '@pipe/dsl'
+import { compilePipeline, isPipeline, lowerPipeline, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction, type TopicSpec } from '@pipe/dsl'
 import type { ConnectorDefinition } from '@pipe/runtime'
 import type { Diagnostic } from '../diagnostic.js'
 import { loadErrorDiagnostic, loadPipelineFile } from '../load/load-pipeline-file.js'
@@ -42,13 +42,13 @@ export async function loadRunPlan(given: string, cwd: string): Promise<LoadResul
     const options = { defaultName: defaultName(file) }
     try {
       const pipeline = value as Pipeline // checked by isPipeline in loadPipelineFile
-      const ir = toPipelineIR(pipeline, options)
+      const { ir, steps: functions } = lowerPipeline(pipeline, options)
       diagnostics.push(...validatePipeline(ir))
       const compiled = compilePipeline(ir, { target: 'pipe' })
       diagnostics.push(...compiled.diagnostics)
       connectors.push(...compiled.connectors)
       topics.push(...compiled.topics)
-      for (const [id, fn] of getStepFunctions(pipeline, options)) steps.set(id, fn)
+      for (const [id, fn] of functions) steps.set(id, fn)
       names.push(ir.name)
       irs.push(ir)
     } catch (error) {

@@ -1,5 +1,5 @@
 import { PipeError } from '../errors.js'
-import { captureLocation } from './capture-location.js'
+import { captureLocation } from '../ir/capture-location.js'
 import { PIPELINE, type Chain, type PipelineState } from './chain.js'
 
 /**

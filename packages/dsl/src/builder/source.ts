@@ -2,7 +2,7 @@ import { isConnectorRef, type SourceConnector } from '../connectors/define-conne
 import { PipeError } from '../errors.js'
 import { deepFreeze } from '../ir/json.js'
 import type { ConnectorSettings, TopicOptions } from '../ir/nodes.js'
-import { captureLocation } from './capture-location.js'
+import { captureLocation } from '../ir/capture-location.js'
 import type { ChainNode } from './chain.js'
 import type { Stream, Topic, Untyped } from './stream.js'
 import { StreamImpl } from './stream-impl.js'

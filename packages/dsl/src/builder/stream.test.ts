@@ -6,7 +6,7 @@ import { PipeError } from '../errors.js'
 import { isPipeline, pipeline } from './pipeline.js'
 import { hasHeaderKey, not } from './predicate.js'
 import { source, topic } from './source.js'
-import { getStepFunctions, toPipelineIR } from './to-pipeline-ir.js'
+import { getStepFunctions, lowerPipeline, toPipelineIR } from './to-pipeline-ir.js'
 
 const lines = () => source(file({ file: 'in.txt' }))
 
@@ -61,6 +61,15 @@ describe('stream builders', () => {
     const fns = getStepFunctions(p, { defaultName: 'prices' })
     expect([...fns.keys()]).toEqual(refs)
     expect(fns.get('prices/map#1')).toBe(double)
+  })
+
+  it('lowers once to the same IR and step functions as toPipelineIR and getStepFunctions', () => {
+    const double = (n: number): number => n * 2
+    const p = source(datagen({ preset: 'orders' })).map((o) => o.price).map(double).to(topic('prices'))
+    const { ir, steps } = lowerPipeline(p, { defaultName: 'prices' })
+    expect(ir).toEqual(toPipelineIR(p, { defaultName: 'prices' }))
+    expect([...steps.keys()]).toEqual([...getStepFunctions(p, { defaultName: 'prices' }).keys()])
+    expect(steps.get('prices/map#1')).toBe(double)
   })
 
   it('applies the predicate of .when() to every step inside it', () => {

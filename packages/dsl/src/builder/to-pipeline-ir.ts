@@ -18,9 +18,18 @@ export interface ToPipelineIROptions {
   readonly defaultName: string
 }
 
-interface Lowered {
+/**
+ * What {@link lowerPipeline} returns: the IR and the TypeScript step functions it refers to.
+ *
+ * @example
+ * ```ts
+ * const { ir, steps }: LoweredPipeline = lowerPipeline(p, { defaultName: 'tweets' })
+ * ```
+ */
+export interface LoweredPipeline {
   readonly ir: PipelineIR
-  readonly functions: ReadonlyMap<string, StepFunction>
+  /** TypeScript step functions by stable id (`<pipeline>/<op>#<n>`), as the IR's `code` steps refer to them. */
+  readonly steps: ReadonlyMap<string, StepFunction>
 }
 
 function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<string, number>, functions: Map<string, StepFunction>): PipelineNode {
@@ -43,7 +52,18 @@ function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<stri
   }
 }
 
-function lower(pipeline: Pipeline, defaultName: string): Lowered {
+/**
+ * Lowers a pipeline once into its plain-JSON IR and the TypeScript step functions its `code` steps
+ * refer to (what {@link toPipelineIR} and {@link getStepFunctions} each return one half of).
+ *
+ * @example
+ * ```ts
+ * const { ir, steps } = lowerPipeline(pipeline, { defaultName: 'tweets' })
+ * steps.get('tweets/map#0')?.(record)
+ * ```
+ */
+export function lowerPipeline(pipeline: Pipeline, options: ToPipelineIROptions): LoweredPipeline {
+  const defaultName = options.defaultName
   if (!isPipeline(pipeline)) {
     throw new PipeError({ code: 'PIPE_INVALID_IR', message: 'expected a pipeline', hint: 'export default source(...).to(topic(...))' })
   }
@@ -74,7 +94,7 @@ function lower(pipeline: Pipeline, defaultName: string): Lowered {
     }
   }
   const target = state.target === undefined ? {} : { target: state.target }
-  return { ir: deepFreeze({ schemaVersion: IR_SCHEMA_VERSION, name, ...target, nodes, edges }), functions }
+  return { ir: deepFreeze({ schemaVersion: IR_SCHEMA_VERSION, name, ...target, nodes, edges }), steps: functions }
 }
 
 /**
@@ -86,7 +106,7 @@ function lower(pipeline: Pipeline, defaultName: string): Lowered {
  * ```
  */
 export function toPipelineIR(pipeline: Pipeline, options: ToPipelineIROptions): PipelineIR {
-  return lower(pipeline, options.defaultName).ir
+  return lowerPipeline(pipeline, options).ir
 }
 
 /**
@@ -103,5 +123,5 @@ export function getStepFunctions(
   pipeline: Pipeline,
   options: ToPipelineIROptions = { defaultName: 'pipeline' },
 ): ReadonlyMap<string, StepFunction> {
-  return lower(pipeline, options.defaultName).functions
+  return lowerPipeline(pipeline, options).steps
 }

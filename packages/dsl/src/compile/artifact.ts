@@ -1,4 +1,5 @@
 import { PipeError } from '../errors.js'
+import type { ConnectorDocument } from '../contract/connector-document.js'
 import type { Diagnostic } from '../diagnostics.js'
 
 /**
@@ -20,19 +21,6 @@ export const ARTIFACT_SCHEMA_VERSION = 1
  * ```
  */
 export type CompileTarget = 'kafka-connect' | 'pipe'
-
-/**
- * One connector: exactly the body of Kafka Connect's `POST /connectors`, config keys sorted.
- *
- * @example
- * ```ts
- * const c: ConnectorConfig = { name: 'lines-source', config: { 'connector.class': '...', file: 'in.txt' } }
- * ```
- */
-export interface ConnectorConfig {
-  readonly name: string
-  readonly config: Readonly<Record<string, string>>
-}
 
 /**
  * A topic the pipeline declares, for the deploy planner (Kafka topic configs as strings).
@@ -58,7 +46,7 @@ export interface TopicSpec {
  * ```
  */
 export interface CompileResult {
-  readonly connectors: readonly ConnectorConfig[]
+  readonly connectors: readonly ConnectorDocument[]
   readonly topics: readonly TopicSpec[]
   readonly diagnostics: readonly Diagnostic[]
 }
@@ -85,7 +73,7 @@ export function sortKeys(record: Readonly<Record<string, string>>): Readonly<Rec
  * const body = parseConnectorConfig(JSON.parse(await readFile('build/connect/tweets-sink.json', 'utf8')))
  * ```
  */
-export function parseConnectorConfig(value: unknown): ConnectorConfig {
+export function parseConnectorConfig(value: unknown): ConnectorDocument {
   const fail = (message: string): never => {
     throw new PipeError({ code: 'PIPE_INVALID_IR', message, hint: 'recompile with pipe compile' })
   }

@@ -3,8 +3,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import type { SinkNode, SourceNode, TopicNode } from '../ir/nodes.js'
 import type { PipelineIR } from '../ir/pipeline-ir.js'
 import { indexGraph, pathToSink, type IrGraph } from '../ir/visit.js'
-import { sortKeys, type CompileResult, type CompileTarget, type ConnectorConfig, type TopicSpec } from './artifact.js'
-import { connectorNames } from './kafka-connect/naming.js'
+import type { ConnectorDocument } from '../contract/connector-document.js'
+import { sortKeys, type CompileResult, type CompileTarget, type TopicSpec } from './artifact.js'
+import { connectorNames } from '../ir/naming.js'
 import { toConnectorConfig } from './kafka-connect/to-connector-config.js'
 import { topicFormat } from './kafka-connect/topic-format.js'
 
@@ -87,7 +88,7 @@ export function compilePipeline(ir: PipelineIR, options: CompileOptions = {}): C
   const target = options.target ?? ir.target ?? 'kafka-connect'
   const graph = indexGraph(ir)
   const names = connectorNames(ir)
-  const connectors: ConnectorConfig[] = []
+  const connectors: ConnectorDocument[] = []
   const diagnostics: Diagnostic[] = []
   for (const node of ir.nodes) {
     if (node.kind !== 'source' && node.kind !== 'sink') continue

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toPipelineIR } from '../builder/to-pipeline-ir.js'
-import { validatePipeline } from '../ir/validate.js'
+import { validatePipeline } from '../validate/validate.js'
 import { FIXTURES, tweets } from '../testing/pipelines.fixture.js'
 import { compilePipeline } from './compile-pipeline.js'
 

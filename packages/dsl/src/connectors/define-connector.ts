@@ -1,4 +1,4 @@
-import { captureLocation } from '../builder/capture-location.js'
+import { captureLocation } from '../ir/capture-location.js'
 import type { SourceLocation } from '../diagnostics.js'
 import { deepFreeze, type JsonObject } from '../ir/json.js'
 import type { RecordFormat } from '../ir/nodes.js'

@@ -1,4 +1,4 @@
-import type { Secret } from '../builder/secret.js'
+import type { Secret } from '../ir/secret.js'
 
 /**
  * The kinds of connector option fields.

@@ -1,4 +1,4 @@
-import { isSecret } from '../builder/secret.js'
+import { isSecret } from '../ir/secret.js'
 import { diagnostic, type Diagnostic, type SourceLocation } from '../diagnostics.js'
 import { isJsonObject, type JsonObject, type JsonValue } from '../ir/json.js'
 import type { ConnectorDefinition } from './define-connector.js'

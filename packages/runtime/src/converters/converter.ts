@@ -1,5 +1,5 @@
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectSchema } from './connect-schema.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
 
 /** A value and its schema (`null` when schemaless), as a converter reads it. */
 export interface SchemaAndValue {

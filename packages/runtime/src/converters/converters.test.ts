@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { Float32, Float64 } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import { STRING_SCHEMA } from './connect-schema.js'
+import { STRING_SCHEMA } from '../records/connect-schema.js'
 import { createConverter } from './create-converter.js'
-import { javaDoubleToString } from './java-format.js'
+import { javaDoubleToString } from '../java/java-format.js'
 import { parseJsonText, toJsonText } from './json-text.js'
 
 const text = (b: Uint8Array | null): string | null => (b === null ? null : Buffer.from(b).toString('utf8'))

@@ -1,11 +1,11 @@
 import type { ConnectValue } from '../records/connect-value.js'
 import { isConnectMap } from '../records/connect-value.js'
-import type { ConnectSchema } from './connect-schema.js'
-import { schemaJson } from './connect-schema.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
+import { schemaJson } from './schema-json.js'
 import type { Converter, SchemaAndValue } from './converter.js'
 import { ConversionError } from './converter.js'
 import { parseJsonText, toJsonText } from './json-text.js'
-import { toJavaOrder } from '../transforms/java-hash-map.js'
+import { toJavaOrder } from './java-map-order.js'
 
 const ENVELOPE_ERROR =
   'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.'

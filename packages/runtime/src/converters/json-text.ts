@@ -1,6 +1,6 @@
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import { isIntegral, javaDoubleToString, javaFloatToString } from './java-format.js'
+import { isIntegral, javaDoubleToString, javaFloatToString } from '../java/java-format.js'
 import { parseJsonWith } from './json-parser.js'
 
 const ESCAPED = /\\\\|\\u00[0-9a-f]{2}/g

@@ -1,7 +1,7 @@
 import type { ConnectValue } from '../records/connect-value.js'
 import type { Converter, SchemaAndValue } from './converter.js'
 import { ConversionError } from './converter.js'
-import { javaToString } from './java-format.js'
+import { javaToString } from './java-to-string.js'
 
 const OPTIONAL_STRING = { type: 'string', optional: true } as const
 

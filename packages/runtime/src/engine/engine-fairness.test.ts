@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRegistry } from '../connectors/default-registry.js'
+import { defaultRegistry } from '../plugins/default-registry.js'
 import type { PolledRecord } from '../records/connect-record.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'

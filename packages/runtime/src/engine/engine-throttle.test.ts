@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultRegistry } from '../connectors/default-registry.js'
+import { defaultRegistry } from '../plugins/default-registry.js'
 import { createEmbeddedTopicBackend } from '../topics/embedded-topic-backend.js'
 import { createEngine } from './engine.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRegistry } from '../connectors/default-registry.js'
+import { defaultRegistry } from '../plugins/default-registry.js'
 import { createKafkaTopicBackend } from '../topics/kafka-topic-backend.js'
 import type { KafkaClient, KafkaRecord } from '../topics/kafka-client.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'

@@ -1,4 +1,4 @@
-import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectSchema } from './connect-schema.js'
 import type { ConnectValue } from './connect-value.js'
 
 /** One header, as Kafka Connect's `Header`: a key and a schemaless value. Keys may repeat. */

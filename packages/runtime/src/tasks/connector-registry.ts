@@ -1,4 +1,4 @@
-import type { PredicateFactory, TransformationFactory } from '../transforms/transformation.js'
+import type { PredicateFactory, TransformationFactory } from './transformation.js'
 import type { SinkConnector } from './sink-task.js'
 import type { SourceConnector } from './source-task.js'
 

@@ -1,5 +1,5 @@
 import type { PluginSet } from '../tasks/connector-registry.js'
-import type { PredicateFactory, TransformationFactory } from './transformation.js'
+import type { PredicateFactory, TransformationFactory } from '../tasks/transformation.js'
 import { cast } from './cast.js'
 import { extractField } from './extract-field.js'
 import { flatten } from './flatten.js'

@@ -1,7 +1,7 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
+import type { Transformation } from '../tasks/transformation.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, DataException, javaClassName, partOf, requiredString, schemaOf, withPart } from './smt-support.js'
 import { ownValue } from '../records/own-property.js'

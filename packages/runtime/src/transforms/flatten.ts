@@ -2,9 +2,9 @@ import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
 import { ownValue, setOwn } from '../records/own-property.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
+import type { Transformation } from '../tasks/transformation.js'
 import type { RecordPart } from './smt-support.js'
-import type { ConnectField, ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'
 import { partOf, requireMap, requireStruct, schemaOf, structSchema, withPart } from './smt-support.js'
 
 function flattenInto(map: ConnectMap, prefix: string, delimiter: string, out: Record<string, ConnectValue>): void {

@@ -1,8 +1,8 @@
 import { Float32, Float64 } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { convertToString, parseString } from './java-values.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { convertToString, parseString } from '../java/java-values.js'
 import { ConfigException, listOf, requiredString } from './smt-support.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
+import type { Transformation } from '../tasks/transformation.js'
 import type { RecordPart } from './smt-support.js'
 import { partOf, requiredString, schemaOf, withPart } from './smt-support.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toJsonText } from '../converters/json-text.js'
-import { javaToString } from '../converters/java-format.js'
+import { javaToString } from '../converters/java-to-string.js'
 import { one, runChain, sinkRecord } from './test-records.js'
 
 // fields named like Object.prototype members are absent from {"a":1}: Kafka Connect 3.9.1 answers

@@ -1,9 +1,9 @@
-import type { ConnectField, ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'
 import type { ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { copyAndPut } from './java-hash-map.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { copyAndPut } from '../java/java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, DataException, SCHEMAS, partOf, requireMap, requireStruct, schemaOf, structSchema, structValue, withPart } from './smt-support.js'
 

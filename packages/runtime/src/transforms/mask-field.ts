@@ -1,10 +1,10 @@
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { copyAndPut } from './java-hash-map.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { copyAndPut } from '../java/java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
-import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
 import { ConfigException, DataException, javaClassName, listOf, partOf, requireMap, requireStruct, schemaOf, withPart } from './smt-support.js'
 import { ownValue } from '../records/own-property.js'
 

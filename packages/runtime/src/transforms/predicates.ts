@@ -1,6 +1,6 @@
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Predicate } from './transformation.js'
-import { javaRegex } from './java-regex.js'
+import type { Predicate } from '../tasks/transformation.js'
+import { javaRegex } from '../java/java-regex.js'
 import { requiredString } from './smt-support.js'
 
 /** `TopicNameMatches`: the whole topic matches `pattern`. */

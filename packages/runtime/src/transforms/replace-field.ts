@@ -1,6 +1,6 @@
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { javaHashMap } from './java-hash-map.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { javaHashMap } from '../java/java-hash-map.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, listOf, partOf, requireMap, requireStruct, schemaOf, structSchema, withPart } from './smt-support.js'
 

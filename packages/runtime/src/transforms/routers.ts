@@ -1,8 +1,8 @@
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { formatJavaDate } from './java-date-format.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { formatJavaDate } from '../java/java-date-format.js'
 import { DataException, requiredString } from './smt-support.js'
-import { javaRegex, javaReplacement } from './java-regex.js'
+import { javaRegex, javaReplacement } from '../java/java-regex.js'
 
 /** `RegexRouter`: when the regex matches the whole topic, the topic becomes `replaceFirst(replacement)`. */
 export function regexRouter(config: ConnectorConfig): Transformation {

@@ -1,21 +1,15 @@
 import type { ConnectRecord } from '../records/connect-record.js'
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
-import type { ConnectField, ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
+import { ConfigException, DataException } from '../java/kafka-exceptions.js'
+
+export { ConfigException, DataException }
 
 /** Which part of the record a `$Key` / `$Value` SMT works on. */
 export type RecordPart = 'key' | 'value'
 
-/** Kafka Connect's `DataException`: a record the transform cannot handle. */
-export class DataException extends Error {
-  override readonly name: string = 'org.apache.kafka.connect.errors.DataException'
-}
-
-/** Kafka's `ConfigException`: the transform's keys are wrong. */
-export class ConfigException extends Error {
-  override readonly name: string = 'org.apache.kafka.common.config.ConfigException'
-}
 
 /** The key or value of a record. */
 export function partOf(record: ConnectRecord, part: RecordPart): ConnectValue {

@@ -1,7 +1,7 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { PluginContext, StepFunction, Transformation } from './transformation.js'
+import type { PluginContext, StepFunction, Transformation } from '../tasks/transformation.js'
 import { ConfigException, DataException, requiredString } from './smt-support.js'
 import { restoreConnectTypes, toStepValue } from './step-values.js'
 

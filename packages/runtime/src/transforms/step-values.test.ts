@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseJsonText, toJsonText } from '../converters/json-text.js'
 import { Float32, Float64 } from '../records/connect-value.js'
 import { sinkRecord, runChain } from './test-records.js'
-import type { StepFunction } from './transformation.js'
+import type { StepFunction } from '../tasks/transformation.js'
 import { toStepValue } from './step-values.js'
 
 type Order = Record<string, unknown>

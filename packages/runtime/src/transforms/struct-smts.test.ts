@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
 import { Float64 } from '../records/connect-value.js'
 import type { SinkRecord } from '../records/connect-record.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import { formatJavaDate, parseJavaDate } from './java-date-format.js'
+import { formatJavaDate, parseJavaDate } from '../java/java-date-format.js'
 import { one, runChain, sinkRecord } from './test-records.js'
 
 // A FileStream line after HoistField$Value: a struct with one required string field.

@@ -3,7 +3,7 @@ import type { ConnectValue } from '../records/connect-value.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import { createConnectorRegistry } from '../tasks/connector-registry.js'
 import { builtinTransforms } from './builtin-transforms.js'
-import type { StepFunction } from './transformation.js'
+import type { StepFunction } from '../tasks/transformation.js'
 import { applyChain, buildTransformChain } from './transform-chain.js'
 
 /** A sink record for tests: topic `orders`, partition 0, offset 42, timestamp 2024-01-02T03:04:05.006Z. */

@@ -1,7 +1,7 @@
-import type { ConnectSchema } from '../converters/connect-schema.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
-import type { Transformation } from './transformation.js'
-import { javaHashMap } from './java-hash-map.js'
+import type { Transformation } from '../tasks/transformation.js'
+import { javaHashMap } from '../java/java-hash-map.js'
 import { ConfigException, DataException, listOf, requireMap, requireStruct, structValue } from './smt-support.js'
 import { ownValue } from '../records/own-property.js'
 

@@ -3,7 +3,7 @@ import type { SourceLocation } from '../../diagnostics.js'
 import type { SinkNode, SourceNode } from '../../ir/nodes.js'
 import type { PipelineIR } from '../../ir/pipeline-ir.js'
 import { indexGraph, pathFromSource, pathToSink } from '../../ir/visit.js'
-import { connectorNames } from './naming.js'
+import { connectorNames } from '../../ir/naming.js'
 
 /** Where a compiled config key comes from in the user's pipeline. */
 export interface ConfigKeyOrigin {

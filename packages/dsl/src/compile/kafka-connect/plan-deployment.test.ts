@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectorConfig } from '../artifact.js'
+import type { ConnectorDocument } from '../../contract/connector-document.js'
 import { HIDDEN, maskValue, planDeployment, type LiveConnector } from './plan-deployment.js'
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector'
 const PG = 'io.debezium.connector.postgresql.PostgresConnector'
 
-const desired = (name: string, pipeline: string, extra: Record<string, string> = {}): ConnectorConfig => ({
+const desired = (name: string, pipeline: string, extra: Record<string, string> = {}): ConnectorDocument => ({
   name,
   config: { 'connector.class': FILE_SOURCE, file: '/tmp/in.txt', name, 'pipe.pipeline': pipeline, topic: 'lines', ...extra },
 })
-const live = (c: ConnectorConfig, state = 'RUNNING'): LiveConnector => ({ name: c.name, config: c.config, state })
+const live = (c: ConnectorDocument, state = 'RUNNING'): LiveConnector => ({ name: c.name, config: c.config, state })
 
 describe('planDeployment', () => {
   it('creates what the cluster lacks, showing every key', () => {
@@ -40,7 +40,7 @@ describe('planDeployment', () => {
     const plan = planDeployment([desired('a-source', 'a', { file: '/tmp/other.txt' })], [live(desired('a-source', 'a'))])
     expect(plan.actions[0]).toMatchObject({ type: 'update', resetsOffsets: true, changes: [{ key: 'file', from: '/tmp/in.txt', to: '/tmp/other.txt' }] })
     expect(plan.actions[0]?.notes[0]).toMatch(/^file: .*from its start/)
-    const sink = (file: string): ConnectorConfig => desired('a-sink', 'a', { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file })
+    const sink = (file: string): ConnectorDocument => desired('a-sink', 'a', { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file })
     expect(planDeployment([sink('/tmp/b')], [live(sink('/tmp/a'))]).actions[0]).toMatchObject({ type: 'update', resetsOffsets: false, notes: [] })
   })
 
@@ -77,7 +77,7 @@ describe('planDeployment', () => {
 })
 
 describe('secret masking in plans', () => {
-  const pg = (password: string): ConnectorConfig => ({ name: 'pg-source', config: { 'connector.class': PG, 'database.password': password, name: 'pg-source' } })
+  const pg = (password: string): ConnectorDocument => ({ name: 'pg-source', config: { 'connector.class': PG, 'database.password': password, name: 'pg-source' } })
 
   it('shows a config-provider placeholder as written and never a literal password', () => {
     const created = planDeployment([pg('${env:PG_PASSWORD}')], []).actions[0]

@@ -1,5 +1,6 @@
 import { CONNECTOR_DEFINITIONS } from '../../connectors/registry.js'
-import type { ConnectorConfig } from '../artifact.js'
+import { isSecretPlaceholder } from '../../ir/secret.js'
+import type { ConnectorDocument } from '../../contract/connector-document.js'
 import { PIPE_PIPELINE_KEY } from './to-connector-config.js'
 
 /**
@@ -105,7 +106,6 @@ export interface PlanOptions {
 /** The value shown for a literal password. */
 export const HIDDEN = '[hidden]'
 
-const PLACEHOLDER = /^\$\{[A-Za-z0-9_.-]+:[^}]*\}$/
 const SECRET_NAME = /(password|passwd|secret|token|credentials?|api[._-]?key|private[._-]?key|jaas\.config)$/i
 
 const definitionSecretKeys = (connectorClass: string): string[] =>
@@ -124,7 +124,7 @@ const definitionSecretKeys = (connectorClass: string): string[] =>
  * ```
  */
 export function maskValue(key: string, value: string, secretKeys: ReadonlySet<string>): string {
-  if (PLACEHOLDER.test(value)) return value
+  if (isSecretPlaceholder(value)) return value
   return secretKeys.has(key) || SECRET_NAME.test(key) ? HIDDEN : value
 }
 
@@ -169,7 +169,7 @@ const base = (config: Readonly<Record<string, string>>): Pick<PlanAction, 'pipel
   ...(config['connector.class'] === undefined ? {} : { connectorClass: config['connector.class'] }),
 })
 
-function planDeclared(desired: ConnectorConfig, live: LiveConnector | undefined, context: Context): PlanAction {
+function planDeclared(desired: ConnectorDocument, live: LiveConnector | undefined, context: Context): PlanAction {
   const config: Readonly<Record<string, string>> = { ...desired.config, name: desired.name }
   const secrets = context.secretsOf(config)
   if (live === undefined) {
@@ -233,7 +233,7 @@ const ORDER: readonly PlanActionType[] = ['create', 'update', 'delete', 'unchang
  * plan.actions.map((a) => `${a.type} ${a.name}`) // ['create lines-source', 'unchanged lines-sink']
  * ```
  */
-export function planDeployment(desired: readonly ConnectorConfig[], live: readonly LiveConnector[], options: PlanOptions = {}): DeploymentPlan {
+export function planDeployment(desired: readonly ConnectorDocument[], live: readonly LiveConnector[], options: PlanOptions = {}): DeploymentPlan {
   const secretsOf = (config: Readonly<Record<string, string>>): ReadonlySet<string> => {
     const connectorClass = config['connector.class'] ?? ''
     return new Set([...definitionSecretKeys(connectorClass), ...(options.secretKeys?.(connectorClass) ?? [])])

@@ -1,4 +1,4 @@
-import { isSecret, secretPlaceholder } from '../../builder/secret.js'
+import { isSecret, secretPlaceholder } from '../../ir/secret.js'
 import type { ConnectorDefinition } from '../../connectors/define-connector.js'
 import { findConnectorDefinition } from '../../connectors/registry.js'
 import { diagnostic, type Diagnostic } from '../../diagnostics.js'
@@ -6,7 +6,8 @@ import type { JsonObject, JsonValue } from '../../ir/json.js'
 import type { NodeId, SinkNode, SourceNode, TopicNode } from '../../ir/nodes.js'
 import type { PipelineIR } from '../../ir/pipeline-ir.js'
 import { pathFromSource, pathToSink, type IrGraph } from '../../ir/visit.js'
-import { sortKeys, type CompileTarget, type ConnectorConfig } from '../artifact.js'
+import type { ConnectorDocument } from '../../contract/connector-document.js'
+import { sortKeys, type CompileTarget } from '../artifact.js'
 import { converterConfig } from './converters.js'
 import { errorPolicyConfig } from './error-policy.js'
 import { topicFormat } from './topic-format.js'
@@ -32,7 +33,7 @@ export interface ConnectorCompileContext {
 
 /** One compiled connector, or only diagnostics when it cannot be compiled. */
 export interface ConnectorCompileResult {
-  readonly connector: ConnectorConfig | undefined
+  readonly connector: ConnectorDocument | undefined
   readonly diagnostics: readonly Diagnostic[]
 }
 

@@ -1,5 +1,5 @@
 import { PIPE_CONNECTOR_CLASSES, PLUGIN_CONNECTOR_CLASSES } from '../../contract/class-names.js'
-import { isSecret, secretPlaceholder, type Secret } from '../../builder/secret.js'
+import { isSecret, secretPlaceholder, type Secret } from '../../ir/secret.js'
 import { isJsonObject, type JsonObject } from '../../ir/json.js'
 import { sinkRef, defineConnector, type SinkConnector } from '../define-connector.js'
 import { field } from '../field.js'

@@ -1,5 +1,5 @@
 import { PIPE_CONNECTOR_CLASSES, PLUGIN_CONNECTOR_CLASSES } from '../../contract/class-names.js'
-import type { Secret } from '../../builder/secret.js'
+import type { Secret } from '../../ir/secret.js'
 import type { JsonObject } from '../../ir/json.js'
 import { sourceRef, defineConnector, type ExtraConfigContext, type SourceConnector } from '../define-connector.js'
 import { field } from '../field.js'

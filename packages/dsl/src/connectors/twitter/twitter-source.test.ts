@@ -3,7 +3,7 @@ import { env } from '../../builder/secret.js'
 import { source, topic } from '../../builder/source.js'
 import { toPipelineIR } from '../../builder/to-pipeline-ir.js'
 import { compilePipeline } from '../../compile/compile-pipeline.js'
-import { validatePipeline } from '../../ir/validate.js'
+import { validatePipeline } from '../../validate/validate.js'
 import { twitter } from './twitter-source.js'
 
 const tweets = (rules: readonly string[]) =>

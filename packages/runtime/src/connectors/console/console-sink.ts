@@ -1,4 +1,4 @@
-import { javaToString } from '../../converters/java-format.js'
+import { javaToString } from '../../converters/java-to-string.js'
 import { toJsonText } from '../../converters/json-text.js'
 import type { SinkConnector } from '../../tasks/sink-task.js'
 import type { LineWriter } from '../../tasks/task-context.js'

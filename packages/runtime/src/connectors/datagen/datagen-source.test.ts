@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryTopicBackend } from '../../topics/memory-topic-backend.js'
 import { createEngine } from '../../engine/engine.js'
-import { defaultRegistry } from '../default-registry.js'
+import { defaultRegistry } from '../../plugins/default-registry.js'
 import type { SourceOffset } from '../../records/connect-record.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
 import { datagenSourceConnector } from './datagen-source.js'

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { javaToString } from '../../converters/java-format.js'
+import { javaToString } from '../../converters/java-to-string.js'
 import type { SinkRecord, TopicPartitionOffset } from '../../records/connect-record.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
 import type { LineWriter, SinkTaskContext } from '../../tasks/task-context.js'

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { STRING_SCHEMA } from '../../converters/connect-schema.js'
+import { STRING_SCHEMA } from '../../records/connect-schema.js'
 import { RuntimeError } from '../../errors.js'
 import type { PolledRecord } from '../../records/connect-record.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'

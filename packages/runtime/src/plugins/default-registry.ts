@@ -1,0 +1,36 @@
+import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
+import { createConnectorRegistry } from '../tasks/connector-registry.js'
+import type { LineWriter } from '../tasks/task-context.js'
+import { builtinTransforms } from '../transforms/builtin-transforms.js'
+import { createCassandraSinkConnector } from '../connectors/cassandra/index.js'
+import { consoleSinkConnector } from '../connectors/console/console-sink.js'
+import { datagenSourceConnector } from '../connectors/datagen/datagen-source.js'
+import { fileStreamSinkConnector } from '../connectors/file/file-sink.js'
+import { fileStreamSourceConnector } from '../connectors/file/file-source.js'
+import { topicToTopicSinkConnector } from '../connectors/topic-to-topic/topic-to-topic-sink.js'
+import { createTwitterSourceConnector } from '../connectors/twitter/index.js'
+
+/** What the built-in connectors print through. */
+export interface DefaultRegistryOptions {
+  readonly writer: LineWriter
+}
+
+/** The connectors pipe ships (FileStream, datagen, console, topic-to-topic) with every built-in SMT and predicate. */
+export function builtinConnectors(options: DefaultRegistryOptions): PluginSet {
+  return {
+    connectors: {
+      'org.apache.kafka.connect.file.FileStreamSourceConnector': fileStreamSourceConnector,
+      'org.apache.kafka.connect.file.FileStreamSinkConnector': fileStreamSinkConnector(options.writer),
+      'pipe:datagen-source': datagenSourceConnector,
+      'pipe:console-sink': consoleSinkConnector(options.writer),
+      'pipe:topic-to-topic-sink': topicToTopicSinkConnector,
+      'pipe:twitter-source': createTwitterSourceConnector(),
+      'pipe:cassandra-sink': createCassandraSinkConnector(),
+    },
+  }
+}
+
+/** The default registry; add more connectors with `.with({ connectors: { 'pipe:twitter-source': ... } })`. */
+export function defaultRegistry(options: DefaultRegistryOptions): ConnectorRegistry {
+  return createConnectorRegistry(builtinTransforms, builtinConnectors(options))
+}

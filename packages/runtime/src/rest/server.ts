@@ -1,0 +1,199 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { RUNTIME_NAME } from '../runtime-name.js'
+import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
+import { createConnectorRegistry } from '../tasks/connector-registry.js'
+import type { Clock } from '../tasks/task-context.js'
+import { systemClock } from '../tasks/task-context.js'
+import type { TopicBackend } from '../topics/topic-backend.js'
+import type { ApiContext } from './api-context.js'
+import type { ApiAuth } from './auth.js'
+import { isAuthorized, unauthorized } from './auth.js'
+import type { EnvSource } from '../engine/config-providers.js'
+import type { Herder } from '../worker/herder.js'
+import { parseJson, unsupportedMediaType } from './json-body.js'
+import { escapeLogLine } from './log-line.js'
+import { createLoggerLevels } from '../worker/logger-levels.js'
+import { RestError } from './rest-error.js'
+import type { RestResponse, Route } from './router.js'
+import { matchRoute } from './router.js'
+import { connectorStateRoutes } from './routes/connector-state.js'
+import { connectorRoutes } from './routes/connectors.js'
+import { loggerRoutes } from './routes/loggers.js'
+import { offsetRoutes } from './routes/offsets.js'
+import { pluginRoutes } from './routes/plugins.js'
+import { rootRoutes } from './routes/root.js'
+import { createStandaloneHerder } from '../worker/standalone-herder.js'
+import type { DistributedConfig } from '../worker/distributed/distributed-worker.js'
+import { DistributedHerder } from '../worker/distributed/distributed-herder.js'
+
+export type { ApiAuth } from './auth.js'
+export type { Herder } from '../worker/herder.js'
+
+/** How to start a worker's REST API (standalone mode). */
+export interface ApiServerOptions {
+  readonly backend: TopicBackend
+  /** Connectors, transforms and predicates the worker offers (e.g. `builtinTransforms`, `builtinConnectors(...)`). */
+  readonly plugins: readonly PluginSet[]
+  /** @default '127.0.0.1' */
+  readonly host?: string
+  /** `0` picks a free port. @default 8083 */
+  readonly port?: number
+  /** More listeners serving the same API, as Kafka Connect's `listeners=http://a:1,http://b:2`; the first (`host`, `port`) names the worker. */
+  readonly moreListeners?: readonly { readonly host: string; readonly port: number }[]
+  /** Where `${env:VAR}` placeholders resolve from (only inside the engine, never in answers). @default {} */
+  readonly env?: EnvSource
+  readonly auth?: ApiAuth
+  /** The worker's log; lines never contain resolved config-provider values. */
+  readonly log?: (line: string) => void
+  readonly version?: string
+  readonly kafkaClusterId?: string
+  readonly clock?: Clock
+  /** Distributed mode: configs, statuses and offsets in these Kafka topics, tasks shared by the workers of the group. */
+  readonly distributed?: DistributedConfig
+}
+
+/** A listening REST API. */
+export interface ApiServer {
+  /** `http://host:port` of the first listener */
+  readonly url: string
+  /** Every listener's URL, the first one first. */
+  readonly urls: readonly string[]
+  readonly herder: Herder
+  /** Stops accepting requests, then stops every connector gracefully (offsets flushed). */
+  close(): Promise<void>
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) reject(new RestError(413, 'HTTP 413 Request Entity Too Large'))
+      else chunks.push(chunk)
+    })
+    req.on('end', () => { resolve(Buffer.concat(chunks).toString('utf8')) })
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, response: RestResponse): void {
+  const headers: Record<string, string> = { ...response.headers }
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end()
+    return
+  }
+  res.writeHead(response.status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(response.body))
+}
+
+async function answer(routes: readonly Route[], req: IncomingMessage, url: URL): Promise<RestResponse> {
+  const found = matchRoute(routes, req.method ?? 'GET', url.pathname)
+  if (found.kind !== 'found') throw found.kind === 'not-found' ? new RestError(404, 'HTTP 404 Not Found') : new RestError(405, 'HTTP 405 Method Not Allowed')
+  const text = await readBody(req)
+  const type = req.headers['content-type']
+  return found.handler({
+    params: found.params,
+    query: url.searchParams,
+    body: () => {
+      if (type !== undefined && !/^application\/json\b/i.test(type)) return Promise.reject(unsupportedMediaType())
+      return Promise.resolve(parseJson(text))
+    },
+  })
+}
+
+/** Kafka Connect's `Location` is absolute, built from the request's base URI. */
+function absoluteLocation(response: RestResponse, host: string | undefined): RestResponse {
+  const location = response.headers?.['location']
+  if (location === undefined || host === undefined || !location.startsWith('/')) return response
+  return { ...response, headers: { ...response.headers, location: `http://${host}${location}` } }
+}
+
+function routesOf(ctx: ApiContext): readonly Route[] {
+  return [...rootRoutes(ctx), ...connectorRoutes(ctx), ...connectorStateRoutes(ctx), ...offsetRoutes(ctx), ...pluginRoutes(ctx), ...loggerRoutes(ctx)]
+}
+
+function handle(ctx: ApiContext, routes: readonly Route[], options: ApiServerOptions, log: (line: string) => void) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (options.auth !== undefined && !isAuthorized(options.auth, req.headers.authorization)) {
+      const { message, challenge } = unauthorized(options.auth)
+      send(res, { status: 401, body: { error_code: 401, message }, headers: { 'www-authenticate': challenge } })
+      return
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    answer(routes, req, url).then((response) => { send(res, absoluteLocation(response, req.headers.host)) }, (error: unknown) => {
+      if (RestError.is(error)) {
+        send(res, { status: error.status, body: error.body })
+        return
+      }
+      const message = error instanceof Error ? error.message : String(error)
+      log(`${req.method ?? 'GET'} ${url.pathname} failed: ${message}`)
+      send(res, { status: 500, body: { error_code: 500, message } })
+    })
+  }
+}
+
+function contextOf(options: ApiServerOptions, registry: ConnectorRegistry, herder: Herder): ApiContext {
+  return {
+    herder,
+    registry,
+    pluginSets: options.plugins,
+    loggers: createLoggerLevels(options.clock ?? systemClock, { root: 'INFO', [RUNTIME_NAME]: 'INFO' }),
+    serverInfo: { version: options.version ?? '0.1.0', commit: 'pipe', kafka_cluster_id: options.kafkaClusterId ?? `pipe-${options.backend.kind}` },
+  }
+}
+
+function listen(host: string, port: number): Promise<Server> {
+  const server = createServer()
+  return new Promise<Server>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => { resolve(server) })
+  })
+}
+
+/** Starts the Kafka Connect REST API over pipe's engine (standalone herder); listens on 127.0.0.1 unless told otherwise. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const host = options.host ?? '127.0.0.1'
+  const sink = options.log
+  const log = sink === undefined ? () => undefined : (line: string): void => { sink(escapeLogLine(line)) }
+  const registry = createConnectorRegistry(...options.plugins)
+  const listeners = [{ host, port: options.port ?? 8083 }, ...(options.moreListeners ?? [])]
+  const servers: Server[] = []
+  const closeAll = (): Promise<void> => Promise.all(servers.map((s) => new Promise<void>((resolve) => { s.close(() => { resolve() }); s.closeAllConnections() }))).then(() => undefined)
+  try {
+    for (const l of listeners) servers.push(await listen(l.host, l.port))
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+  // cast: a TCP listener's address is an AddressInfo
+  const ports = servers.map((s) => (s.address() as AddressInfo).port)
+  const urls = listeners.map((l, i) => `http://${l.host.includes(':') ? `[${l.host}]` : l.host}:${String(ports[i] ?? l.port)}`)
+  const port = ports[0] ?? 0
+  const workerId = `${host}:${port}`
+  const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
+  const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, ...(options.auth === undefined ? {} : { auth: options.auth }) })
+  const herder = distributed ?? createStandaloneHerder(workerContext)
+  const ctx = contextOf(options, registry, herder)
+  const handler = handle(ctx, routesOf(ctx), options, log)
+  for (const s of servers) s.on('request', handler)
+  if (distributed !== undefined) {
+    await distributed.start().catch(async (error: unknown) => {
+      await closeAll()
+      await distributed.close().catch(() => undefined)
+      throw error
+    })
+  }
+  return {
+    url: urls[0] ?? '',
+    urls,
+    herder,
+    async close() {
+      await closeAll()
+      await herder.close()
+    },
+  }
+}
