@@ -7,7 +7,7 @@ import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import type { AssignedWork } from './engine-api.js'
 import { ensureTopics } from './ensure-topics.js'
 import { resolveConnector } from './resolve-connector.js'
-import { failedTask, startConnectorTask, type TaskEnvironment } from './start-task.js'
+import { failedTask, startTask, type TaskEnvironment } from './start-task.js'
 
 /** What the assigned work shares with the rest of the engine. */
 export interface EngineCore {
@@ -86,7 +86,7 @@ export class AssignedConnectors implements AssignedWork {
     let started: TaskHandle
     try {
       const resolved = resolveTaskConfig(taskConfig, this.#core.env.configEnv)
-      started = startConnectorTask(this.#core.env, handle, resolved.config, task, count, resolved.secrets)
+      started = startTask(this.#core.env, handle, resolved.config, task, count, resolved.secrets)
     } catch (error) {
       started = failedTask(this.#core.env, handle, error, task)
     }

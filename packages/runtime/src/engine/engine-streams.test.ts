@@ -1,6 +1,6 @@
 import { firstValueFrom, filter } from 'rxjs'
 import { describe, expect, it } from 'vitest'
-import { defaultRegistry } from '../connectors/default-registry.js'
+import { defaultRegistry } from '../plugins/default-registry.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
 

@@ -12,7 +12,7 @@ import { readLag, sampled, statusChanges, throttledLag } from './engine-streams.
 import { checkRunTopics, checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { resolveConnector } from './resolve-connector.js'
 import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
-import { startConnectorTask } from './start-task.js'
+import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
 import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
@@ -28,7 +28,7 @@ async function launch(env: TaskEnvironment, handle: ConnectorHandle): Promise<vo
   try {
     await ensureTopics(env.backend, handle.plugin.type, handle.config)
     const configs = handle.plugin.taskConfigs(handle.config, taskCount(handle.config))
-    handle.tasks = configs.map((c, i) => startConnectorTask(env, handle, c, i, configs.length))
+    handle.tasks = configs.map((c, i) => startTask(env, handle, c, i, configs.length))
     handle.state = 'RUNNING'
     handle.trace = undefined
   } catch (error) {
@@ -153,7 +153,7 @@ class EngineImpl implements Engine {
     await old.done
     const configs = h.plugin.taskConfigs(h.config, h.tasks.length)
     // replaced only if no connector restart or stop replaced the task list meanwhile
-    if (h.tasks[task] === old) h.tasks[task] = startConnectorTask(this.#env, h, configs[task] ?? h.config, task, h.tasks.length)
+    if (h.tasks[task] === old) h.tasks[task] = startTask(this.#env, h, configs[task] ?? h.config, task, h.tasks.length)
   }
 
   async stopConnector(name: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
 import { taskClientIds, type TaskClientIds, type TopicBackend } from '../topics/topic-backend.js'
 import type { StepFunction } from '../tasks/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
-import { resolveTaskConfig, type EnvSource } from './config-providers.js'
+import type { EnvSource } from './config-providers.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import { awaitRoom } from './backpressure.js'
 import { errorPolicyOf } from './error-policy.js'
@@ -41,20 +41,7 @@ export function failedTask(env: TaskEnvironment, handle: ConnectorHandle, error:
   const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
   control.fail(error)
   control.state$.subscribe(() => env.onChange?.())
-  return { control, done: Promise.resolve(), secrets: [...(handle.secrets ?? []), ...secrets] }
-}
-
-/** Interim, for the distributed worker until it runs its tasks through the engine: resolves both configs for the task, then starts it. */
-export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
-  const source = env.configEnv ?? process.env
-  let connector, task
-  try {
-    connector = resolveTaskConfig(handle.config, source)
-    task = resolveTaskConfig(taskConfig, source)
-  } catch (error) {
-    return failedTask(env, handle, error, id)
-  }
-  return startConnectorTask(env, { ...handle, config: connector.config, secrets: connector.secrets }, task.config, id, count, task.secrets)
+  return { control, done: Promise.resolve(), secrets: [...handle.secrets, ...secrets] }
 }
 
 /**
@@ -63,11 +50,11 @@ export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskCon
  * (`handle.secrets`, `taskSecrets`) are scrubbed from the task's status. A connector whose
  * placeholders could not be resolved fails the task with a message naming the variable.
  */
-export function startConnectorTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number, taskSecrets: readonly string[] = []): TaskHandle {
+export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number, taskSecrets: readonly string[] = []): TaskHandle {
   if (handle.unresolved !== undefined) return failedTask(env, handle, handle.unresolved, id, taskSecrets)
   const started = startResolvedTask(env, handle, taskConfig, id, count)
   started.control.state$.subscribe(() => env.onChange?.())
-  return { ...started, secrets: [...(handle.secrets ?? []), ...taskSecrets] }
+  return { ...started, secrets: [...handle.secrets, ...taskSecrets] }
 }
 
 /** The backend as a task's own clients see it (Kafka Connect's client ids), and how to close them when the task ends. */

@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
+import { auditTime, type Subscription } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
 import type { RawConfig } from '../herder.js'
 import { workerTaskConfigs } from '../plugins.js'
@@ -80,7 +81,7 @@ export class DistributedWorker {
   #closing = false
   #dirty = false
   #running: Promise<void> | undefined
-  #timer: NodeJS.Timeout | undefined
+  #statusChanges: Subscription | undefined
   #maxGeneration = 0
   #startup: Promise<void> | undefined
 
@@ -144,8 +145,8 @@ export class DistributedWorker {
         this.schedule()
       },
     })
-    this.#timer = setInterval(() => { this.#publish().catch(() => undefined) }, 500)
-    this.#timer.unref()
+    // a task's state or trace changed (the engine's status stream): publish it, a burst of changes at once
+    this.#statusChanges = this.#work.changes$.pipe(auditTime(100)).subscribe(() => { this.#publish().catch(() => undefined) })
   }
 
   get group(): GroupView | undefined {
@@ -302,7 +303,7 @@ export class DistributedWorker {
   /** Stops local tasks (offsets flushed), reports them UNASSIGNED, leaves the group, closes the topics. */
   async close(): Promise<void> {
     this.#closing = true
-    clearInterval(this.#timer)
+    this.#statusChanges?.unsubscribe()
     await this.#running
     const generation = this.#group?.generation ?? 0
     const unassigned = { state: 'UNASSIGNED' as const, trace: null }
