@@ -31,9 +31,9 @@ export type {
   TopicPartitionOffset,
 } from './records/connect-record.js'
 export { systemClock } from './tasks/task-context.js'
+export type { ConnectorConfig } from '@pipe/dsl/contract'
 export type {
   Clock,
-  ConnectorConfig,
   LineWriter,
   OffsetReader,
   TaskContext,
@@ -61,13 +61,14 @@ export { buildTransformChain, applyChain } from './transforms/transform-chain.js
 export { retryWithBackoff } from './operators/retry-with-backoff.js'
 export type { BackoffPolicy } from './operators/retry-with-backoff.js'
 export { createEngine } from './engine/engine.js'
-export type { AssignedWork, ConnectorSample, Engine, EngineOptions, RestartOptions, ConnectorOffsets } from './engine/engine.js'
-export type { ConnectorDefinition } from './engine/connector-definition.js'
+export type { AssignedWork, ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine/engine.js'
 export { checkRunTopics } from './engine/ensure-topics.js'
 export { ConfigProviderError, redact, resolveConfig, resolveTaskConfig } from './engine/config-providers.js'
 export type { EnvSource, ResolvedConfig } from './engine/config-providers.js'
-export { CONNECT_STATES } from './engine/connector-status.js'
-export type { ConnectState, ConnectorStatus, TaskStatus, TaskMetrics } from './engine/connector-status.js'
+export type { TaskMetrics } from './engine/connector-status.js'
+// Kafka Connect's REST shapes and the compiled connector document, declared once in the contract
+export { CONNECT_STATES } from '@pipe/dsl/contract'
+export type { ConnectState, ConnectorStatus, TaskStatus, ConnectorDocument, OffsetsBody } from '@pipe/dsl/contract'
 export type {
   TopicBackend,
   TopicMessage,

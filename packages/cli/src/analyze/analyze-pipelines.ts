@@ -1,13 +1,15 @@
-import { isPipeline, PipeError, toPipelineIR, validatePipeline, validateProject, type PipelineIR } from '@pipe/dsl'
+import { isPipeline, lowerPipeline, PipeError, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
 import type { Diagnostic } from '../diagnostic.js'
 import { findPipelineFiles } from '../load/find-pipeline-files.js'
-import { loadErrorDiagnostic, loadPipelineFile } from '../load/load-pipeline-file.js'
+import { loadErrorDiagnostic, loadPipelineFile, type LoadedFile } from '../load/load-pipeline-file.js'
 import { withStdoutToStderr } from '../load/redirect-stdout.js'
 import { typeCheck } from '../load/type-check.js'
 
 export interface LoadedPipeline {
   readonly file: string
   readonly ir: PipelineIR
+  /** The in-process step functions by id; only with `steps: true` (what `pipe run` needs). */
+  readonly steps?: ReadonlyMap<string, StepFunction>
 }
 
 export interface Analysis {
@@ -20,23 +22,45 @@ export interface AnalyzeOptions {
   readonly cwd: string
   /** Run the TypeScript checker over the files (what `pipe check` does; slower than the rest). */
   readonly typeCheck: boolean
+  /** Also take each pipeline's step functions (`pipe run`). @default false */
+  readonly steps?: boolean
+  /**
+   * Called for each pipeline after its validation, its diagnostics added right after that
+   * pipeline's (`pipe run` compiles it here). What it throws is a load error of the file, and the
+   * pipeline is left out.
+   */
+  readonly each?: (pipeline: LoadedPipeline) => readonly Diagnostic[]
+  /** Send what pipeline modules print while loading to stderr, so stdout stays the command's. @default true */
+  readonly stdoutToStderr?: boolean
+  /** A file that fails to load ends the analysis with its diagnostics alone (`pipe run`). @default false */
+  readonly stopAtLoadError?: boolean
+  /** An internal PipeError while lowering a pipeline is a load diagnostic, not a crash (`pipe run`). @default false */
+  readonly internalAsDiagnostic?: boolean
 }
 
 const defaultName = (file: string): string => file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
 
-function toIR(file: string, value: unknown, cwd: string): { ir?: PipelineIR; diagnostics: readonly Diagnostic[] } {
+/** One export of a file as IR (and step functions), validated, then given to `each`. */
+function lower(file: string, value: unknown, options: AnalyzeOptions): { pipeline?: LoadedPipeline; diagnostics: readonly Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
   try {
-    const ir = toPipelineIR(value as Parameters<typeof toPipelineIR>[0], { defaultName: defaultName(file) }) // checked by isPipeline
-    return { ir, diagnostics: validatePipeline(ir) }
+    const pipeline = value as Pipeline // checked by isPipeline in loadPipelineFile
+    const names = { defaultName: defaultName(file) }
+    const { ir, steps } = lowerPipeline(pipeline, names) // lowered once: the IR and its step functions together
+    const loaded: LoadedPipeline = options.steps === true ? { file, ir, steps } : { file, ir }
+    diagnostics.push(...validatePipeline(ir))
+    if (options.each !== undefined) diagnostics.push(...options.each(loaded))
+    return { pipeline: loaded, diagnostics }
   } catch (error) {
-    if (PipeError.is(error) && error.source === 'internal') throw error
-    return { diagnostics: [loadErrorDiagnostic(file, [file], error, cwd)] }
+    if (PipeError.is(error) && error.source === 'internal' && options.internalAsDiagnostic !== true) throw error
+    return { diagnostics: [...diagnostics, loadErrorDiagnostic(file, [file], error, options.cwd)] }
   }
 }
 
 /**
- * Everything `pipe check` and `pipe compile` know before compiling: the files, their type errors,
- * the pipelines they export as IR, and the diagnostics of each pipeline and of the project.
+ * Everything `pipe check`, `pipe compile`, `pipe plan` and `pipe run` know before compiling: the
+ * files, their type errors, the pipelines they export as IR, and the diagnostics of each pipeline
+ * and of the project. The one loader of pipeline files.
  */
 export async function analyzePipelines(paths: readonly string[], options: AnalyzeOptions): Promise<Analysis> {
   const { cwd } = options
@@ -46,14 +70,17 @@ export async function analyzePipelines(paths: readonly string[], options: Analyz
   diagnostics.push(...typeDiagnostics)
   const unparsable = new Set(typeDiagnostics.flatMap((d) => (d.code === 'PIPE_SYNTAX_ERROR' && d.location ? [d.location.file] : [])))
   const loadable = found.files.filter((file) => !unparsable.has(file))
-  const loaded = await withStdoutToStderr(() => Promise.all(loadable.map((file) => loadPipelineFile(file, isPipeline, cwd))))
+  const load = (): Promise<LoadedFile[]> => Promise.all(loadable.map((file) => loadPipelineFile(file, isPipeline, cwd)))
+  const loaded = options.stdoutToStderr === false ? await load() : await withStdoutToStderr(load)
+  const failed = loaded.flatMap((file) => file.diagnostics)
+  if (options.stopAtLoadError === true && failed.length > 0) return { files: found.files, pipelines: [], diagnostics: [...diagnostics, ...failed] }
   const pipelines: LoadedPipeline[] = []
   for (const file of loaded) {
     diagnostics.push(...file.diagnostics)
     for (const value of file.exports) {
-      const result = toIR(file.file, value, cwd)
+      const result = lower(file.file, value, options)
       diagnostics.push(...result.diagnostics)
-      if (result.ir !== undefined) pipelines.push({ file: file.file, ir: result.ir })
+      if (result.pipeline !== undefined) pipelines.push(result.pipeline)
     }
   }
   diagnostics.push(...validateProject(pipelines.map((p) => p.ir)))

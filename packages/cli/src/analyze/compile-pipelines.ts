@@ -1,6 +1,6 @@
 import { compilePipeline } from '@pipe/dsl'
+import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
-import type { ConnectorDocument } from '../output/write-connector-configs.js'
 import type { LoadedPipeline } from './analyze-pipelines.js'
 
 export type CompileTarget = 'kafka-connect' | 'pipe'

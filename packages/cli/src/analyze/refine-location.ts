@@ -1,7 +1,6 @@
 import type { Diagnostic, DiagnosticLocation } from '../diagnostic.js'
 import { locateDefaultExport } from '../load/error-location.js'
-import { createSourceReader, type SourceReader } from '../report/code-frame.js'
-import { absoluteFile } from '../report/normalize.js'
+import { absoluteFile, createSourceReader, type SourceReader } from '../util/source-file.js'
 
 const OPTION_CODES = new Set(['PIPE_LITERAL_SECRET', 'PIPE_INVALID_OPTION', 'PIPE_UNKNOWN_OPTION', 'PIPE_CONNECT_INVALID_CONFIG'])
 

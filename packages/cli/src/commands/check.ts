@@ -11,7 +11,7 @@ import { reportResult } from '../report/report-error.js'
 import { assertBrokerReachable } from '../run/broker-probe.js'
 import { BROKER_TIMEOUT_MS } from '../run/open-backend.js'
 import { parseBrokers } from '../run/run-options.js'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 export interface CheckOptions {
   readonly json?: boolean

@@ -8,7 +8,7 @@ import { outputDiagnostics, writeConnectorConfigs } from '../output/write-connec
 import type { IoHost } from '../report/io-host.js'
 import { reportOneLine } from '../report/one-line-error.js'
 import { reportResult } from '../report/report-error.js'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 const plural = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
 

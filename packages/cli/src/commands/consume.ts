@@ -6,12 +6,12 @@ import { formatMessage, parseProperties } from '../consume/console-format.js'
 import { readTopic } from '../consume/read-topic.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
-import { storeError } from '../report/known-error.js'
+import { storeError } from '../errors/known-error.js'
 import { reportOneLine } from '../report/one-line-error.js'
 import { openBackend } from '../run/open-backend.js'
 import { countOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 export interface ConsumeOptions {
   readonly fromBeginning?: boolean

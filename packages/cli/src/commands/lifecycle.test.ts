@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { ConnectorStatus } from '@pipe/dsl/contract'
 import { createFakeConnect, running } from '../deploy/fake-connect-client.fixture.js'
 import { createMemoryIoHost } from '../report/io-host.js'
 import { runLifecycle } from './lifecycle.js'
 import { runOffsets } from './offsets.js'
 
-const stopped = (name: string) => ({ name, type: 'source', state: 'STOPPED', tasks: [] })
+const stopped = (name: string): ConnectorStatus => ({ name, connector: { state: 'STOPPED', worker_id: '' }, tasks: [], type: 'source' })
 
 describe('pipe pause|resume|stop|restart', () => {
   it('waits past a stale STOPPED status until a resumed connector runs', async () => {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander'
 import { failuresOf, isSettled, waitUntilSettled } from '../deploy/apply-plan.js'
-import type { ConnectorStatus } from '../deploy/connect-types.js'
+import type { ConnectorStatus } from '@pipe/dsl/contract'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
 import type { KafkaConnectClient } from '../deploy/kafka-connect-client.js'
-import { renderStatus } from '../deploy/render-status.js'
-import { reportConnectError } from '../deploy/report-connect-error.js'
+import { renderStatus } from '../report/render-status.js'
+import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 
@@ -25,14 +25,14 @@ interface VerbSpec {
   readonly reached: (status: ConnectorStatus) => boolean
 }
 
-const isRunning = (s: ConnectorStatus): boolean => s.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING')
-const allTasks = (state: string) => (s: ConnectorStatus): boolean => s.state === state && s.tasks.every((t) => t.state === state || t.state === 'FAILED')
+const isRunning = (s: ConnectorStatus): boolean => s.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING')
+const allTasks = (state: string) => (s: ConnectorStatus): boolean => s.connector.state === state && s.tasks.every((t) => t.state === state || t.state === 'FAILED')
 
 const VERBS: Readonly<Record<Verb, VerbSpec>> = {
   pause: { description: 'pause a connector and its tasks (PUT /connectors/{name}/pause)', done: 'paused', call: (c, n) => c.pause(n), reached: allTasks('PAUSED') },
   // not isSettled: right after the request the worker may still report PAUSED or STOPPED
   resume: { description: 'resume a paused or stopped connector (PUT /connectors/{name}/resume)', done: 'resumed', call: (c, n) => c.resume(n), reached: (s) => failuresOf(s).length > 0 || isRunning(s) },
-  stop: { description: 'stop a connector and remove its tasks, e.g. before changing its offsets (PUT /connectors/{name}/stop)', done: 'stopped', call: (c, n) => c.stop(n), reached: (s) => s.state === 'STOPPED' },
+  stop: { description: 'stop a connector and remove its tasks, e.g. before changing its offsets (PUT /connectors/{name}/stop)', done: 'stopped', call: (c, n) => c.stop(n), reached: (s) => s.connector.state === 'STOPPED' },
   restart: {
     description: 'restart a connector, with --include-tasks its tasks too (POST /connectors/{name}/restart)',
     done: 'restarted',

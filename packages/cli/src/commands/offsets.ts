@@ -1,12 +1,14 @@
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import type { KafkaConnectClient, OffsetsBody } from '../deploy/kafka-connect-client.js'
+import type { OffsetsBody } from '@pipe/dsl/contract'
+import type { KafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { readOffsetsRequest, type OffsetsInput } from '../deploy/offsets-input.js'
-import { DeployUserError, reportConnectError } from '../deploy/report-connect-error.js'
+import { DeployUserError } from '../errors/deploy-user-error.js'
+import { reportConnectError } from '../report/report-connect-error.js'
 import { ConnectError } from '../deploy/connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
-import { shellQuote } from '../report/shell-quote.js'
+import { shellQuote } from '../util/shell-quote.js'
 
 export interface OffsetsOptions extends OffsetsInput {
   readonly connect?: string
@@ -23,7 +25,7 @@ const notStopped = (name: string, state: string): DeployUserError => new DeployU
 
 /** Offsets change only on a STOPPED connector: refuse early with the fix, and map the worker's own 400 the same way. */
 async function whileStopped(client: KafkaConnectClient, name: string, change: () => Promise<string>): Promise<string> {
-  const { state } = await client.status(name)
+  const { state } = (await client.status(name)).connector
   if (state !== 'STOPPED') throw notStopped(name, state)
   try {
     return await change()

@@ -14,7 +14,7 @@ import type { ProgressView } from '../run/progress-view.js'
 import { runEngine } from '../run/run-engine.js'
 import { durationOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 export interface RunOptions {
   readonly bootstrapServers?: string

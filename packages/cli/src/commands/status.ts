@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import { renderStatus, renderStatusTable, statusJson } from '../deploy/render-status.js'
-import { reportConnectError } from '../deploy/report-connect-error.js'
+import { renderStatus, renderStatusTable, statusJson, statusView } from '../report/render-status.js'
+import { reportConnectError } from '../report/report-connect-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 
@@ -17,7 +17,7 @@ export async function runStatus(name: string | undefined, options: StatusOptions
   try {
     if (name !== undefined) {
       const status = await client.status(name)
-      io.out(json ? `${JSON.stringify({ status: 'ok', connector: status }, null, 2)}\n` : renderStatus(status))
+      io.out(json ? `${JSON.stringify({ status: 'ok', connector: statusView(status) }, null, 2)}\n` : renderStatus(status))
       return 0
     }
     const connectors = await client.listConnectors()

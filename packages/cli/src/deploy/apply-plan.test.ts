@@ -16,7 +16,7 @@ describe('applyPlan', () => {
     connect.configs.set('old-source', { ...old.config })
     connect.configs.set('b-source', { ...connector('b-source', 'b').config })
     const desired = [connector('a-source', 'a'), connector('b-source', 'b', '/tmp/other.txt')]
-    connect.statuses.set('a-source', [{ ...running('a-source'), tasks: [] }, { ...running('a-source'), tasks: [{ id: 0, state: 'UNASSIGNED' }] }, running('a-source')])
+    connect.statuses.set('a-source', [{ ...running('a-source'), tasks: [] }, { ...running('a-source'), tasks: [{ id: 0, state: 'UNASSIGNED', worker_id: '' }] }, running('a-source')])
     connect.statuses.set('b-source', [running('b-source')])
     const plan = planDeployment(desired, (await connect.listConnectors()).map((c) => ({ name: c.name, config: c.config })), { prune: true })
     const progress: string[] = []
@@ -33,7 +33,7 @@ describe('applyPlan', () => {
   it('reports a FAILED task with the first lines of its trace', async () => {
     const connect = createFakeConnect()
     const trace = ['org.apache.kafka.connect.errors.ConnectException: no such file', '\tat A', '\tat B', '\tat C', '\tat D', '\tat E'].join('\n')
-    connect.statuses.set('a-source', [{ ...running('a-source'), tasks: [{ id: 0, state: 'FAILED', trace }] }])
+    connect.statuses.set('a-source', [{ ...running('a-source'), tasks: [{ id: 0, state: 'FAILED', worker_id: '', trace }] }])
     const desired = [connector('a-source', 'a')]
     const outcome = await applyPlan(connect, planDeployment(desired, []), desired, fast)
     expect(outcome.ok).toBe(false)
@@ -51,7 +51,7 @@ describe('applyPlan', () => {
   it('counts a connector the user left PAUSED or STOPPED as settled', async () => {
     const connect = createFakeConnect()
     connect.configs.set('a-source', { ...connector('a-source', 'a').config })
-    connect.statuses.set('a-source', [{ name: 'a-source', type: 'source', state: 'STOPPED', tasks: [] }])
+    connect.statuses.set('a-source', [{ name: 'a-source', connector: { state: 'STOPPED', worker_id: '' }, tasks: [], type: 'source' }])
     const desired = [connector('a-source', 'a', '/tmp/moved.txt')]
     const plan = planDeployment(desired, [{ name: 'a-source', config: connect.configs.get('a-source') ?? {} }])
     const outcome = await applyPlan(connect, plan, desired, fast)

@@ -1,6 +1,6 @@
-import type { ConnectorDocument, DeploymentPlan } from '@pipe/dsl'
+import type { DeploymentPlan } from '@pipe/dsl'
+import type { ConnectorDocument, ConnectorStatus } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
-import type { ConnectorStatus } from './connect-types.js'
 import type { KafkaConnectClient } from './kafka-connect-client.js'
 
 /** One failed instance: the connector itself (`task` absent) or one task, with the first lines of its trace. */
@@ -44,7 +44,7 @@ const firstLines = (trace: string): string => trace.split('\n').slice(0, TRACE_L
 
 /** The FAILED instances of a status, with short traces. */
 export function failuresOf(status: ConnectorStatus): Failure[] {
-  const failures: Failure[] = status.state === 'FAILED' ? [{ trace: firstLines(status.trace ?? '(no trace)') }] : []
+  const failures: Failure[] = status.connector.state === 'FAILED' ? [{ trace: firstLines(status.connector.trace ?? '(no trace)') }] : []
   for (const task of status.tasks) if (task.state === 'FAILED') failures.push({ task: task.id, trace: firstLines(task.trace ?? '(no trace)') })
   return failures
 }
@@ -52,9 +52,9 @@ export function failuresOf(status: ConnectorStatus): Failure[] {
 /** Settled: FAILED anywhere, or the connector RUNNING with every task RUNNING, or PAUSED/STOPPED as the user left it. */
 export function isSettled(status: ConnectorStatus): boolean {
   if (failuresOf(status).length > 0) return true
-  if (status.state === 'STOPPED') return true
-  if (status.state === 'PAUSED') return status.tasks.every((t) => t.state === 'PAUSED')
-  return status.state === 'RUNNING' && status.tasks.length > 0 && status.tasks.every((t) => t.state === 'RUNNING')
+  if (status.connector.state === 'STOPPED') return true
+  if (status.connector.state === 'PAUSED') return status.tasks.every((t) => t.state === 'PAUSED')
+  return status.connector.state === 'RUNNING' && status.tasks.length > 0 && status.tasks.every((t) => t.state === 'RUNNING')
 }
 
 /** Polls the status of `name` until `settled` (default: isSettled) holds or `timeoutMs` passes. */
@@ -94,7 +94,7 @@ async function upsert(client: KafkaConnectClient, connector: ConnectorDocument, 
   const graceMs = created ? 0 : (options.updateGraceMs ?? 2_000)
   const { status, timedOut } = await waitUntilSettled(client, connector.name, { ...options, graceMs })
   const failures = status === undefined ? [] : failuresOf(status)
-  const state = status?.state
+  const state = status?.connector.state
   const shown = failures.length > 0 ? 'FAILED' : (state ?? 'no status')
   progress(`${connector.name}: ${timedOut ? `not settled in time (${shown})` : shown}`)
   return { name: connector.name, action, ...(state === undefined ? {} : { state }), failures, ...(timedOut ? { timedOut } : {}) }

@@ -1,34 +1,15 @@
+import type { ConnectState, ConnectorConfig, ConnectorStatus, ConnectorType, OffsetsBody, TaskStatus } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
 
-/** One task in a status answer. `trace` is the Java stack trace of a FAILED task. */
-export interface TaskStatus {
-  readonly id: number
-  readonly state: string
-  readonly workerId?: string
-  readonly trace?: string
-}
-
-/** GET /connectors/{name}/status, in pipe's shape. */
-export interface ConnectorStatus {
-  readonly name: string
-  readonly type: string
-  readonly state: string
-  readonly workerId?: string
-  readonly trace?: string
-  readonly tasks: readonly TaskStatus[]
-}
-
-/** One entry of GET /connectors?expand=info&expand=status. */
+/**
+ * One entry of GET /connectors?expand=info&expand=status: the connector's config, and its status in
+ * Kafka Connect's own shape (the contract's).
+ */
 export interface ConnectorListing {
   readonly name: string
-  readonly config: Readonly<Record<string, string>>
+  readonly config: ConnectorConfig
   /** Absent when the worker had no status for it yet. */
   readonly status?: ConnectorStatus
-}
-
-/** Kafka Connect's offsets body: `{ offsets: [{ partition, offset }] }` (offset null = reset that partition). */
-export interface OffsetsBody {
-  readonly offsets: readonly { readonly partition: Readonly<Record<string, unknown>>; readonly offset: Readonly<Record<string, unknown>> | null }[]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -37,24 +18,25 @@ const bad = (what: string): ConnectError => new ConnectError('PIPE_CONNECT_BAD_A
 
 const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   (value === undefined || value === '' ? {} : { [key]: value }) as Partial<Record<K, string>> // one optional key
+// printed as the worker says it: a state or type pipe does not know (or a missing one: UNKNOWN) is still shown
+const stateOf = (value: unknown): ConnectState => (str(value) ?? 'UNKNOWN') as ConnectState
+const typeOf = (value: unknown): ConnectorType => (str(value) ?? 'unknown') as ConnectorType
 
 function parseTask(value: unknown): TaskStatus {
   if (!isRecord(value) || typeof value['id'] !== 'number') throw bad('a task status')
-  return { id: value['id'], state: str(value['state']) ?? 'UNKNOWN', ...optional('workerId', str(value['worker_id'])), ...optional('trace', str(value['trace'])) }
+  return { id: value['id'], state: stateOf(value['state']), worker_id: str(value['worker_id']) ?? '', ...optional('trace', str(value['trace'])) }
 }
 
-/** Parses a ConnectorStateInfo (the body of GET /connectors/{name}/status). */
+/** Parses a ConnectorStateInfo (the body of GET /connectors/{name}/status); a missing worker_id is ''. */
 export function parseStatus(body: unknown): ConnectorStatus {
   if (!isRecord(body) || typeof body['name'] !== 'string' || !isRecord(body['connector'])) throw bad('GET /connectors/{name}/status')
   const connector = body['connector']
   const tasks = Array.isArray(body['tasks']) ? body['tasks'].map(parseTask).sort((a, b) => a.id - b.id) : []
   return {
     name: body['name'],
-    type: str(body['type']) ?? 'unknown',
-    state: str(connector['state']) ?? 'UNKNOWN',
-    ...optional('workerId', str(connector['worker_id'])),
-    ...optional('trace', str(connector['trace'])),
+    connector: { state: stateOf(connector['state']), worker_id: str(connector['worker_id']) ?? '', ...optional('trace', str(connector['trace'])) },
     tasks,
+    type: typeOf(body['type']),
   }
 }
 

@@ -1,5 +1,6 @@
 import { ConnectError } from './connect-error.js'
-import type { ConnectorListing, ConnectorStatus } from './connect-types.js'
+import type { ConnectorStatus } from '@pipe/dsl/contract'
+import type { ConnectorListing } from './connect-types.js'
 import type { KafkaConnectClient } from './kafka-connect-client.js'
 
 /** A Kafka Connect we own for unit tests: connectors in memory, statuses scripted per connector. */
@@ -16,7 +17,7 @@ export interface FakeConnect extends KafkaConnectClient {
 const notFound = (name: string): ConnectError => new ConnectError('PIPE_CONNECT_NOT_FOUND', `connector '${name}' not found`, undefined, 404)
 
 export const running = (name: string, tasks = 1): ConnectorStatus =>
-  ({ name, type: 'source', state: 'RUNNING', tasks: Array.from({ length: tasks }, (_, id) => ({ id, state: 'RUNNING' })) })
+  ({ name, connector: { state: 'RUNNING', worker_id: '' }, tasks: Array.from({ length: tasks }, (_, id) => ({ id, state: 'RUNNING', worker_id: '' })), type: 'source' })
 
 export function createFakeConnect(): FakeConnect {
   const configs = new Map<string, Record<string, string>>()

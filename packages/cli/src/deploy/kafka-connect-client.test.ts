@@ -77,7 +77,7 @@ describe('kafka connect client', () => {
     const client = createKafkaConnectClient('http://w', { fetch })
     const list = await client.listConnectors()
     expect(list.map((c) => c.name)).toEqual(['a', 'b'])
-    expect(list[1]?.status).toEqual({ name: 'b', type: 'sink', state: 'RUNNING', workerId: 'w:8083', tasks: [{ id: 0, state: 'FAILED', workerId: 'w:8083', trace: 'boom\n\tat x' }] })
+    expect(list[1]?.status).toEqual({ name: 'b', connector: { state: 'RUNNING', worker_id: 'w:8083' }, tasks: [{ id: 0, state: 'FAILED', worker_id: 'w:8083', trace: 'boom\n\tat x' }], type: 'sink' })
     await client.restart('b', { includeTasks: true, onlyFailed: true })
     expect(seen[1]).toMatchObject({ method: 'POST', url: 'http://w/connectors/b/restart?includeTasks=true&onlyFailed=true' })
   })

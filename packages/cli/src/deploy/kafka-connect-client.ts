@@ -1,9 +1,10 @@
 import { ConnectError } from './connect-error.js'
 import { redactWorkerMessage } from './redact-worker-message.js'
-import { parseConnectorList, parseStatus, parseOffsets, type ConnectorListing, type ConnectorStatus, type OffsetsBody } from './connect-types.js'
+import type { ConnectorStatus, OffsetsBody } from '@pipe/dsl/contract'
+import { parseConnectorList, parseStatus, parseOffsets, type ConnectorListing } from './connect-types.js'
 
 export { ConnectError } from './connect-error.js'
-export type { ConnectorListing, ConnectorStatus, OffsetsBody, TaskStatus } from './connect-types.js'
+export type { ConnectorListing } from './connect-types.js'
 
 /** The I/O a client needs, injectable for tests: fetch and a sleep for the 409 backoff. */
 export interface ClientDependencies {

@@ -44,7 +44,7 @@ export async function makePlan(client: KafkaConnectClient, input: PlanInput): Pr
   if (hasErrors(diagnostics)) return { ok: false, diagnostics }
   const desired = compilation.connectors.map((c): ConnectorDocument => ({ name: c.document.name, config: c.document.config }))
   const listing = await client.listConnectors()
-  const live = listing.map((c): LiveConnector => ({ name: c.name, config: c.config, ...(c.status === undefined ? {} : { state: c.status.state }) }))
+  const live = listing.map((c): LiveConnector => ({ name: c.name, config: c.config, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
   const classes = [...desired, ...live].map((c) => c.config['connector.class'] ?? '')
   const passwords = await workerPasswordKeys(client, classes)
   const plan = planDeployment(desired, live, {

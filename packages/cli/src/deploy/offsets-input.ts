@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import type { OffsetsBody } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
-import { parseOffsets, type OffsetsBody } from './connect-types.js'
-import { DeployUserError } from './report-connect-error.js'
+import { parseOffsets } from './connect-types.js'
+import { DeployUserError } from '../errors/deploy-user-error.js'
 
 /** How `pipe offsets alter` takes the new offsets: one partition and offset, or a file. */
 export interface OffsetsInput {

@@ -1,14 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
+import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
-import { UserError } from '../run/user-error.js'
-import { fsReason, makeDirectory, MakeDirectoryError } from './make-directory.js'
-
-/** One connector as Kafka Connect's POST /connectors takes it. */
-export interface ConnectorDocument {
-  readonly name: string
-  readonly config: Readonly<Record<string, string>>
-}
+import { UserError } from '../errors/user-error.js'
+import { fsReason, makeDirectory, MakeDirectoryError } from '../util/make-directory.js'
 
 /** A copy of a JSON value whose object keys are sorted at every level (stable, diffable output). */
 export function sortKeys(value: unknown): unknown {

@@ -1,26 +1,5 @@
-import { readFileSync } from 'node:fs'
-
 const CONTEXT_BEFORE = 1
 const CONTEXT_AFTER = 1
-
-/** Reads source files once per report (several diagnostics often point into one file). */
-export type SourceReader = (file: string) => readonly string[] | undefined
-
-export function createSourceReader(): SourceReader {
-  const cache = new Map<string, readonly string[] | undefined>()
-  return (file) => {
-    if (!cache.has(file)) {
-      let lines: readonly string[] | undefined
-      try {
-        lines = readFileSync(file, 'utf8').split(/\r?\n/)
-      } catch {
-        lines = undefined
-      }
-      cache.set(file, lines)
-    }
-    return cache.get(file)
-  }
-}
 
 /** How many characters to underline at `column`: the identifier or string starting there, else 1. */
 function markLength(text: string, column: number): number {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js'
-import { codeFrame, createSourceReader } from './code-frame.js'
-import { absoluteFile, displayPath } from './normalize.js'
+import { absoluteFile, createSourceReader } from '../util/source-file.js'
+import { codeFrame } from './code-frame.js'
+import { displayPath } from './normalize.js'
 import { printable } from './printable.js'
 
 export interface RenderOptions {

@@ -1,11 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Diagnostic } from '../diagnostic.js'
-
-/** A location's file as an absolute path (the dsl may give a file: URL taken from a stack trace). */
-export function absoluteFile(file: string): string {
-  return file.startsWith('file:') ? fileURLToPath(file) : file
-}
+import { absoluteFile } from '../util/source-file.js'
 
 /** A path as shown to the user: relative to the working directory, with forward slashes. */
 export function displayPath(file: string, cwd: string): string {

@@ -1,13 +1,7 @@
+import type { OneLineError } from '../errors/one-line-error.js'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from './io-host.js'
 import { printable } from './printable.js'
-
-/** What a one-line error shows. */
-export interface OneLineError {
-  readonly code: string
-  readonly message: string
-  readonly hint?: string | undefined
-}
 
 /** `pipe run: error PIPE_X: message (fix: hint)`: one line, no stack trace. */
 export function renderOneLine(command: string, error: OneLineError): string {

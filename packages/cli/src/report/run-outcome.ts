@@ -1,18 +1,11 @@
 import type { ExitCode } from '../exit-code.js'
 import { formatDuration } from '../run/duration.js'
 import { failureHint } from '../run/failure-hint.js'
+import type { RunOutputs } from '../run/outputs.js'
 import type { RunOutcome } from '../run/run-engine.js'
 import { formatCount, formatRate } from './progress.js'
 import type { IoHost } from './io-host.js'
-import { shellQuote } from './shell-quote.js'
-
-/** Where the records went, for the closing lines: output files and topics. */
-export interface RunOutputs {
-  readonly files: readonly string[]
-  readonly topics: readonly string[]
-  /** Options `pipe consume` needs to read the same store (`--state-dir x` / `--bootstrap-servers y`). */
-  readonly consumeArgs: string
-}
+import { shellQuote } from '../util/shell-quote.js'
 
 export interface OutcomeOptions {
   readonly json: boolean

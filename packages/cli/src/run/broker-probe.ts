@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net'
-import { UserError } from './user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** What one bootstrap address turned out to be. */
 export type ProbeResult =

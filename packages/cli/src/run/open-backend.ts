@@ -1,9 +1,9 @@
 import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, RuntimeError, type TopicBackend } from '@pipe/runtime'
-import { makeDirectory } from '../output/make-directory.js'
-import { storeError } from '../report/known-error.js'
+import { makeDirectory } from '../util/make-directory.js'
+import { storeError } from '../errors/known-error.js'
 import { assertBrokerReachable } from './broker-probe.js'
 import type { Target } from './run-options.js'
-import { UserError } from './user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** How long to wait for the first TCP connection to a broker. */
 export const BROKER_TIMEOUT_MS = 10_000

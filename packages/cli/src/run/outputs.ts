@@ -1,10 +1,17 @@
 import { mkdir, open, stat } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { sinkFileError } from '@pipe/runtime'
-import type { RunOutputs } from '../report/run-outcome.js'
-import { shellQuote } from '../report/shell-quote.js'
+import { shellQuote } from '../util/shell-quote.js'
 import type { RunPlan } from './load-run-pipelines.js'
 import type { Target } from './run-options.js'
+
+/** Where the records went, for the closing lines: output files and topics. */
+export interface RunOutputs {
+  readonly files: readonly string[]
+  readonly topics: readonly string[]
+  /** Options `pipe consume` needs to read the same store (`--state-dir x` / `--bootstrap-servers y`). */
+  readonly consumeArgs: string
+}
 
 const FILE_SINK = /FileStreamSink(Connector)?$/
 

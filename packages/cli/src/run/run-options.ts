@@ -1,5 +1,5 @@
 import { DURATION_FORMS, parseDuration } from './duration.js'
-import { UserError } from './user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** `pipe run`/`pipe consume` options as commander hands them over (strings). */
 export interface RawTargetOptions {

@@ -3,7 +3,7 @@ import type { ConnectState, ConnectorSample, ConnectorStatus } from '@pipe/runti
 /** One connector's figures at one moment, for progress output. */
 export interface ConnectorFigures {
   readonly name: string
-  readonly type: 'source' | 'sink'
+  readonly type: ConnectorStatus['type']
   readonly state: ConnectState
   readonly recordsIn: number
   readonly recordsOut: number

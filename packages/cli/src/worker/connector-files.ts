@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parseJsonWith, setOwn } from '@pipe/runtime'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** A connector from a file named on `pipe worker`'s command line (as connect-standalone reads them). */
 export interface ConnectorFile {

@@ -1,5 +1,5 @@
 import { builtinConnectors, builtinTransforms, startApiServer, type ApiAuth, type ApiServer, type DistributedConfig, type Herder, type TopicBackend } from '@pipe/runtime'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 import type { ConnectorFile } from './connector-files.js'
 import type { Listener } from './worker-options.js'
 
@@ -46,7 +46,7 @@ async function createConnectors(herder: Herder, files: readonly ConnectorFile[])
     try {
       await herder.createConnector(f.name, f.config, f.initialState)
     } catch (error) {
-      // the herder's REST errors carry Kafka Connect's message (invalid config, unknown class, duplicate)
+      // the herder's refusals (worker errors) carry Kafka Connect's message (invalid config, unknown class, duplicate)
       const why = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => !l.startsWith('You can also find')).join(' ')
       throw new UserError('PIPE_INVALID_CONNECTOR_FILE', `${f.file}: connector '${f.name}' was refused: ${why}`, 'fix the file; PUT /connector-plugins/<class>/config/validate lists every problem')
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { ApiAuth } from '@pipe/runtime'
-import { UserError } from '../run/user-error.js'
+import { UserError } from '../errors/user-error.js'
 
 /** Where the REST API listens, from Kafka Connect's `listeners` syntax (`http://127.0.0.1:8083`). */
 export interface Listener {

@@ -1,3 +1,4 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import { ConversionError } from './converter.js'
 import type { Converter } from './converter.js'
 import { byteArrayConverter } from './byte-array-converter.js'
@@ -8,13 +9,13 @@ import { ownValue, setOwn } from '../records/own-property.js'
 type ConverterFactory = (config: Readonly<Record<string, string>>) => Converter
 
 const CONVERTERS: Readonly<Record<string, ConverterFactory>> = {
-  'org.apache.kafka.connect.json.JsonConverter': jsonConverter,
-  'org.apache.kafka.connect.storage.StringConverter': stringConverter,
-  'org.apache.kafka.connect.converters.ByteArrayConverter': byteArrayConverter,
+  [CONVERTER_CLASSES.json]: jsonConverter,
+  [CONVERTER_CLASSES.string]: stringConverter,
+  [CONVERTER_CLASSES.byteArray]: byteArrayConverter,
 }
 
 /** The worker default when a connector names no converter (Kafka Connect's sample worker files). */
-export const DEFAULT_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter'
+export const DEFAULT_CONVERTER = CONVERTER_CLASSES.json
 
 /** Builds `key.converter` or `value.converter` of a connector config, with its prefixed properties. */
 export function createConverter(config: Readonly<Record<string, string>>, role: 'key' | 'value'): Converter {

@@ -1,8 +1,7 @@
-import type { TargetState } from '@pipe/dsl/contract'
+import type { ConnectorDocument, TargetState } from '@pipe/dsl/contract'
 import { traceOf } from '../errors.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import { redact, resolveTaskConfig } from './config-providers.js'
-import type { ConnectorDefinition } from './connector-definition.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import type { AssignedWork } from './engine-api.js'
 import { ensureTopics } from './ensure-topics.js'
@@ -32,7 +31,7 @@ export class AssignedConnectors implements AssignedWork {
     this.#core = core
   }
 
-  #handle(def: ConnectorDefinition): ConnectorHandle {
+  #handle(def: ConnectorDocument): ConnectorHandle {
     const { connectors, env } = this.#core
     const raw = JSON.stringify(def.config)
     const held = connectors.get(def.name)
@@ -48,7 +47,7 @@ export class AssignedConnectors implements AssignedWork {
     return handle
   }
 
-  async startConnector(def: ConnectorDefinition, target: TargetState): Promise<string | undefined> {
+  async startConnector(def: ConnectorDocument, target: TargetState): Promise<string | undefined> {
     let handle: ConnectorHandle | undefined
     try {
       handle = this.#handle(def)
@@ -81,7 +80,7 @@ export class AssignedConnectors implements AssignedWork {
     this.#raw.delete(name)
   }
 
-  startTask(def: ConnectorDefinition, taskConfig: ConnectorConfig, task: number, count: number): void {
+  startTask(def: ConnectorDocument, taskConfig: ConnectorConfig, task: number, count: number): void {
     const handle = this.#handle(def)
     let started: TaskHandle
     try {

@@ -1,12 +1,11 @@
 import type { Observable } from 'rxjs'
-import type { TargetState } from '@pipe/dsl/contract'
+import type { ConnectorDocument, ConnectorStatus, OffsetsBody, TargetState } from '@pipe/dsl/contract'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
 import type { TopicBackend, TopicSpec } from '../topics/topic-backend.js'
 import type { StepFunction } from '../tasks/transformation.js'
 import type { EnvSource } from './config-providers.js'
-import type { ConnectorDefinition } from './connector-definition.js'
-import type { ConnectorStatus, TaskMetrics } from './connector-status.js'
+import type { TaskMetrics } from './connector-status.js'
 
 /** How to build an engine. */
 export interface EngineOptions {
@@ -36,11 +35,6 @@ export interface EngineOptions {
   readonly sampleMs?: number
 }
 
-/** `GET /connectors/{c}/offsets` body. */
-export interface ConnectorOffsets {
-  readonly offsets: readonly { readonly partition: Readonly<Record<string, unknown>>; readonly offset: Readonly<Record<string, unknown>> }[]
-}
-
 /** Options of a connector restart (`POST /connectors/{c}/restart`). */
 export interface RestartOptions {
   readonly includeTasks?: boolean
@@ -63,11 +57,11 @@ export interface AssignedWork {
    * Runs the connector instance: resolves its config and creates its topics (not when STOPPED); its
    * state follows `target`. Resolves to the trace of a failure (secrets hidden; the state is FAILED), else undefined.
    */
-  startConnector(def: ConnectorDefinition, target: TargetState): Promise<string | undefined>
+  startConnector(def: ConnectorDocument, target: TargetState): Promise<string | undefined>
   /** Forgets a connector instance (its tasks here, if any, keep running until stopped). */
   dropConnector(name: string): void
   /** Starts task `task` of `count` with this task config (placeholders resolved once, for the task). */
-  startTask(def: ConnectorDefinition, taskConfig: ConnectorConfig, task: number, count: number): void
+  startTask(def: ConnectorDocument, taskConfig: ConnectorConfig, task: number, count: number): void
   pauseTask(name: string, task: number): void
   resumeTask(name: string, task: number): void
   /** Stops a task gracefully (its batch finishes, offsets are committed). */
@@ -77,7 +71,7 @@ export interface AssignedWork {
 /** The running engine: starts connectors, controls them, reports status. */
 export interface Engine {
   /** Validates and resolves every config, creates topics, then starts each connector's tasks; resolves once all tasks were started. */
-  start(connectors: readonly ConnectorDefinition[]): Promise<void>
+  start(connectors: readonly ConnectorDocument[]): Promise<void>
   pause(name: string): void
   resume(name: string): Promise<void>
   restart(name: string, options?: RestartOptions): Promise<void>
@@ -100,7 +94,7 @@ export interface Engine {
   /** Records a sink's consumer group has not read yet; embedded store only (on Kafka it would join the group): else undefined. */
   lag(name: string): Promise<number | undefined>
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */
-  offsets(name: string): Promise<ConnectorOffsets>
+  offsets(name: string): Promise<OffsetsBody>
   /** True when every task is FAILED, or holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
   isIdle(idleMs: number): boolean
   /** Distributed mode: the connector instances and single tasks this worker was assigned. */

@@ -3,8 +3,7 @@ import type { Clock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { ConnectorHandle } from './connector-handle.js'
 import type { ConnectorSample } from './engine-api.js'
-import type { ConnectorStatus } from './connector-status.js'
-import { sinkConsumerGroup } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorStatus } from '@pipe/dsl/contract'
 
 /**
  * Each connector's status on subscription, then whenever it differs from the last one emitted:

@@ -3,20 +3,19 @@ import { RuntimeError, traceOf } from '../errors.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
 import { AssignedConnectors } from './assigned-work.js'
-import type { ConnectorDefinition } from './connector-definition.js'
 import type { ConnectorHandle } from './connector-handle.js'
 import { statusOf } from './connector-handle.js'
-import type { ConnectorStatus, TaskMetrics } from './connector-status.js'
-import type { ConnectorOffsets, ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine-api.js'
+import type { TaskMetrics } from './connector-status.js'
+import type { ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine-api.js'
 import { readLag, sampled, statusChanges, throttledLag } from './engine-streams.js'
 import { checkRunTopics, checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { resolveConnector } from './resolve-connector.js'
 import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
-import { sinkConsumerGroup } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody } from '@pipe/dsl/contract'
 
-export type { ConnectorOffsets, ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork } from './engine-api.js'
+export type { ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork } from './engine-api.js'
 
 function taskCount(config: ConnectorConfig): number {
   const n = Number(config['tasks.max'] ?? '1')
@@ -77,7 +76,7 @@ class EngineImpl implements Engine {
   }
 
   /** Checks a connector's class and config and resolves its placeholders, before anything starts. */
-  #prepare(def: ConnectorDefinition): ConnectorHandle {
+  #prepare(def: ConnectorDocument): ConnectorHandle {
     if (this.#connectors.has(def.name)) throw new RuntimeError('PIPE_CONNECTOR_EXISTS', `Connector ${def.name} already exists`)
     const className = def.config['connector.class'] ?? ''
     const registry = this.#env.registry
@@ -93,7 +92,7 @@ class EngineImpl implements Engine {
     return handle
   }
 
-  async start(defs: readonly ConnectorDefinition[]): Promise<void> {
+  async start(defs: readonly ConnectorDocument[]): Promise<void> {
     const handles = defs.map((d) => this.#prepare(d))
     for (const h of handles) this.#connectors.set(h.name, h)
     const { backend, registry } = this.#env
@@ -189,7 +188,7 @@ class EngineImpl implements Engine {
     return readLag(this.#env.backend, this.#get(name))
   }
 
-  async offsets(name: string): Promise<ConnectorOffsets> {
+  async offsets(name: string): Promise<OffsetsBody> {
     const h = this.#get(name)
     if (h.plugin.type === 'source') return { offsets: await this.#env.backend.listSourceOffsets(name) }
     const committed = await this.#env.backend.listGroupOffsets(sinkConsumerGroup(name))

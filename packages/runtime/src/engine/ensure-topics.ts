@@ -1,7 +1,7 @@
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { ConnectorConfig } from '../tasks/task-context.js'
 import { setOwn } from '../records/own-property.js'
-import type { ConnectorDefinition } from './connector-definition.js'
+import type { ConnectorDocument } from '@pipe/dsl/contract'
 import { RuntimeError } from '../errors.js'
 import type { TopicBackend, TopicSpec } from '../topics/topic-backend.js'
 
@@ -67,7 +67,7 @@ export function checkTopicCreation(backend: TopicBackend, type: 'source' | 'sink
  * The same check for `pipe run`, before it creates anything: the pipelines' declared topics
  * (`topic(name, { replicationFactor })`) and the topics of each connector.
  */
-export async function checkRunTopics(backend: TopicBackend, registry: ConnectorRegistry, topics: readonly TopicSpec[], connectors: readonly ConnectorDefinition[]): Promise<void> {
+export async function checkRunTopics(backend: TopicBackend, registry: ConnectorRegistry, topics: readonly TopicSpec[], connectors: readonly ConnectorDocument[]): Promise<void> {
   await checkPlanned(backend, topics.map((spec) => ({ spec, what: 'topic', factorKey: `replicationFactor of topic('${spec.name}')` })))
   for (const c of connectors) {
     const type = registry.connector(c.config['connector.class'] ?? '')?.type

@@ -1,3 +1,4 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectHeader, ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
@@ -10,7 +11,7 @@ import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { ConsumedMessage, MessageHeader, TopicMessage } from '../topics/topic-backend.js'
 import { consumedRecordText, producedRecordText, StageError } from './error-policy.js'
 
-const HEADER_CONVERTER = 'org.apache.kafka.connect.storage.SimpleHeaderConverter'
+const HEADER_CONVERTER = CONVERTER_CLASSES.simpleHeader
 
 /** A connector's key and value converters (and their class names, for error reports). */
 export interface RecordCodec {

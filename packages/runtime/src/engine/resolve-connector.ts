@@ -1,7 +1,6 @@
 import type { ConnectorPlugin } from '../tasks/connector-registry.js'
-import type { ConnectState } from './connector-status.js'
+import type { ConnectState, ConnectorDocument } from '@pipe/dsl/contract'
 import { resolveConfig, resolveTaskConfig, type EnvSource } from './config-providers.js'
-import type { ConnectorDefinition } from './connector-definition.js'
 import type { ConnectorHandle } from './connector-handle.js'
 
 /**
@@ -9,7 +8,7 @@ import type { ConnectorHandle } from './connector-handle.js'
  * kept as secrets (scrubbed from statuses), and a placeholder that cannot be resolved kept as the
  * error its tasks fail with (it stays as written in the config, as in Kafka Connect).
  */
-export function resolveConnector(def: ConnectorDefinition, plugin: ConnectorPlugin, env: EnvSource, state: ConnectState = 'UNASSIGNED'): ConnectorHandle {
+export function resolveConnector(def: ConnectorDocument, plugin: ConnectorPlugin, env: EnvSource, state: ConnectState = 'UNASSIGNED'): ConnectorHandle {
   const named = { ...def.config, name: def.name }
   const base = { name: def.name, plugin, state, trace: undefined, tasks: [] }
   try {

@@ -2,7 +2,8 @@ import { BehaviorSubject, filter, firstValueFrom, lastValueFrom, defer, type Obs
 import { isRetriable, traceOf } from '../errors.js'
 import { retryWithBackoff } from '../operators/retry-with-backoff.js'
 import type { Clock } from '../tasks/task-context.js'
-import type { ConnectState, TaskMetrics } from './connector-status.js'
+import type { ConnectState } from '@pipe/dsl/contract'
+import type { TaskMetrics } from './connector-status.js'
 import type { ErrorPolicy } from './error-policy.js'
 
 /** Lifecycle and counters of one running task; shared by source and sink runners. */

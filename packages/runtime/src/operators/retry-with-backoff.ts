@@ -1,5 +1,7 @@
-import type { MonoTypeOperatorFunction, SchedulerLike } from 'rxjs'
-import { asyncScheduler, defer, retry, throwError, timer } from 'rxjs'
+import type { MonoTypeOperatorFunction, Observable, SchedulerLike } from 'rxjs'
+import { asyncScheduler, defer, fromEvent, of, race, retry, throwError, timer } from 'rxjs'
+import { nextRetry } from './retry-options.js'
+import type { RetryOptions } from './retry-options.js'
 
 /** Kafka Connect's retry settings: `errors.retry.timeout` (-1 = forever, 0 = no retry) and `errors.retry.delay.max.ms`. */
 export interface BackoffPolicy {
@@ -10,9 +12,38 @@ export interface BackoffPolicy {
 }
 
 /**
- * Resubscribes to the source after a retriable error, waiting 300 ms, 600 ms, ... (capped at
- * `maxDelayMs`) until `retryTimeoutMs` has passed since the first subscription; then, or for a
- * non-retriable error, the error goes downstream.
+ * Resubscribes to the source after a retriable error, waiting as `options` say, until it
+ * succeeds or the options give up; then, or for a non-retriable error, the error goes downstream.
+ * The one retry loop of the runtime: `retryAsync` runs a promise-returning operation through it.
+ */
+export function retryOn<T>(options: RetryOptions, scheduler: SchedulerLike = asyncScheduler): MonoTypeOperatorFunction<T> {
+  const now = options.now ?? (() => scheduler.now())
+  return (source) =>
+    defer(() => {
+      const started = now()
+      return source.pipe(
+        retry({
+          delay: (error: unknown, attempt: number) => {
+            const next = nextRetry(options, error, attempt, now() - started)
+            if ('error' in next) return throwError(() => next.error)
+            options.onRetry?.(error, attempt, next.delayMs)
+            return wait(next.delayMs, scheduler, options.signal)
+          },
+        }),
+      )
+    })
+}
+
+function wait(delayMs: number, scheduler: SchedulerLike, signal: AbortSignal | undefined): Observable<unknown> {
+  if (signal === undefined) return timer(delayMs, scheduler)
+  if (signal.aborted) return of(0)
+  return race(timer(delayMs, scheduler), fromEvent(signal, 'abort'))
+}
+
+/**
+ * Kafka Connect's `errors.retry.*`: resubscribes after a retriable error, waiting 300 ms, 600 ms,
+ * ... (capped at `maxDelayMs`) until `retryTimeoutMs` has passed since the first subscription
+ * (the last wait ends at that deadline); then, or for a non-retriable error, the error goes downstream.
  */
 export function retryWithBackoff<T>(
   policy: BackoffPolicy,
@@ -20,20 +51,12 @@ export function retryWithBackoff<T>(
   scheduler: SchedulerLike = asyncScheduler,
   onRetry?: (error: unknown, attempt: number) => void,
 ): MonoTypeOperatorFunction<T> {
-  return (source) =>
-    defer(() => {
-      const started = scheduler.now()
-      return source.pipe(
-        retry({
-          delay: (error: unknown, attempt: number) => {
-            const elapsed = scheduler.now() - started
-            const forever = policy.retryTimeoutMs < 0
-            if (!isRetriable(error) || (!forever && elapsed >= policy.retryTimeoutMs)) return throwError(() => error)
-            const backoff = Math.min((policy.initialDelayMs ?? 300) * 2 ** (attempt - 1), policy.maxDelayMs)
-            onRetry?.(error, attempt)
-            return timer(forever ? backoff : Math.min(backoff, policy.retryTimeoutMs - elapsed), scheduler)
-          },
-        }),
-      )
-    })
+  return retryOn<T>({
+    isRetriable,
+    initialDelayMs: policy.initialDelayMs ?? 300,
+    maxDelayMs: policy.maxDelayMs,
+    timeoutMs: policy.retryTimeoutMs,
+    clampToDeadline: true,
+    ...(onRetry === undefined ? {} : { onRetry: (error: unknown, attempt: number) => { onRetry(error, attempt) } }),
+  }, scheduler)
 }

@@ -1,3 +1,4 @@
+import { FILE_STREAM_CLASSES, PIPE_CONNECTOR_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
 import { createConnectorRegistry } from '../tasks/connector-registry.js'
 import type { LineWriter } from '../tasks/task-context.js'
@@ -19,13 +20,13 @@ export interface DefaultRegistryOptions {
 export function builtinConnectors(options: DefaultRegistryOptions): PluginSet {
   return {
     connectors: {
-      'org.apache.kafka.connect.file.FileStreamSourceConnector': fileStreamSourceConnector,
-      'org.apache.kafka.connect.file.FileStreamSinkConnector': fileStreamSinkConnector(options.writer),
-      'pipe:datagen-source': datagenSourceConnector,
-      'pipe:console-sink': consoleSinkConnector(options.writer),
-      'pipe:topic-to-topic-sink': topicToTopicSinkConnector,
-      'pipe:twitter-source': createTwitterSourceConnector(),
-      'pipe:cassandra-sink': createCassandraSinkConnector(),
+      [FILE_STREAM_CLASSES.source]: fileStreamSourceConnector,
+      [FILE_STREAM_CLASSES.sink]: fileStreamSinkConnector(options.writer),
+      [PIPE_CONNECTOR_CLASSES['datagen-source']]: datagenSourceConnector,
+      [PIPE_CONNECTOR_CLASSES['console-sink']]: consoleSinkConnector(options.writer),
+      [PIPE_CONNECTOR_CLASSES['topic-to-topic-sink']]: topicToTopicSinkConnector,
+      [PIPE_CONNECTOR_CLASSES['twitter-source']]: createTwitterSourceConnector(),
+      [PIPE_CONNECTOR_CLASSES['cassandra-sink']]: createCassandraSinkConnector(),
     },
   }
 }

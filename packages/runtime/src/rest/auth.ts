@@ -25,6 +25,13 @@ export function isAuthorized(auth: ApiAuth | undefined, header: string | undefin
   return scheme === 'basic' && same(credentials, Buffer.from(`${auth.user}:${auth.password}`).toString('base64'))
 }
 
+/** The `Authorization` header that passes `auth` (none without auth): a worker's own requests to another worker. */
+export function authorizationHeader(auth: ApiAuth | undefined): Record<string, string> {
+  if (auth === undefined) return {}
+  if (auth.kind === 'bearer') return { authorization: `Bearer ${auth.token}` }
+  return { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
+}
+
 /** The 401 answer's message and challenge header. */
 export function unauthorized(auth: ApiAuth): { readonly message: string; readonly challenge: string } {
   return auth.kind === 'bearer'

@@ -9,13 +9,13 @@ import { systemClock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { ApiContext } from './api-context.js'
 import type { ApiAuth } from './auth.js'
-import { isAuthorized, unauthorized } from './auth.js'
+import { authorizationHeader, isAuthorized, unauthorized } from './auth.js'
 import type { EnvSource } from '../engine/config-providers.js'
 import type { Herder } from '../worker/herder.js'
 import { parseJson, unsupportedMediaType } from './json-body.js'
 import { escapeLogLine } from './log-line.js'
 import { createLoggerLevels } from '../worker/logger-levels.js'
-import { RestError } from './rest-error.js'
+import { RestError, restErrorOf } from './rest-error.js'
 import type { RestResponse, Route } from './router.js'
 import { matchRoute } from './router.js'
 import { connectorStateRoutes } from './routes/connector-state.js'
@@ -125,8 +125,9 @@ function handle(ctx: ApiContext, routes: readonly Route[], options: ApiServerOpt
     }
     const url = new URL(req.url ?? '/', 'http://localhost')
     answer(routes, req, url).then((response) => { send(res, absoluteLocation(response, req.headers.host)) }, (error: unknown) => {
-      if (RestError.is(error)) {
-        send(res, { status: error.status, body: error.body })
+      const refusal = restErrorOf(error)
+      if (refusal !== undefined) {
+        send(res, { status: refusal.status, body: refusal.body })
         return
       }
       const message = error instanceof Error ? error.message : String(error)
@@ -175,7 +176,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const port = ports[0] ?? 0
   const workerId = `${host}:${port}`
   const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
-  const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, ...(options.auth === undefined ? {} : { auth: options.auth }) })
+  const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, forwardHeaders: authorizationHeader(options.auth) })
   const herder = distributed ?? createStandaloneHerder(workerContext)
   const ctx = contextOf(options, registry, herder)
   const handler = handle(ctx, routesOf(ctx), options, log)

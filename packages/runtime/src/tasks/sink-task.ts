@@ -1,5 +1,6 @@
 import type { SinkRecord, TopicPartitionOffset } from '../records/connect-record.js'
-import type { ConnectorConfig, SinkTaskContext } from './task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
+import type { SinkTaskContext } from './task-context.js'
 
 /**
  * A running sink task (Kafka Connect `SinkTask`).

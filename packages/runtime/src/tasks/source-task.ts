@@ -1,5 +1,6 @@
 import type { PolledRecord, SourceRecord } from '../records/connect-record.js'
-import type { ConnectorConfig, SourceTaskContext } from './task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
+import type { SourceTaskContext } from './task-context.js'
 
 /**
  * A running source task (Kafka Connect `SourceTask`, Conduit source).

@@ -1,7 +1,8 @@
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { ConnectRecord, SourceOffset, SourcePartition } from '../records/connect-record.js'
 
-/** A connector's or task's configuration: Kafka Connect's flat string map, placeholders resolved. */
-export type ConnectorConfig = Readonly<Record<string, string>>
+// Re-exported for the engine, worker and REST rooms that still import it from here; new code imports the contract's.
+export type { ConnectorConfig }
 
 /** Wall-clock time in epoch milliseconds; injected so tests control it. */
 export interface Clock {

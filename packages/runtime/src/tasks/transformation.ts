@@ -1,5 +1,5 @@
 import type { ConnectRecord } from '../records/connect-record.js'
-import type { ConnectorConfig } from './task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 
 /**
  * One step of a connector's `transforms` chain (Kafka Connect `Transformation`): returns the

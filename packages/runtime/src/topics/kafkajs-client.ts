@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, IHeaders, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
+import { retryAsync } from '../operators/retry-async.js'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
 import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
@@ -64,16 +65,8 @@ function toMessage(r: KafkaRecord): Message {
 const isTransient = (error: unknown): boolean => typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
 
 /** Retries transient broker errors (leader moves after topic creation, broker restarts) for up to `timeoutMs`, like Connect's producer. */
-async function withBrokerRetries<T>(operation: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
-  const started = Date.now()
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await operation()
-    } catch (error) {
-      if (!isTransient(error) || Date.now() - started > timeoutMs) throw error
-      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5000)))
-    }
-  }
+function withBrokerRetries<T>(operation: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  return retryAsync(operation, { isRetriable: isTransient, initialDelayMs: 100, maxDelayMs: 5000, timeoutMs })
 }
 
 async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<KafkaReadRecord[]> {

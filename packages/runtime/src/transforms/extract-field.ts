@@ -1,6 +1,6 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import type { RecordPart } from './smt-support.js'
 import { ConfigException, DataException, javaClassName, partOf, requiredString, schemaOf, withPart } from './smt-support.js'

@@ -1,7 +1,7 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
 import { ownValue, setOwn } from '../records/own-property.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import type { RecordPart } from './smt-support.js'
 import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'

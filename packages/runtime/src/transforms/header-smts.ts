@@ -1,6 +1,6 @@
 import { Float32, Float64 } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { convertToString, parseString } from '../java/java-values.js'
 import { ConfigException, listOf, requiredString } from './smt-support.js'

@@ -1,7 +1,7 @@
 import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'
 import type { ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { copyAndPut } from '../java/java-hash-map.js'
 import type { RecordPart } from './smt-support.js'

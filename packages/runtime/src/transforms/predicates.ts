@@ -1,4 +1,4 @@
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Predicate } from '../tasks/transformation.js'
 import { javaRegex } from '../java/java-regex.js'
 import { requiredString } from './smt-support.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { one, runChain, sinkRecord } from './test-records.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 
 describe('record-level SMTs', () => {
   it.each<[string, Record<string, string>, string, string]>([

@@ -1,4 +1,4 @@
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { javaHashMap } from '../java/java-hash-map.js'
 import type { RecordPart } from './smt-support.js'

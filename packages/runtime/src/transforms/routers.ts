@@ -1,4 +1,4 @@
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { formatJavaDate } from '../java/java-date-format.js'
 import { DataException, requiredString } from './smt-support.js'

@@ -2,7 +2,7 @@ import type { ConnectRecord } from '../records/connect-record.js'
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectMap, ConnectValue } from '../records/connect-value.js'
 import type { ConnectField, ConnectSchema } from '../records/connect-schema.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { ConfigException, DataException } from '../java/kafka-exceptions.js'
 
 export { ConfigException, DataException }

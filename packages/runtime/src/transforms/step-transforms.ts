@@ -1,6 +1,6 @@
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { PluginContext, StepFunction, Transformation } from '../tasks/transformation.js'
 import { ConfigException, DataException, requiredString } from './smt-support.js'
 import { restoreConnectTypes, toStepValue } from './step-values.js'

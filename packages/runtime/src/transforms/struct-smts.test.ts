@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ConnectSchema } from '../records/connect-schema.js'
 import { Float64 } from '../records/connect-value.js'
 import type { SinkRecord } from '../records/connect-record.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { formatJavaDate, parseJavaDate } from '../java/java-date-format.js'
 import { one, runChain, sinkRecord } from './test-records.js'
 

@@ -1,6 +1,6 @@
 import type { SinkRecord } from '../records/connect-record.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { createConnectorRegistry } from '../tasks/connector-registry.js'
 import { builtinTransforms } from './builtin-transforms.js'
 import type { StepFunction } from '../tasks/transformation.js'

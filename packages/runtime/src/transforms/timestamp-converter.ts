@@ -1,6 +1,6 @@
 import { Float32, Float64, isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { checkJavaDatePattern, formatJavaDate, parseJavaDate } from '../java/java-date-format.js'
 import { copyAndPut } from '../java/java-hash-map.js'

@@ -1,6 +1,6 @@
 import type { ConnectRecord } from '../records/connect-record.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { PluginContext, Predicate, Transformation } from '../tasks/transformation.js'
 import { ConfigException, booleanOf, listOf } from './smt-support.js'
 import { setOwn } from '../records/own-property.js'

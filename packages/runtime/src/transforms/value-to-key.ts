@@ -1,5 +1,5 @@
 import type { ConnectSchema } from '../records/connect-schema.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { Transformation } from '../tasks/transformation.js'
 import { javaHashMap } from '../java/java-hash-map.js'
 import { ConfigException, DataException, listOf, requireMap, requireStruct, structValue } from './smt-support.js'

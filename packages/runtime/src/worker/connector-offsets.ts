@@ -1,7 +1,7 @@
 import type { SourceOffset, SourcePartition } from '../records/connect-record.js'
 import type { GroupOffsetChange, TopicBackend } from '../topics/topic-backend.js'
-import type { OffsetEntry } from './herder.js'
-import { badRequest, serverError } from '../rest/rest-error.js'
+import type { OffsetEntry } from '@pipe/dsl/contract'
+import { InvalidOffsetsError, OffsetsWriteError } from './worker-errors.js'
 import { sinkConsumerGroup } from '@pipe/dsl/contract'
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -9,18 +9,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Reads `{"offsets": [...]}` of an alter request; 400 with Kafka Connect's message when missing or malformed. */
 export function parseOffsetsBody(body: unknown): readonly OffsetEntry[] {
   const list = isRecord(body) ? body['offsets'] : undefined
-  if (!Array.isArray(list) || list.length === 0) throw badRequest('Partitions / offsets need to be provided for an alter offsets request')
+  if (!Array.isArray(list) || list.length === 0) throw new InvalidOffsetsError('Partitions / offsets need to be provided for an alter offsets request')
   return list.map((entry: unknown) => {
-    if (!isRecord(entry) || !isRecord(entry['partition'])) throw badRequest('Source partitions must be non-null JSON objects')
+    if (!isRecord(entry) || !isRecord(entry['partition'])) throw new InvalidOffsetsError('Source partitions must be non-null JSON objects')
     const offset = entry['offset']
-    if (offset !== null && offset !== undefined && !isRecord(offset)) throw badRequest('Source offsets must be JSON objects or null')
+    if (offset !== null && offset !== undefined && !isRecord(offset)) throw new InvalidOffsetsError('Source offsets must be JSON objects or null')
     return { partition: entry['partition'], offset: offset ?? null }
   })
 }
 
 function assertPrimitives(map: Readonly<Record<string, unknown>>, what: string): void {
   for (const [k, v] of Object.entries(map)) {
-    if (v !== null && typeof v === 'object') throw badRequest(`${what} values must be primitives, but '${k}' is not`)
+    if (v !== null && typeof v === 'object') throw new InvalidOffsetsError(`${what} values must be primitives, but '${k}' is not`)
   }
 }
 
@@ -39,20 +39,20 @@ const textOf = (value: unknown): string => (typeof value === 'object' && value !
 function parseSinkOffsets(entries: readonly OffsetEntry[]): GroupOffsetChange[] {
   return entries.map(({ partition, offset }) => {
     if (!('kafka_topic' in partition) || !('kafka_partition' in partition)) {
-      throw badRequest("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'")
+      throw new InvalidOffsetsError("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'")
     }
-    if (partition['kafka_topic'] === null) throw badRequest('Kafka topic names must be valid strings and may not be null')
-    if (partition['kafka_partition'] === null) throw badRequest('Kafka partitions must be valid numbers and may not be null')
+    if (partition['kafka_topic'] === null) throw new InvalidOffsetsError('Kafka topic names must be valid strings and may not be null')
+    if (partition['kafka_partition'] === null) throw new InvalidOffsetsError('Kafka partitions must be valid numbers and may not be null')
     const topic = textOf(partition['kafka_topic'])
     const number = parseInteger(partition['kafka_partition'])
     if (number === undefined) {
-      throw badRequest(`Failed to parse the following Kafka partition value in the provided offsets: '${textOf(partition['kafka_partition'])}'. Partition values for sink connectors need to be integers.`)
+      throw new InvalidOffsetsError(`Failed to parse the following Kafka partition value in the provided offsets: '${textOf(partition['kafka_partition'])}'. Partition values for sink connectors need to be integers.`)
     }
     if (offset === null) return { topic, partition: number, offset: null }
-    if (!('kafka_offset' in offset)) throw badRequest("The offset for a sink connector should either be null or contain the key 'kafka_offset'")
+    if (!('kafka_offset' in offset)) throw new InvalidOffsetsError("The offset for a sink connector should either be null or contain the key 'kafka_offset'")
     const next = parseInteger(offset['kafka_offset'])
     if (next === undefined) {
-      throw badRequest(`Failed to parse the following Kafka offset value in the provided offsets: '${textOf(offset['kafka_offset'])}'. Offset values for sink connectors need to be integers.`)
+      throw new InvalidOffsetsError(`Failed to parse the following Kafka offset value in the provided offsets: '${textOf(offset['kafka_offset'])}'. Offset values for sink connectors need to be integers.`)
     }
     return { topic, partition: number, offset: next }
   })
@@ -75,7 +75,7 @@ export async function writeOffsets(backend: TopicBackend, name: string, type: 's
     try {
       await backend.alterGroupOffsets(sinkConsumerGroup(name), changes)
     } catch (error) {
-      throw serverError(`Failed to alter consumer group offsets for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      throw new OffsetsWriteError(`Failed to alter consumer group offsets for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
     }
     return
   }
@@ -94,7 +94,7 @@ export async function resetOffsets(backend: TopicBackend, name: string, type: 's
     try {
       await backend.resetGroupOffsets(sinkConsumerGroup(name))
     } catch (error) {
-      throw serverError(`Failed to delete consumer group ${sinkConsumerGroup(name)} for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
+      throw new OffsetsWriteError(`Failed to delete consumer group ${sinkConsumerGroup(name)} for connector ${name}: ${error instanceof Error ? error.message : String(error)}`)
     }
     return
   }

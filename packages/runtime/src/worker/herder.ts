@@ -1,30 +1,4 @@
-import type { ConnectorStatus, TaskStatus } from '../engine/connector-status.js'
-
-/** A connector's raw config: placeholders such as `${env:VAR}` stay unresolved. */
-export type RawConfig = Readonly<Record<string, string>>
-
-/** Target states a user sets (`initial_state`, pause, resume, stop). */
-export type TargetState = 'RUNNING' | 'PAUSED' | 'STOPPED'
-
-/** `ConnectorInfo`: `GET /connectors/{c}`. */
-export interface ConnectorInfo {
-  readonly name: string
-  readonly config: RawConfig
-  readonly tasks: readonly { readonly connector: string; readonly task: number }[]
-  readonly type: 'source' | 'sink' | 'unknown'
-}
-
-/** `TaskInfo`: one entry of `GET /connectors/{c}/tasks`. */
-export interface TaskInfo {
-  readonly id: { readonly connector: string; readonly task: number }
-  readonly config: RawConfig
-}
-
-/** One entry of `{"offsets": [...]}`. */
-export interface OffsetEntry {
-  readonly partition: Readonly<Record<string, unknown>>
-  readonly offset: Readonly<Record<string, unknown>> | null
-}
+import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 
 export interface RestartRequest {
   readonly includeTasks: boolean
@@ -40,14 +14,15 @@ export interface PutResult {
 /**
  * What the REST API drives: Kafka Connect's `Herder`. The standalone herder keeps configs in
  * memory (plus the files given on the command line); a distributed one would keep them in Kafka
- * topics and forward writes to the leader. Every method throws `RestError` for a REST answer.
+ * topics and forward writes to the leader. Every method throws a `WorkerError`
+ * (worker-errors.ts) for a refusal; the REST API maps each to Kafka Connect's answer.
  */
 export interface Herder {
   connectorNames(): Promise<readonly string[]>
   connectorInfo(name: string): Promise<ConnectorInfo>
-  connectorConfig(name: string): Promise<RawConfig>
-  createConnector(name: string, config: RawConfig, initialState?: TargetState): Promise<ConnectorInfo>
-  putConnectorConfig(name: string, config: RawConfig): Promise<PutResult>
+  connectorConfig(name: string): Promise<ConnectorConfig>
+  createConnector(name: string, config: ConnectorConfig, initialState?: TargetState): Promise<ConnectorInfo>
+  putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult>
   patchConnectorConfig(name: string, patch: Readonly<Record<string, string | null>>): Promise<ConnectorInfo>
   deleteConnector(name: string): Promise<void>
   connectorStatus(name: string): Promise<ConnectorStatus>

@@ -1,12 +1,13 @@
 import type { Clock } from '../tasks/task-context.js'
-import { isJsonObject } from '../rest/json-body.js'
-import { badRequest, notFound } from '../rest/rest-error.js'
+import { InvalidLogLevelError, LoggerLevelMissingError, LoggerNotFoundError } from './worker-errors.js'
 
 /** `LoggerLevel`: `{"level": "INFO", "last_modified": null | epoch ms}`. */
 export interface LoggerLevel {
   readonly level: string
   readonly last_modified: number | null
 }
+
+const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL'] as const
 
@@ -21,8 +22,8 @@ export interface LoggerLevels {
 
 function parseLevel(body: unknown): string {
   const level = isJsonObject(body) ? body['level'] : undefined
-  if (typeof level !== 'string') throw badRequest("Desired 'level' parameter was not specified in request.")
-  if (!(LEVELS as readonly string[]).includes(level.toUpperCase())) throw notFound(`invalid log level '${level}'.`)
+  if (typeof level !== 'string') throw new LoggerLevelMissingError()
+  if (!(LEVELS as readonly string[]).includes(level.toUpperCase())) throw new InvalidLogLevelError(level)
   return level.toUpperCase()
 }
 
@@ -43,7 +44,7 @@ export function createLoggerLevels(clock: Clock, initial: Readonly<Record<string
       const found = levels.get(name)
       if (found !== undefined) return found
       if (inheriting.has(name)) return { level: effective(name), last_modified: null }
-      throw notFound(`Logger ${name} not found.`)
+      throw new LoggerNotFoundError(name)
     },
     set(name, body) {
       const level = parseLevel(body)

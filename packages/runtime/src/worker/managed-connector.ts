@@ -1,4 +1,4 @@
-import type { ConnectorStatus } from '../engine/connector-status.js'
+import type { ConnectorStatus } from '@pipe/dsl/contract'
 import type { Engine } from '../engine/engine.js'
 import { createEngine } from '../engine/engine.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
@@ -6,7 +6,7 @@ import type { Clock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { EnvSource } from '../engine/config-providers.js'
 import { redact, resolveConfig } from '../engine/config-providers.js'
-import type { RawConfig, TargetState } from './herder.js'
+import type { ConnectorConfig as RawConfig, TargetState } from '@pipe/dsl/contract'
 import type { ResolvedPlugin } from './validate-config.js'
 
 /** What every connector of a worker shares. */

@@ -1,5 +1,6 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
-import type { RawConfig } from './herder.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { ResolvedPlugin } from './validate-config.js'
 
 /** `PluginInfo`: one entry of `GET /connector-plugins`. */
@@ -9,11 +10,7 @@ export interface PluginInfo {
   readonly version: string
 }
 
-const CONVERTERS = [
-  'org.apache.kafka.connect.converters.ByteArrayConverter',
-  'org.apache.kafka.connect.json.JsonConverter',
-  'org.apache.kafka.connect.storage.StringConverter',
-] as const
+const CONVERTERS = [CONVERTER_CLASSES.byteArray, CONVERTER_CLASSES.json, CONVERTER_CLASSES.string] as const
 
 /** Finds a connector plugin by FQCN or alias, with its canonical (fully qualified) class name. */
 export function resolvePlugin(registry: ConnectorRegistry, className: string): ResolvedPlugin | undefined {
@@ -36,12 +33,12 @@ export function taskClassOf(connectorClass: string): string {
  * and `topics.regex` when it has them. These are what the config topic's `task-<c>-<n>` records and
  * `GET /connectors/{c}/tasks` hold. Empty when the class is unknown or the connector throws.
  */
-export function workerTaskConfigs(registry: ConnectorRegistry, config: RawConfig, maxTasks: number): readonly RawConfig[] {
+export function workerTaskConfigs(registry: ConnectorRegistry, config: ConnectorConfig, maxTasks: number): readonly ConnectorConfig[] {
   const className = config['connector.class'] ?? ''
   const resolved = resolvePlugin(registry, className)
   const plugin = registry.connector(className)
   if (resolved === undefined || plugin === undefined) return []
-  let configs: readonly RawConfig[]
+  let configs: readonly ConnectorConfig[]
   try {
     configs = plugin.taskConfigs(config, maxTasks)
   } catch {

@@ -1,33 +1,30 @@
-import type { ConnectorStatus, TaskStatus } from '../engine/connector-status.js'
+import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import { readOffsets, resetOffsets, writeOffsets } from './connector-offsets.js'
-import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartRequest, TargetState, TaskInfo } from './herder.js'
+import type { Herder, PutResult, RestartRequest } from './herder.js'
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
 import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
-import { badRequest, conflict, notFound, RestError } from '../rest/rest-error.js'
 import { invalidConfigMessage, validateConnectorConfig, validationErrors } from './validate-config.js'
 import type { ResolvedPlugin } from './validate-config.js'
 import { setOwn } from '../records/own-property.js'
-
-const STOPPED_MESSAGE = (name: string): string =>
-  `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`
+import { ConnectorExistsError, ConnectorNameMismatchError, ConnectorNotFoundError, ConnectorNotStoppedError, InvalidConnectorConfigError, MissingConnectorClassError, TaskNotFoundError, UnknownConnectorClassError } from './worker-errors.js'
 
 /** Java's `Map.toString()`, as Kafka Connect prints configs in some messages. */
-const javaMap = (config: RawConfig): string => `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}}`
+const javaMap = (config: ConnectorConfig): string => `{${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}}`
 
 /** Checks a config as Kafka Connect does before writing it; returns the plugin that runs it. */
-export function checkConfig(registry: ConnectorRegistry, name: string, config: RawConfig): ResolvedPlugin {
+export function checkConfig(registry: ConnectorRegistry, name: string, config: ConnectorConfig): ResolvedPlugin {
   if (config['name'] !== undefined && config['name'] !== name) {
-    throw badRequest(`Connector name configuration (${config['name']}) doesn't match connector name in the URL (${name})`)
+    throw new ConnectorNameMismatchError(config['name'], name)
   }
   const withName = { ...config, name }
   const className = config['connector.class']
-  if (className === undefined) throw badRequest(`Connector config ${javaMap(withName)} contains no connector type`)
+  if (className === undefined) throw new MissingConnectorClassError(javaMap(withName))
   const plugin = resolvePlugin(registry, className)
-  if (plugin === undefined) throw new RestError(500, unknownClassMessage(registry, className))
+  if (plugin === undefined) throw new UnknownConnectorClassError(className, unknownClassMessage(registry, className))
   const errors = validationErrors(validateConnectorConfig(plugin, withName, registry))
-  if (errors.length > 0) throw badRequest(invalidConfigMessage(errors))
+  if (errors.length > 0) throw new InvalidConnectorConfigError(invalidConfigMessage(errors))
   return plugin
 }
 
@@ -48,12 +45,12 @@ class StandaloneHerder implements Herder {
 
   #get(name: string, message = `Connector ${name} not found`): ManagedConnector {
     const c = this.#connectors.get(name)
-    if (c === undefined) throw notFound(message)
+    if (c === undefined) throw new ConnectorNotFoundError(name, message)
     return c
   }
 
-  #install(name: string, config: RawConfig, target: TargetState): ManagedConnector {
-    const plugin = checkConfig(this.#ctx.registry, name, config)
+  /** Starts a connector whose config `checkConfig` accepted (as `plugin`): every config is validated once. */
+  #install(name: string, config: ConnectorConfig, plugin: ResolvedPlugin, target: TargetState): ManagedConnector {
     const managed = new ManagedConnector(this.#ctx, name, { ...config, name }, plugin, target)
     this.#connectors.set(name, managed)
     this.#ctx.log(`connector ${name} configured (${plugin.type}, ${plugin.className}, target ${target})`)
@@ -62,7 +59,7 @@ class StandaloneHerder implements Herder {
 
   #stopped(name: string): ManagedConnector {
     const c = this.#get(name)
-    if (c.target !== 'STOPPED' || c.status().tasks.length > 0) throw badRequest(STOPPED_MESSAGE(name))
+    if (c.target !== 'STOPPED' || c.status().tasks.length > 0) throw new ConnectorNotStoppedError(name)
     return c
   }
 
@@ -74,24 +71,24 @@ class StandaloneHerder implements Herder {
     return Promise.resolve(infoOf(this.#get(name)))
   }
 
-  connectorConfig(name: string): Promise<RawConfig> {
+  connectorConfig(name: string): Promise<ConnectorConfig> {
     return Promise.resolve(this.#get(name).config)
   }
 
-  createConnector(name: string, config: RawConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
-    checkConfig(this.#ctx.registry, name, config)
-    if (this.#connectors.has(name)) throw conflict(`Connector ${name} already exists`)
-    return Promise.resolve(infoOf(this.#install(name, config, initialState)))
+  createConnector(name: string, config: ConnectorConfig, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
+    const plugin = checkConfig(this.#ctx.registry, name, config)
+    if (this.#connectors.has(name)) throw new ConnectorExistsError(name)
+    return Promise.resolve(infoOf(this.#install(name, config, plugin, initialState)))
   }
 
-  async putConnectorConfig(name: string, config: RawConfig): Promise<PutResult> {
+  async putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult> {
     const existing = this.#connectors.get(name)
-    checkConfig(this.#ctx.registry, name, config)
-    if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, 'RUNNING')) }
+    const plugin = checkConfig(this.#ctx.registry, name, config)
+    if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, plugin, 'RUNNING')) }
     // an unchanged config leaves the running connector alone (a repeated deploy restarts nothing)
     if (sameConfig(existing.config, { ...config, name })) return { created: false, info: infoOf(existing) }
     await existing.close()
-    return { created: false, info: infoOf(this.#install(name, config, existing.target)) }
+    return { created: false, info: infoOf(this.#install(name, config, plugin, existing.target)) }
   }
 
   async patchConnectorConfig(name: string, patch: Readonly<Record<string, string | null>>): Promise<ConnectorInfo> {
@@ -120,7 +117,7 @@ class StandaloneHerder implements Herder {
 
   taskStatus(name: string, task: number): Promise<TaskStatus> {
     const found = this.#connectors.get(name)?.status().tasks.find((t) => t.id === task)
-    if (found === undefined) throw notFound(`No status found for task ${name}-${String(task)}`)
+    if (found === undefined) throw new TaskNotFoundError(name, task, `No status found for task ${name}-${String(task)}`)
     return Promise.resolve(found)
   }
 
@@ -130,7 +127,7 @@ class StandaloneHerder implements Herder {
 
   restartTask(name: string, task: number): Promise<void> {
     const c = this.#get(name, `Unknown connector: ${name}`)
-    if (!c.status().tasks.some((t) => t.id === task)) throw notFound(`Unknown task: ${name}-${String(task)}`)
+    if (!c.status().tasks.some((t) => t.id === task)) throw new TaskNotFoundError(name, task, `Unknown task: ${name}-${String(task)}`)
     c.restartTask(task)
     return Promise.resolve()
   }
@@ -181,7 +178,7 @@ export function createStandaloneHerder(ctx: WorkerContext): Herder {
   return new StandaloneHerder(ctx)
 }
 
-function sameConfig(a: RawConfig, b: RawConfig): boolean {
+function sameConfig(a: ConnectorConfig, b: ConnectorConfig): boolean {
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }

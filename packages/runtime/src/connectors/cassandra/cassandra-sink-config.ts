@@ -1,5 +1,5 @@
 import { RuntimeError } from '../../errors.js'
-import type { ConnectorConfig } from '../../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { setOwn } from '../../records/own-property.js'
 
 /**

@@ -1,12 +1,14 @@
+import { PIPE_CONNECTOR_CLASSES } from '@pipe/dsl/contract'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { PluginSet } from '../../tasks/connector-registry.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
-import type { ConnectorConfig, SinkTaskContext } from '../../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
+import type { SinkTaskContext } from '../../tasks/task-context.js'
 import { parseCassandraSinkConfig } from './cassandra-sink-config.js'
 import { CassandraWriter, type WriterLogger, type WriterStatus } from './cassandra-writer.js'
 
 /** The class name pipelines compile the cassandra sink to on the pipe runtime. */
-export const CASSANDRA_SINK_CLASS = 'pipe:cassandra-sink'
+export const CASSANDRA_SINK_CLASS = PIPE_CONNECTOR_CLASSES['cassandra-sink']
 
 export interface CassandraSinkDeps {
   readonly logger?: WriterLogger

@@ -1,5 +1,6 @@
 import { RetriableError } from '../../errors.js'
-import { sleep } from '../../tasks/abortable-sleep.js'
+import { retryAsync } from '../../operators/retry-async.js'
+import { exponentialDelay } from '../../operators/retry-options.js'
 
 /** Retrying Cassandra operations while the cluster is unreachable or overloaded. */
 
@@ -29,25 +30,24 @@ export interface RetryOptions {
 }
 
 export function retryDelay(initialMs: number, maxMs: number, attempt: number): number {
-  return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30))
+  return exponentialDelay(initialMs, maxMs, attempt)
 }
 
 /** Runs `operation` until it succeeds, retrying transient failures with exponential backoff. */
-export async function withRetry<T>(operation: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const now = options.now ?? Date.now
-  const started = now()
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation()
-    } catch (error) {
-      if (!isTransient(error) || !(error instanceof Error)) throw error
-      if (options.signal.aborted) throw new RetriableError(`stopped while retrying: ${error.message}`, { cause: error })
-      if (options.timeoutMs >= 0 && now() - started >= options.timeoutMs) {
-        throw new RetriableError(`cassandra sink: still failing after ${options.timeoutMs} ms: ${error.message}`, { cause: error })
-      }
-      const delay = retryDelay(options.initialMs, options.maxMs, attempt)
-      options.onRetry(error, attempt, delay)
-      await sleep(delay, options.signal)
-    }
-  }
+export function withRetry<T>(operation: () => Promise<T>, options: RetryOptions): Promise<T> {
+  return retryAsync(operation, {
+    isRetriable: (error) => isTransient(error) && error instanceof Error,
+    initialDelayMs: options.initialMs,
+    maxDelayMs: options.maxMs,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    now: options.now ?? Date.now,
+    onRetry: (error, attempt, delayMs) => { if (error instanceof Error) options.onRetry(error, attempt, delayMs) },
+    giveUp: (error, reason) => {
+      const message = error instanceof Error ? error.message : String(error)
+      return reason === 'aborted'
+        ? new RetriableError(`stopped while retrying: ${message}`, { cause: error })
+        : new RetriableError(`cassandra sink: still failing after ${options.timeoutMs} ms: ${message}`, { cause: error })
+    },
+  })
 }

@@ -1,6 +1,7 @@
 import type { PolledRecord } from '../../records/connect-record.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
-import type { ConnectorConfig, SourceTaskContext } from '../../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
+import type { SourceTaskContext } from '../../tasks/task-context.js'
 import { PRESETS, seededRandom } from './presets.js'
 
 const BATCH = 1000

@@ -1,3 +1,5 @@
+import { exponentialDelay } from '../../operators/retry-options.js'
+
 /**
  * Twitter's documented reconnect backoff, per failure class:
  * - network (TCP/IP errors, stalls): linear, +250 ms per attempt, at most 16 s;
@@ -25,10 +27,6 @@ export const DEFAULT_BACKOFF: BackoffSettings = {
   rateLimitMaxMs: 15 * 60_000,
 }
 
-function exponential(base: number, max: number, attempt: number): number {
-  return Math.min(max, base * 2 ** Math.min(attempt - 1, 30))
-}
-
 /**
  * The wait before reconnect attempt `attempt` (1-based, counted per failure class since the
  * last successful connection). `resetAtMs` is `x-rate-limit-reset` in epoch ms, when known.
@@ -45,12 +43,12 @@ export function backoffDelay(
     case 'network':
       return Math.min(settings.networkMaxMs, settings.networkStepMs * attempt)
     case 'http':
-      return exponential(settings.httpBaseMs, settings.httpMaxMs, attempt)
+      return exponentialDelay(settings.httpBaseMs, settings.httpMaxMs, attempt)
     case 'rate-limit':
       if (resetAtMs !== undefined && Number.isFinite(resetAtMs)) {
         return Math.min(settings.rateLimitMaxMs, Math.max(0, resetAtMs - now))
       }
-      return exponential(settings.rateLimitBaseMs, settings.rateLimitMaxMs, attempt)
+      return exponentialDelay(settings.rateLimitBaseMs, settings.rateLimitMaxMs, attempt)
   }
 }
 

@@ -1,7 +1,7 @@
 import { BackoffTracker, type BackoffSettings } from './backoff.js'
 import { fetchMissedTweets, maxId } from './backfill.js'
 import { BoundedIdSet } from './bounded-id-set.js'
-import { sleep } from '../../tasks/abortable-sleep.js'
+import { retryAsync } from '../../operators/retry-async.js'
 import type { ConnectorLogger } from './logger.js'
 import { readStream } from './read-stream.js'
 import type { StreamMessage, TweetMessage } from './stream-parser.js'
@@ -104,20 +104,26 @@ export class TweetStream {
     const signal = this.#stop.signal
     while (!this.#isStopped()) {
       try {
-        await this.#connectOnce(signal)
+        // after a wait cut short by stop, the next attempt does nothing and the loop ends
+        await retryAsync(() => (this.#isStopped() ? Promise.resolve() : this.#connectOnce(signal)), {
+          isRetriable: (error) => error instanceof TwitterTransientError,
+          delayMs: (error) => (error instanceof TwitterTransientError ? this.#backoff.next(error.failure, this.#now(), error.resetAtMs) : 0),
+          signal,
+          onRetry: (error, _attempt, delay) => { this.#backingOff(error, delay) },
+        })
       } catch (error) {
         if (this.#isStopped()) break
-        if (!(error instanceof TwitterTransientError)) {
-          this.#fail(error)
-          return
-        }
-        const delay = this.#backoff.next(error.failure, this.#now(), error.resetAtMs)
-        this.#status.state = 'backing-off'
-        this.#status.lastError = error.message
-        this.#o.logger.warn(`twitter source: ${error.message}; reconnecting in ${delay} ms (${error.failure} backoff)`)
-        await sleep(delay, signal)
+        this.#fail(error)
+        return
       }
     }
+  }
+
+  #backingOff(error: unknown, delay: number): void {
+    if (!(error instanceof TwitterTransientError)) return
+    this.#status.state = 'backing-off'
+    this.#status.lastError = error.message
+    this.#o.logger.warn(`twitter source: ${error.message}; reconnecting in ${delay} ms (${error.failure} backoff)`)
   }
 
   #isStopped(): boolean {

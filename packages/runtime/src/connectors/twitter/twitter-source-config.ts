@@ -1,4 +1,4 @@
-import type { ConnectorConfig } from '../../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { DEFAULT_BACKOFF, type BackoffSettings } from './backoff.js'
 import { TwitterConfigError } from './twitter-errors.js'
 

@@ -1,8 +1,10 @@
+import { PIPE_CONNECTOR_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectMap, ConnectValue } from '../../records/connect-value.js'
 import type { PolledRecord, SourcePartition } from '../../records/connect-record.js'
 import type { PluginSet } from '../../tasks/connector-registry.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
-import type { ConnectorConfig, SourceTaskContext } from '../../tasks/task-context.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
+import type { SourceTaskContext } from '../../tasks/task-context.js'
 import { maxId } from './backfill.js'
 import { silentLogger, type ConnectorLogger } from './logger.js'
 import { ownerTag, userTagOf } from './rule-diff.js'
@@ -13,7 +15,7 @@ import { TwitterClient, type FetchLike } from './twitter-client.js'
 import { parseTwitterSourceConfig, type TwitterSourceConfig } from './twitter-source-config.js'
 
 /** The class name pipelines compile the twitter source to (runs on the pipe runtime only). */
-export const TWITTER_SOURCE_CLASS = 'pipe:twitter-source'
+export const TWITTER_SOURCE_CLASS = PIPE_CONNECTOR_CLASSES['twitter-source']
 
 export interface TwitterSourceDeps {
   readonly fetch?: FetchLike

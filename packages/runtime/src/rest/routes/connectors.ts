@@ -1,6 +1,6 @@
 import type { ApiContext } from '../api-context.js'
 import { javaTrim } from '../../worker/connector-name.js'
-import type { ConnectorInfo, TargetState } from '../../worker/herder.js'
+import type { ConnectorInfo, TargetState } from '@pipe/dsl/contract'
 import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
 import type { RestRequest, RestResponse, Route } from '../router.js'

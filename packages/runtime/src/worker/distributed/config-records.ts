@@ -1,4 +1,4 @@
-import type { RawConfig, TargetState } from '../herder.js'
+import type { ConnectorConfig, TargetState } from '@pipe/dsl/contract'
 import { setOwn } from '../../records/own-property.js'
 
 /**
@@ -6,8 +6,8 @@ import { setOwn } from '../../records/own-property.js'
  * UTF-8 strings, values schemaless JSON written compactly, `null` a tombstone.
  */
 export type ConfigRecord =
-  | { readonly kind: 'connector'; readonly name: string; readonly config: RawConfig | null }
-  | { readonly kind: 'task'; readonly name: string; readonly task: number; readonly config: RawConfig | null }
+  | { readonly kind: 'connector'; readonly name: string; readonly config: ConnectorConfig | null }
+  | { readonly kind: 'task'; readonly name: string; readonly task: number; readonly config: ConnectorConfig | null }
   | { readonly kind: 'commit'; readonly name: string; readonly tasks: number }
   | { readonly kind: 'target'; readonly name: string; readonly state: TargetState | null }
   | { readonly kind: 'restart'; readonly name: string; readonly includeTasks: boolean; readonly onlyFailed: boolean }
@@ -20,7 +20,7 @@ export const targetStateKey = (name: string): string => `target-state-${name}`
 export const restartKey = (name: string): string => `restart-connector-${name}`
 
 /** `{"properties":{...}}`, the value of `connector-<c>` and `task-<c>-<n>`. */
-export const propertiesValue = (config: RawConfig): { properties: RawConfig } => ({ properties: config })
+export const propertiesValue = (config: ConnectorConfig): { properties: ConnectorConfig } => ({ properties: config })
 
 /** `{"tasks":n}`, the value of `commit-<c>`. */
 export const commitValue = (tasks: number): { tasks: number } => ({ tasks })
@@ -36,7 +36,7 @@ export const restartValue = (includeTasks: boolean, onlyFailed: boolean): { 'inc
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function stringMap(v: unknown): RawConfig | undefined {
+function stringMap(v: unknown): ConnectorConfig | undefined {
   if (!isObject(v)) return undefined
   const out: Record<string, string> = {}
   for (const [k, x] of Object.entries(v)) if (typeof x === 'string') setOwn(out, k, x)

@@ -1,13 +1,13 @@
-import type { RawConfig, TargetState } from '../herder.js'
+import type { ConnectorConfig, TargetState } from '@pipe/dsl/contract'
 import type { ConfigRecord } from './config-records.js'
 
 /** A connector as the config topic describes it. */
 export interface ConnectorEntry {
   readonly name: string
-  readonly config: RawConfig
+  readonly config: ConnectorConfig
   readonly target: TargetState
   /** The committed task configs (`task-<c>-<n>` records up to the last `commit-<c>`). */
-  readonly tasks: readonly RawConfig[]
+  readonly tasks: readonly ConnectorConfig[]
 }
 
 /** A `restart-connector-<c>` request. */
@@ -24,10 +24,10 @@ export interface RestartRecord {
  * count only once their `commit-<c>` record arrives; a connector tombstone forgets it all.
  */
 export class ConfigView {
-  readonly #configs = new Map<string, RawConfig>()
+  readonly #configs = new Map<string, ConnectorConfig>()
   readonly #targets = new Map<string, TargetState>()
-  readonly #committed = new Map<string, readonly RawConfig[]>()
-  readonly #pending = new Map<string, Map<number, RawConfig>>()
+  readonly #committed = new Map<string, readonly ConnectorConfig[]>()
+  readonly #pending = new Map<string, Map<number, ConnectorConfig>>()
   /** Increases with every change that can alter what runs where. */
   version = 0
 
@@ -45,14 +45,14 @@ export class ConfigView {
         }
         break
       case 'task': {
-        const pending = this.#pending.get(record.name) ?? new Map<number, RawConfig>()
+        const pending = this.#pending.get(record.name) ?? new Map<number, ConnectorConfig>()
         if (record.config === null) pending.delete(record.task)
         else pending.set(record.task, record.config)
         this.#pending.set(record.name, pending)
         return undefined
       }
       case 'commit': {
-        const pending = this.#pending.get(record.name) ?? new Map<number, RawConfig>()
+        const pending = this.#pending.get(record.name) ?? new Map<number, ConnectorConfig>()
         const previous = this.#committed.get(record.name) ?? []
         this.#committed.set(record.name, Array.from({ length: record.tasks }, (_, i) => pending.get(i) ?? previous[i] ?? {}))
         this.#pending.delete(record.name)

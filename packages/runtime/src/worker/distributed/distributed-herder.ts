@@ -2,29 +2,19 @@ import type { DistributedWorkerOptions } from './distributed-worker.js'
 import { DistributedWorker } from './distributed-worker.js'
 import { commitKey, commitValue, connectorKey, propertiesValue, restartKey, restartValue, targetStateKey, targetStateValue } from './config-records.js'
 import type { ConnectorEntry } from './config-view.js'
-import type { ConnectorStatus, TaskStatus } from '../../engine/connector-status.js'
-import type { ApiAuth } from '../../rest/auth.js'
+import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import { readOffsets, resetOffsets, writeOffsets } from '../connector-offsets.js'
-import type { ConnectorInfo, Herder, OffsetEntry, PutResult, RawConfig, RestartRequest, TargetState, TaskInfo } from '../herder.js'
+import type { Herder, PutResult, RestartRequest } from '../herder.js'
 import { resolvePlugin } from '../plugins.js'
-import { badRequest, conflict, notFound } from '../../rest/rest-error.js'
 import { checkConfig } from '../standalone-herder.js'
 import { setOwn } from '../../records/own-property.js'
+import { ConnectorExistsError, ConnectorNotFoundError, ConnectorNotStoppedError, RebalanceInProgressError, TaskNotFoundError } from '../worker-errors.js'
 
-const STOPPED_MESSAGE = (name: string): string =>
-  `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`
-const REBALANCE = 'Cannot complete request because of a conflicting operation (e.g. worker rebalance)'
 
 /** What a distributed herder needs besides the worker's. */
 export interface DistributedHerderOptions extends DistributedWorkerOptions {
-  /** The REST API's own credentials, sent when a task restart is forwarded to the worker that runs it. */
-  readonly auth?: ApiAuth
-}
-
-const authHeader = (auth: ApiAuth | undefined): Record<string, string> => {
-  if (auth === undefined) return {}
-  if (auth.kind === 'bearer') return { authorization: `Bearer ${auth.token}` }
-  return { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
+  /** Headers (the REST API's own credentials) sent when a task restart is forwarded to the worker that runs it. */
+  readonly forwardHeaders?: Readonly<Record<string, string>>
 }
 
 /**
@@ -49,11 +39,11 @@ export class DistributedHerder implements Herder {
   async #entry(name: string, message = `Connector ${name} not found`): Promise<ConnectorEntry> {
     await this.#w.readConfig()
     const entry = this.#w.config.get(name)
-    if (entry === undefined) throw notFound(message)
+    if (entry === undefined) throw new ConnectorNotFoundError(name, message)
     return entry
   }
 
-  #type(config: RawConfig): 'source' | 'sink' | undefined {
+  #type(config: ConnectorConfig): 'source' | 'sink' | undefined {
     return resolvePlugin(this.#options.registry, config['connector.class'] ?? '')?.type
   }
 
@@ -70,20 +60,20 @@ export class DistributedHerder implements Herder {
     return this.#info(await this.#entry(name))
   }
 
-  async connectorConfig(name: string): Promise<RawConfig> {
+  async connectorConfig(name: string): Promise<ConnectorConfig> {
     return (await this.#entry(name)).config
   }
 
-  async createConnector(name: string, config: RawConfig, initialState?: TargetState): Promise<ConnectorInfo> {
+  async createConnector(name: string, config: ConnectorConfig, initialState?: TargetState): Promise<ConnectorInfo> {
     checkConfig(this.#options.registry, name, config)
     await this.#w.readConfig()
-    if (this.#w.config.get(name) !== undefined) throw conflict(`Connector ${name} already exists`)
+    if (this.#w.config.get(name) !== undefined) throw new ConnectorExistsError(name)
     const target = initialState === undefined ? [] : [{ key: targetStateKey(name), value: targetStateValue(initialState) }]
     await this.#w.writeConfig([...target, { key: connectorKey(name), value: propertiesValue({ ...config, name }) }])
     return this.connectorInfo(name)
   }
 
-  async putConnectorConfig(name: string, config: RawConfig): Promise<PutResult> {
+  async putConnectorConfig(name: string, config: ConnectorConfig): Promise<PutResult> {
     checkConfig(this.#options.registry, name, config)
     await this.#w.readConfig()
     const existing = this.#w.config.get(name)
@@ -134,7 +124,7 @@ export class DistributedHerder implements Herder {
   async taskStatus(name: string, task: number): Promise<TaskStatus> {
     await this.#w.readConfig()
     const entry = this.#w.config.get(name)
-    if (entry === undefined || task < 0 || task >= entry.tasks.length) throw notFound(`No status found for task ${name}-${String(task)}`)
+    if (entry === undefined || task < 0 || task >= entry.tasks.length) throw new TaskNotFoundError(name, task, `No status found for task ${name}-${String(task)}`)
     await this.#w.readStatuses()
     return this.#taskStatus(name, task)
   }
@@ -156,15 +146,15 @@ export class DistributedHerder implements Herder {
 
   async restartTask(name: string, task: number): Promise<void> {
     const entry = await this.#entry(name, `Unknown connector: ${name}`)
-    if (task < 0 || task >= entry.tasks.length) throw notFound(`Unknown task: ${name}-${String(task)}`)
+    if (task < 0 || task >= entry.tasks.length) throw new TaskNotFoundError(name, task, `Unknown task: ${name}-${String(task)}`)
     if (this.#w.restartLocalTask(name, task)) return
     // Kafka Connect forwards a task restart to the worker that runs the task
     await this.#w.readStatuses()
     const owner = this.#w.statuses.task(name, task)?.worker_id
-    if (owner === undefined || owner === this.#w.workerId) throw conflict(REBALANCE)
+    if (owner === undefined || owner === this.#w.workerId) throw new RebalanceInProgressError()
     const url = `http://${owner}/connectors/${encodeURIComponent(name)}/tasks/${String(task)}/restart`
-    const response = await fetch(url, { method: 'POST', headers: authHeader(this.#options.auth), signal: AbortSignal.timeout(30_000) }).catch(() => undefined)
-    if (response?.status !== 204) throw conflict(REBALANCE)
+    const response = await fetch(url, { method: 'POST', headers: { ...this.#options.forwardHeaders }, signal: AbortSignal.timeout(30_000) }).catch(() => undefined)
+    if (response?.status !== 204) throw new RebalanceInProgressError()
   }
 
   async #target(name: string, state: TargetState): Promise<void> {
@@ -193,7 +183,7 @@ export class DistributedHerder implements Herder {
 
   async #stopped(name: string): Promise<'source' | 'sink'> {
     const entry = await this.#entry(name)
-    if (entry.target !== 'STOPPED' || entry.tasks.length > 0) throw badRequest(STOPPED_MESSAGE(name))
+    if (entry.target !== 'STOPPED' || entry.tasks.length > 0) throw new ConnectorNotStoppedError(name)
     return this.#type(entry.config) ?? 'source'
   }
 

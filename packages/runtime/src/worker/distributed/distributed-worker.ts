@@ -2,7 +2,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
 import { auditTime, type Subscription } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
-import type { RawConfig } from '../herder.js'
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
 import type { Clock } from '../../tasks/task-context.js'
@@ -50,7 +50,7 @@ export interface DistributedWorkerOptions extends DistributedConfig {
   readonly log: (line: string) => void
 }
 
-const sameConfigs = (a: readonly RawConfig[], b: readonly RawConfig[]): boolean => JSON.stringify(a) === JSON.stringify(b)
+const sameConfigs = (a: readonly ConnectorConfig[], b: readonly ConnectorConfig[]): boolean => JSON.stringify(a) === JSON.stringify(b)
 const statusJson = (s: LocalState, workerId: string, generation: number): { state: string; trace: string | null; worker_id: string; generation: number } =>
   ({ state: s.state, trace: s.trace, worker_id: workerId, generation })
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs'
+import { retryAsync } from '../../operators/retry-async.js'
 
 const TRANSIENT_TYPES = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS'])
 
@@ -13,16 +14,8 @@ function isTransient(error: unknown): boolean {
 }
 
 /** Retries transient broker errors (a topic's leader not elected yet, a coordinator moving) for up to `timeoutMs`. */
-export async function retrying<T>(operation: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const started = Date.now()
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await operation()
-    } catch (error) {
-      if (!isTransient(error) || Date.now() - started > timeoutMs) throw error
-      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 2000)))
-    }
-  }
+export function retrying<T>(operation: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  return retryAsync(operation, { isRetriable: isTransient, initialDelayMs: 100, maxDelayMs: 2000, timeoutMs })
 }
 
 /** A record of an internal topic: a UTF-8 key and raw value (`null`: tombstone). */

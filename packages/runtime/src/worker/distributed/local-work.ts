@@ -1,7 +1,6 @@
 import type { Observable } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
-import type { RawConfig, TargetState } from '../herder.js'
-import type { ConnectState, ConnectorStatus } from '../../engine/connector-status.js'
+import type { ConnectorConfig as RawConfig, ConnectState, ConnectorStatus, TargetState } from '@pipe/dsl/contract'
 import { createEngine, type Engine } from '../../engine/engine.js'
 import { traceOf } from '../../errors.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'

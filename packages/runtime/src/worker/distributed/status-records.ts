@@ -1,5 +1,5 @@
-import type { ConnectState } from '../../engine/connector-status.js'
-import { CONNECT_STATES } from '../../engine/connector-status.js'
+import type { ConnectState } from '@pipe/dsl/contract'
+import { CONNECT_STATES } from '@pipe/dsl/contract'
 
 /** A status as the status topic stores it (`KafkaStatusBackingStore`). */
 export interface StatusValue {

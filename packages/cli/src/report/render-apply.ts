@@ -1,4 +1,4 @@
-import type { ApplyOutcome } from './apply-plan.js'
+import type { ApplyOutcome } from '../deploy/apply-plan.js'
 
 const indent = (text: string): string => text.split('\n').map((line) => `      ${line}`).join('\n')
 

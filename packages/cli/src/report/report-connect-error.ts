@@ -1,15 +1,8 @@
+import { ConnectError } from '../deploy/connect-error.js'
+import { DeployUserError } from '../errors/deploy-user-error.js'
 import type { ExitCode } from '../exit-code.js'
-import type { IoHost } from '../report/io-host.js'
-import { reportOneLine } from '../report/one-line-error.js'
-import { ConnectError } from './connect-error.js'
-
-/** A refusal or failure the user can act on: one line (or JSON), exit code 1. */
-export class DeployUserError extends Error {
-  constructor(readonly code: string, message: string, readonly hint?: string) {
-    super(message)
-    this.name = 'DeployUserError'
-  }
-}
+import type { IoHost } from './io-host.js'
+import { reportOneLine } from './one-line-error.js'
 
 /**
  * Reports a Kafka Connect or user error of a deploy-side command on one line (exit 1); anything
