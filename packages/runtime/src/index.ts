@@ -61,7 +61,7 @@ export { buildTransformChain, applyChain } from './transforms/transform-chain.js
 export { retryWithBackoff } from './operators/retry-with-backoff.js'
 export type { BackoffPolicy } from './operators/retry-with-backoff.js'
 export { createEngine } from './engine/engine.js'
-export type { Engine, EngineOptions, RestartOptions } from './engine/engine.js'
+export type { AssignedWork, ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine/engine.js'
 export { checkRunTopics } from './engine/ensure-topics.js'
 export { ConfigProviderError, redact, resolveConfig, resolveTaskConfig } from './engine/config-providers.js'
 export type { EnvSource, ResolvedConfig } from './engine/config-providers.js'

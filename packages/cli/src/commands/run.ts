@@ -1,15 +1,16 @@
 import { relative } from 'node:path'
-import { RuntimeError, resolveTaskConfig } from '@pipe/runtime'
+import { RuntimeError } from '@pipe/runtime'
 import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportOneLine } from '../report/one-line-error.js'
-import { createLiveView, createLogView, createQuietView, type ProgressView } from '../report/progress.js'
+import { createLiveView, createLogView, createQuietView } from '../report/progress.js'
 import { reportResult } from '../report/report-error.js'
 import { reportRunOutcome } from '../report/run-outcome.js'
 import { loadRunPlan } from '../run/load-run-pipelines.js'
 import { openBackend } from '../run/open-backend.js'
 import { prepareOutputs, runOutputs } from '../run/outputs.js'
+import type { ProgressView } from '../run/progress-view.js'
 import { runEngine } from '../run/run-engine.js'
 import { durationOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
@@ -41,8 +42,6 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     }
     const loaded = await loadRunPlan(file, cwd)
     if (!loaded.ok) return reportResult(io, loaded.diagnostics, { json, cwd })
-    // an unset ${env:VAR} is one line before anything starts (tasks resolve placeholders again at start)
-    for (const c of loaded.plan.connectors) resolveTaskConfig(c.config, process.env)
     const title = `pipe run ${relative(cwd, loaded.plan.file)} on ${where(target)}`
     await prepareOutputs(loaded.plan, cwd)
     const backend = await openBackend(target, `pipe-run-${loaded.plan.pipelines.join('-')}`, options.offsetsTopic, { owner: `pipe run ${relative(cwd, loaded.plan.file)}` })

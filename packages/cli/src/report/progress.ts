@@ -1,4 +1,5 @@
 import { formatDuration } from '../run/duration.js'
+import type { ProgressView } from '../run/progress-view.js'
 import type { ConnectorFigures, Snapshot } from '../run/snapshot.js'
 import type { IoHost } from './io-host.js'
 
@@ -46,16 +47,6 @@ export function stateChanges(previous: Snapshot | undefined, next: Snapshot): st
     if (c.problem === undefined && was?.problem !== undefined) lines.push(`${at} recovered: no more problem`)
     return lines
   })
-}
-
-/** Where `pipe run` shows what it does: redrawn live on a terminal, log lines otherwise, nothing with --json. */
-export interface ProgressView {
-  update(snapshot: Snapshot): void
-  /** An event line (start, stop, failure). */
-  log(line: string): void
-  /** A line of data from a console sink (stdout). */
-  print(line: string): void
-  close(final: Snapshot | undefined): void
 }
 
 /** On a terminal: the table on stderr, redrawn in place at most every `throttleMs`. */

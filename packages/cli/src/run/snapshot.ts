@@ -1,4 +1,4 @@
-import type { ConnectState, ConnectorStatus, Engine } from '@pipe/runtime'
+import type { ConnectState, ConnectorSample, ConnectorStatus } from '@pipe/runtime'
 
 /** One connector's figures at one moment, for progress output. */
 export interface ConnectorFigures {
@@ -25,36 +25,30 @@ export interface Snapshot {
   readonly connectors: readonly ConnectorFigures[]
 }
 
-/** Lag per sink connector, when the backend can tell. */
-export type LagReader = (connector: string) => Promise<number | undefined>
-
-function firstTraceLine(engine: Engine, name: string): string | undefined {
-  const status = engine.status(name)
+function firstTraceLine(status: ConnectorStatus): string | undefined {
   const trace = status.connector.trace ?? status.tasks.find((t) => t.state === 'FAILED')?.trace
   return trace?.split('\n')[0]
 }
 
-function stateOf(engine: Engine, name: string): ConnectState {
-  const status = engine.status(name)
+/** A connector is FAILED for `pipe run` when it or any of its tasks is. */
+export function stateOf(status: ConnectorStatus): ConnectState {
   return status.tasks.some((t) => t.state === 'FAILED') ? 'FAILED' : status.connector.state
 }
 
-/** Reads the engine's statuses and metrics; rates relative to `previous`. */
-export async function takeSnapshot(engine: Engine, startedAt: number, now: number, lag: LagReader, previous?: Snapshot): Promise<Snapshot> {
-  const connectors: ConnectorFigures[] = []
-  for (const status of engine.statuses()) {
-    const metrics = engine.metrics(status.name)
+/** The engine's figures as a snapshot; rates relative to `previous`. */
+export function toSnapshot(samples: readonly ConnectorSample[], startedAt: number, now: number, previous?: Snapshot): Snapshot {
+  const connectors = samples.map(({ status, metrics, lag }): ConnectorFigures => {
     const recordsIn = metrics.reduce((n, m) => n + m.recordsIn, 0)
     const recordsOut = metrics.reduce((n, m) => n + m.recordsOut, 0)
     const errors = metrics.reduce((n, m) => n + m.errors, 0)
     const before = previous?.connectors.find((c) => c.name === status.name)
     const seconds = previous === undefined ? (now - startedAt) / 1000 : (now - previous.at) / 1000
     const rate = seconds > 0 ? (recordsOut - (before?.recordsOut ?? 0)) / seconds : 0
-    connectors.push({
-      name: status.name, type: status.type, state: stateOf(engine, status.name), recordsIn, recordsOut, errors, rate,
-      lag: status.type === 'sink' ? await lag(status.name) : undefined, failure: firstTraceLine(engine, status.name),
+    return {
+      name: status.name, type: status.type, state: stateOf(status), recordsIn, recordsOut, errors, rate,
+      lag: status.type === 'sink' ? lag : undefined, failure: firstTraceLine(status),
       problem: status.tasks.find((t) => t.problem !== undefined)?.problem,
-    })
-  }
+    }
+  })
   return { at: now, elapsedMs: now - startedAt, connectors }
 }

@@ -31,6 +31,10 @@ export interface ConnectorHandle {
   readonly name: string
   readonly config: ConnectorConfig
   readonly plugin: ConnectorPlugin
+  /** Values of the config-provider placeholders resolved in `config`: never shown in a status. */
+  readonly secrets: readonly string[]
+  /** Why a placeholder of the config could not be resolved: its tasks fail with it. */
+  readonly unresolved?: Error
   state: ConnectState
   trace: string | undefined
   tasks: TaskHandle[]
@@ -38,7 +42,7 @@ export interface ConnectorHandle {
 
 /** The Kafka Connect status snapshot of a connector. */
 export function statusOf(handle: ConnectorHandle, workerId: string): ConnectorStatus {
-  const connector = handle.trace === undefined ? { state: handle.state, worker_id: workerId } : { state: handle.state, worker_id: workerId, trace: handle.trace }
+  const connector = handle.trace === undefined ? { state: handle.state, worker_id: workerId } : { state: handle.state, worker_id: workerId, trace: redact(handle.trace, handle.secrets) }
   return {
     name: handle.name,
     connector,

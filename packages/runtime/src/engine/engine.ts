@@ -1,58 +1,21 @@
+import { Subject, type Observable } from 'rxjs'
 import { RuntimeError, traceOf } from '../errors.js'
-import type { ConnectorRegistry } from '../tasks/connector-registry.js'
-import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
+import type { ConnectorConfig } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
-import type { TopicBackend } from '../topics/topic-backend.js'
-import type { StepFunction } from '../tasks/transformation.js'
+import { AssignedConnectors } from './assigned-work.js'
 import type { ConnectorHandle } from './connector-handle.js'
 import { statusOf } from './connector-handle.js'
 import type { TaskMetrics } from './connector-status.js'
-import { checkTopicCreation, ensureTopics } from './ensure-topics.js'
+import type { ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine-api.js'
+import { readLag, sampled, statusChanges, throttledLag } from './engine-streams.js'
+import { checkRunTopics, checkTopicCreation, ensureTopics } from './ensure-topics.js'
+import { resolveConnector } from './resolve-connector.js'
+import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
 import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody } from '@pipe/dsl/contract'
 
-/** How to build an engine. */
-export interface EngineOptions {
-  readonly backend: TopicBackend
-  /** Connectors, transforms and predicates by class name (see `defaultRegistry`). */
-  readonly registry: ConnectorRegistry
-  /** TypeScript step functions by stable id (dsl `getStepFunctions(pipeline)`). */
-  readonly steps?: ReadonlyMap<string, StepFunction>
-  readonly clock?: Clock
-  /** Reported as `worker_id` in statuses. */
-  readonly workerId?: string
-  /** Wait after an empty source poll, in ms. @default 50 */
-  readonly idleWaitMs?: number
-}
-
-/** Options of a connector restart (`POST /connectors/{c}/restart`). */
-export interface RestartOptions {
-  readonly includeTasks?: boolean
-  readonly onlyFailed?: boolean
-}
-
-/** The running engine: starts connectors, controls them, reports status. */
-export interface Engine {
-  /** Validates, creates topics and starts each connector's tasks; resolves once all tasks were started. */
-  start(connectors: readonly ConnectorDocument[]): Promise<void>
-  pause(name: string): void
-  resume(name: string): Promise<void>
-  restart(name: string, options?: RestartOptions): Promise<void>
-  /** Restarts one task (`POST /connectors/{c}/tasks/{t}/restart`); the connector's other tasks keep running. */
-  restartTask(name: string, task: number): Promise<void>
-  /** Stops a connector's tasks gracefully (offsets flushed); its state becomes STOPPED. */
-  stopConnector(name: string): Promise<void>
-  status(name: string): ConnectorStatus
-  statuses(): readonly ConnectorStatus[]
-  metrics(name: string): readonly TaskMetrics[]
-  /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */
-  offsets(name: string): Promise<OffsetsBody>
-  /** True when every task is FAILED, or holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
-  isIdle(idleMs: number): boolean
-  /** Stops everything gracefully: each task finishes its batch, flushes and commits offsets. */
-  stop(): Promise<void>
-}
+export type { ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork } from './engine-api.js'
 
 function taskCount(config: ConnectorConfig): number {
   const n = Number(config['tasks.max'] ?? '1')
@@ -71,6 +34,7 @@ async function launch(env: TaskEnvironment, handle: ConnectorHandle): Promise<vo
     handle.state = 'FAILED'
     handle.trace = traceOf(error)
   }
+  env.onChange?.()
 }
 
 async function halt(handle: ConnectorHandle): Promise<void> {
@@ -79,18 +43,30 @@ async function halt(handle: ConnectorHandle): Promise<void> {
 }
 
 class EngineImpl implements Engine {
-  readonly #env: TaskEnvironment
-  readonly #registry: ConnectorRegistry
+  readonly #env: TaskEnvironment & { readonly configEnv: NonNullable<TaskEnvironment['configEnv']> }
+  readonly #options: EngineOptions
   readonly #workerId: string
   readonly #connectors = new Map<string, ConnectorHandle>()
+  readonly #changed = new Subject<void>()
+  readonly #lag: (name: string) => Promise<number | undefined>
+  readonly status$: Observable<ConnectorStatus>
+  readonly metrics$: Observable<readonly ConnectorSample[]>
+  readonly assigned: AssignedConnectors
 
   constructor(options: EngineOptions) {
+    this.#options = options
+    const clock = options.clock ?? systemClock
     this.#env = {
       backend: options.backend, registry: options.registry, steps: options.steps ?? new Map(),
-      clock: options.clock ?? systemClock, idleWaitMs: options.idleWaitMs ?? 50,
+      clock, idleWaitMs: options.idleWaitMs ?? 50, configEnv: options.configEnv ?? process.env,
+      onChange: () => { this.#changed.next() },
     }
-    this.#registry = options.registry
     this.#workerId = options.workerId ?? '127.0.0.1:pipe'
+    const sampleMs = options.sampleMs ?? 100
+    this.status$ = statusChanges(this.#changed, () => this.statuses(), sampleMs)
+    this.metrics$ = sampled(() => this.sample(), sampleMs)
+    this.#lag = throttledLag((name) => readLag(this.#env.backend, this.#get(name)), clock)
+    this.assigned = new AssignedConnectors({ env: this.#env, connectors: this.#connectors, changed: () => { this.#changed.next() } })
   }
 
   #get(name: string): ConnectorHandle {
@@ -99,24 +75,33 @@ class EngineImpl implements Engine {
     return handle
   }
 
-  #create(def: ConnectorDocument): ConnectorHandle {
+  /** Checks a connector's class and config and resolves its placeholders, before anything starts. */
+  #prepare(def: ConnectorDocument): ConnectorHandle {
     if (this.#connectors.has(def.name)) throw new RuntimeError('PIPE_CONNECTOR_EXISTS', `Connector ${def.name} already exists`)
     const className = def.config['connector.class'] ?? ''
-    const plugin = this.#registry.connector(className)
+    const registry = this.#env.registry
+    const plugin = registry.connector(className)
     if (plugin === undefined) {
-      throw new RuntimeError('PIPE_UNKNOWN_CONNECTOR_CLASS', `unknown connector.class '${className}' for connector '${def.name}' (available: ${this.#registry.connectorClasses().join(', ')})`)
+      throw new RuntimeError('PIPE_UNKNOWN_CONNECTOR_CLASS', `unknown connector.class '${className}' for connector '${def.name}' (available: ${registry.connectorClasses().join(', ')})`)
     }
+    const handle = resolveConnector(def, plugin, this.#env.configEnv)
+    if (handle.unresolved !== undefined && this.#options.unresolvedConfig === 'refuse') throw handle.unresolved
+    // the config as given (placeholders are resolved for the tasks only)
     const problems = plugin.validate?.(def.config) ?? []
     if (problems.length > 0) throw new RuntimeError('PIPE_INVALID_CONFIG', `connector '${def.name}' has an invalid config: ${problems.join('; ')}`)
-    const handle: ConnectorHandle = { name: def.name, config: { ...def.config, name: def.name }, plugin, state: 'UNASSIGNED', trace: undefined, tasks: [] }
-    this.#connectors.set(def.name, handle)
     return handle
   }
 
   async start(defs: readonly ConnectorDocument[]): Promise<void> {
-    const handles = defs.map((d) => this.#create(d))
-    // a topic the cluster cannot create (replication factor) is refused before any connector starts
-    for (const h of handles) await checkTopicCreation(this.#env.backend, h.plugin.type, h.config)
+    const handles = defs.map((d) => this.#prepare(d))
+    for (const h of handles) this.#connectors.set(h.name, h)
+    const { backend, registry } = this.#env
+    // a topic the cluster cannot create (replication factor) is refused before any topic is created
+    const topics = this.#options.topics ?? []
+    await checkRunTopics(backend, registry, topics, [])
+    for (const h of handles) await checkTopicCreation(backend, h.plugin.type, h.config)
+    for (const t of topics) await backend.ensureTopic(t)
+    if (this.#options.seedSinkCheckpoints === true) await seedSinkCheckpoints(backend, handles)
     await Promise.all(handles.map((h) => launch(this.#env, h)))
   }
 
@@ -126,6 +111,7 @@ class EngineImpl implements Engine {
       t.control.pause()
     })
     if (h.state === 'RUNNING') h.state = 'PAUSED'
+    this.#changed.next()
   }
 
   async resume(name: string): Promise<void> {
@@ -135,6 +121,7 @@ class EngineImpl implements Engine {
       t.control.resume()
     })
     if (h.state === 'PAUSED') h.state = 'RUNNING'
+    this.#changed.next()
   }
 
   async restart(name: string, opts: RestartOptions = {}): Promise<void> {
@@ -151,6 +138,7 @@ class EngineImpl implements Engine {
     h.tasks.forEach((t) => {
       t.control.setState('RESTARTING')
     })
+    this.#changed.next()
     await halt(h)
     await launch(this.#env, h)
   }
@@ -172,6 +160,7 @@ class EngineImpl implements Engine {
     await halt(h)
     h.tasks = []
     h.state = 'STOPPED'
+    this.#changed.next()
   }
 
   status(name: string): ConnectorStatus {
@@ -184,6 +173,19 @@ class EngineImpl implements Engine {
 
   metrics(name: string): readonly TaskMetrics[] {
     return this.#get(name).tasks.map((t) => t.control.metrics)
+  }
+
+  async sample(): Promise<readonly ConnectorSample[]> {
+    const samples: ConnectorSample[] = []
+    for (const status of this.statuses()) {
+      const metrics = this.metrics(status.name)
+      samples.push({ status, metrics, lag: status.type === 'sink' ? await this.#lag(status.name) : undefined })
+    }
+    return samples
+  }
+
+  lag(name: string): Promise<number | undefined> {
+    return readLag(this.#env.backend, this.#get(name))
   }
 
   async offsets(name: string): Promise<OffsetsBody> {
@@ -207,17 +209,20 @@ class EngineImpl implements Engine {
         t.control.setState('UNASSIGNED')
       })
     }
+    this.#changed.next()
   }
 }
 
 /**
- * Creates an engine over a topic backend.
+ * Creates an engine over a topic backend: `pipe run` runs one, a standalone `pipe worker` one per
+ * connector, a distributed worker one for the parts the group assigned to it (`engine.assigned`).
  *
  * @example
  * ```ts
  * const engine = createEngine({ backend: createEmbeddedTopicBackend(), registry: defaultRegistry({ writer }) })
  * await engine.start(compiled.connectors)   // [{ name, config }], Kafka Connect's POST /connectors bodies
  * engine.status('orders-source')            // like GET /connectors/orders-source/status
+ * engine.status$.subscribe(print)           // each connector's status, again whenever it changes
  * await engine.stop()                       // graceful: batches finish, offsets flushed
  * ```
  */

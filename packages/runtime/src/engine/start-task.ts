@@ -5,7 +5,7 @@ import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
 import { taskClientIds, type TaskClientIds, type TopicBackend } from '../topics/topic-backend.js'
 import type { StepFunction } from '../tasks/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
-import { resolveTaskConfig, type EnvSource } from './config-providers.js'
+import type { EnvSource } from './config-providers.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import { awaitRoom } from './backpressure.js'
 import { errorPolicyOf } from './error-policy.js'
@@ -22,8 +22,10 @@ export interface TaskEnvironment {
   readonly steps: ReadonlyMap<string, StepFunction>
   readonly clock: Clock
   readonly idleWaitMs: number
-  /** Where `${env:VAR}` placeholders are read at task start. @default process.env */
+  /** Where `${env:VAR}` placeholders are read. @default process.env */
   readonly configEnv?: EnvSource
+  /** Called whenever a task's state changes (the engine's status stream). */
+  readonly onChange?: () => void
 }
 
 function sinkTopics(config: ConnectorConfig): string[] {
@@ -34,25 +36,25 @@ function sinkTopics(config: ConnectorConfig): string[] {
   return topics
 }
 
+/** A task that never ran: FAILED with `error` (e.g. a config-provider placeholder that cannot be resolved). */
+export function failedTask(env: TaskEnvironment, handle: ConnectorHandle, error: unknown, id: number, secrets: readonly string[] = []): TaskHandle {
+  const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
+  control.fail(error)
+  control.state$.subscribe(() => env.onChange?.())
+  return { control, done: Promise.resolve(), secrets: [...handle.secrets, ...secrets] }
+}
+
 /**
- * Creates and starts task `id` of a connector with its task config; returns at once. Config-provider
- * placeholders (`${env:VAR}`) are resolved here, for the task only: the connector keeps them as
- * written, and the resolved values are scrubbed from the task's status. One that cannot be resolved
- * fails the task with a message naming the variable.
+ * Creates and starts task `id` of a connector with its task config; returns at once. Both configs
+ * come resolved (config-provider placeholders, once, by the engine); their resolved values
+ * (`handle.secrets`, `taskSecrets`) are scrubbed from the task's status. A connector whose
+ * placeholders could not be resolved fails the task with a message naming the variable.
  */
-export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number): TaskHandle {
-  const source = env.configEnv ?? process.env
-  let connector, task
-  try {
-    connector = resolveTaskConfig(handle.config, source)
-    task = resolveTaskConfig(taskConfig, source)
-  } catch (error) {
-    const control = new TaskControl(id, env.clock, errorPolicyOf(handle.config))
-    control.fail(error)
-    return { control, done: Promise.resolve() }
-  }
-  const started = startResolvedTask(env, { ...handle, config: connector.config }, task.config, id, count)
-  return { ...started, secrets: [...connector.secrets, ...task.secrets] }
+export function startTask(env: TaskEnvironment, handle: ConnectorHandle, taskConfig: ConnectorConfig, id: number, count: number, taskSecrets: readonly string[] = []): TaskHandle {
+  if (handle.unresolved !== undefined) return failedTask(env, handle, handle.unresolved, id, taskSecrets)
+  const started = startResolvedTask(env, handle, taskConfig, id, count)
+  started.control.state$.subscribe(() => env.onChange?.())
+  return { ...started, secrets: [...handle.secrets, ...taskSecrets] }
 }
 
 /** The backend as a task's own clients see it (Kafka Connect's client ids), and how to close them when the task ends. */

@@ -1,4 +1,4 @@
-import { BehaviorSubject, filter, firstValueFrom, lastValueFrom, defer } from 'rxjs'
+import { BehaviorSubject, filter, firstValueFrom, lastValueFrom, defer, type Observable } from 'rxjs'
 import { isRetriable, traceOf } from '../errors.js'
 import { retryWithBackoff } from '../operators/retry-with-backoff.js'
 import type { Clock } from '../tasks/task-context.js'
@@ -27,6 +27,10 @@ export class TaskControl {
 
   get state(): ConnectState {
     return this.#state.value
+  }
+  /** The state now, then each change (a failure's trace is set before its FAILED). */
+  get state$(): Observable<ConnectState> {
+    return this.#state.asObservable()
   }
   get trace(): string | undefined {
     return this.#trace

@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
+import { auditTime, type Subscription } from 'rxjs'
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
 import { systemClock } from '../../tasks/task-context.js'
@@ -48,7 +49,7 @@ export class DistributedWorker {
   #closing = false
   #dirty = false
   #running: Promise<void> | undefined
-  #timer: NodeJS.Timeout | undefined
+  #statusChanges: Subscription | undefined
   #maxGeneration = 0
   #startup: Promise<void> | undefined
 
@@ -113,8 +114,8 @@ export class DistributedWorker {
         this.schedule()
       },
     })
-    this.#timer = setInterval(() => { this.#publish().catch(() => undefined) }, 500)
-    this.#timer.unref()
+    // a task's state or trace changed (the engine's status stream): publish it, a burst of changes at once
+    this.#statusChanges = this.#work.changes$.pipe(auditTime(100)).subscribe(() => { this.#publish().catch(() => undefined) })
   }
 
   get group(): GroupView | undefined {
@@ -253,7 +254,7 @@ export class DistributedWorker {
   /** Stops local tasks (offsets flushed), reports them UNASSIGNED, leaves the group, closes the topics. */
   async close(): Promise<void> {
     this.#closing = true
-    clearInterval(this.#timer)
+    this.#statusChanges?.unsubscribe()
     await this.#running
     const records = this.#publisher.unassigned(this.#group?.generation ?? 0)
     await this.#work.stopAll()

@@ -1,10 +1,7 @@
+import type { Observable } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
-import { redact, resolveConfig } from '../../engine/config-providers.js'
-import type { ConnectorConfig as RawConfig, TargetState } from '@pipe/dsl/contract'
-import type { ConnectorHandle, TaskHandle } from '../../engine/connector-handle.js'
-import type { ConnectState } from '@pipe/dsl/contract'
-import { ensureTopics } from '../../engine/ensure-topics.js'
-import { startTask } from '../../engine/start-task.js'
+import type { ConnectorConfig as RawConfig, ConnectState, ConnectorStatus, TargetState } from '@pipe/dsl/contract'
+import { createEngine, type Engine } from '../../engine/engine.js'
 import { traceOf } from '../../errors.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
 import type { Clock } from '../../tasks/task-context.js'
@@ -34,8 +31,7 @@ interface LocalConnector {
 interface LocalTask {
   /** Connector config and task config it was started with: a change restarts it. */
   readonly fingerprint: string
-  readonly secrets: readonly string[]
-  readonly handle: TaskHandle | undefined
+  /** Why the engine could not start it at all (an unknown connector class). */
   readonly failure: string | undefined
 }
 
@@ -44,18 +40,24 @@ const fingerprintOf = (config: RawConfig, taskConfig: RawConfig): string => JSON
 const stateOf = (target: TargetState): ConnectState => (target === 'RUNNING' ? 'RUNNING' : target)
 
 /**
- * The connectors and tasks this worker runs in distributed mode. Connector instances only check
- * their config and create their topics (pipe connectors compute task configs as pure functions);
- * tasks run on pipe's engine (`startTask`), each alone, so that a connector's tasks can run on
- * different workers.
+ * The connectors and tasks this worker runs in distributed mode, all on one engine
+ * (`engine.assigned`). Connector instances only check their config and create their topics (pipe
+ * connectors compute task configs as pure functions); tasks run each alone, so that a connector's
+ * tasks can run on different workers. The engine resolves config-provider placeholders once per
+ * connector config and once per task config, and hides their values in every trace.
  */
 export class LocalWork {
-  readonly #ctx: LocalWorkContext
+  readonly #engine: Engine
   readonly #connectors = new Map<string, LocalConnector>()
   readonly #tasks = new Map<string, LocalTask>()
 
   constructor(ctx: LocalWorkContext) {
-    this.#ctx = ctx
+    this.#engine = createEngine({ backend: ctx.backend, registry: ctx.registry, clock: ctx.clock, configEnv: ctx.env })
+  }
+
+  /** The engine's status of each connector here, then on every change (a task's state or trace). */
+  get changes$(): Observable<ConnectorStatus> {
+    return this.#engine.status$
   }
 
   /** Starts (or restarts, when its config changed) a connector instance; sets its state to the target. */
@@ -65,22 +67,16 @@ export class LocalWork {
       if (held.state !== 'FAILED') held.state = stateOf(target)
       return
     }
-    const plugin = this.#ctx.registry.connector(config['connector.class'] ?? '')
-    const resolved = resolveConfig(config, this.#ctx.env)
     const local: LocalConnector = { config, state: 'UNASSIGNED', trace: null }
     this.#connectors.set(name, local)
-    try {
-      if (plugin === undefined) throw new Error(`unknown connector.class '${config['connector.class'] ?? ''}'`)
-      if (target !== 'STOPPED') await ensureTopics(this.#ctx.backend, plugin.type, resolved.config)
-      local.state = stateOf(target)
-    } catch (error) {
-      local.state = 'FAILED'
-      local.trace = redact(traceOf(error), resolved.secrets)
-    }
+    const failure = await this.#engine.assigned.startConnector({ name, config }, target)
+    local.state = failure === undefined ? stateOf(target) : 'FAILED'
+    local.trace = failure ?? null
   }
 
   dropConnector(name: string): void {
     this.#connectors.delete(name)
+    this.#engine.assigned.dropConnector(name)
   }
 
   connectorNames(): readonly string[] {
@@ -90,16 +86,11 @@ export class LocalWork {
   #start(connector: string, config: RawConfig, taskConfig: RawConfig, task: number, count: number): LocalTask {
     const fingerprint = fingerprintOf(config, taskConfig)
     try {
-      const plugin = this.#ctx.registry.connector(config['connector.class'] ?? '')
-      if (plugin === undefined) throw new Error(`unknown connector.class '${config['connector.class'] ?? ''}'`)
       // raw configs: the engine resolves config-provider placeholders for the task and hides their values
-      const handle: ConnectorHandle = { name: connector, config: { ...config, name: connector }, plugin, state: 'RUNNING', trace: undefined, tasks: [] }
-      const env = { backend: this.#ctx.backend, registry: this.#ctx.registry, steps: new Map(), clock: this.#ctx.clock, idleWaitMs: 50, configEnv: this.#ctx.env }
-      const started = startTask(env, handle, taskConfig, task, count)
-      return { fingerprint, secrets: started.secrets ?? [], handle: started, failure: undefined }
+      this.#engine.assigned.startTask({ name: connector, config }, taskConfig, task, count)
+      return { fingerprint, failure: undefined }
     } catch (error) {
-      const secrets = [...resolveConfig(config, this.#ctx.env).secrets, ...resolveConfig(taskConfig, this.#ctx.env).secrets]
-      return { fingerprint, secrets, handle: undefined, failure: redact(traceOf(error), secrets) }
+      return { fingerprint, failure: traceOf(error) }
     }
   }
 
@@ -110,18 +101,16 @@ export class LocalWork {
     if (held !== undefined && (restart || held.fingerprint !== fingerprintOf(config, taskConfig))) await this.stopTask(connector, task)
     const running = this.#tasks.get(id) ?? this.#start(connector, config, taskConfig, task, count)
     this.#tasks.set(id, running)
-    if (target === 'PAUSED') running.handle?.control.pause()
-    else running.handle?.control.resume()
+    if (target === 'PAUSED') this.#engine.assigned.pauseTask(connector, task)
+    else this.#engine.assigned.resumeTask(connector, task)
   }
 
   /** Stops a task gracefully (its batch finishes, offsets are committed). */
   async stopTask(connector: string, task: number): Promise<void> {
     const id = taskId(connector, task)
-    const held = this.#tasks.get(id)
-    if (held === undefined) return
+    if (!this.#tasks.has(id)) return
     this.#tasks.delete(id)
-    held.handle?.control.requestStop()
-    await held.handle?.done
+    await this.#engine.assigned.stopTask(connector, task)
   }
 
   tasks(): readonly { readonly connector: string; readonly task: number }[] {
@@ -139,14 +128,15 @@ export class LocalWork {
   taskState(connector: string, task: number): LocalState | undefined {
     const t = this.#tasks.get(taskId(connector, task))
     if (t === undefined) return undefined
-    if (t.handle === undefined) return { state: 'FAILED', trace: t.failure ?? null }
-    const { state, trace } = t.handle.control
-    return { state, trace: state === 'FAILED' && trace !== undefined ? redact(trace, t.secrets) : null }
+    if (t.failure !== undefined) return { state: 'FAILED', trace: t.failure }
+    const status = this.#engine.statuses().find((s) => s.name === connector)?.tasks.find((s) => s.id === task)
+    if (status === undefined) return undefined
+    return { state: status.state, trace: status.state === 'FAILED' && status.trace !== undefined ? status.trace : null }
   }
 
   /** Stops every task (in parallel) and forgets every connector. */
   async stopAll(): Promise<void> {
     await Promise.all(this.tasks().map((t) => this.stopTask(t.connector, t.task)))
-    this.#connectors.clear()
+    for (const name of this.connectorNames()) this.dropConnector(name)
   }
 }
