@@ -17,7 +17,7 @@ const LAYERS = {
     ['connectors'],
     ['builder', 'compile'],
     ['validate'],
-    ['testing', 'index.ts', 'connectors-entry.ts'],
+    ['testing', 'index.ts'],
   ],
   runtime: [
     ['errors.ts', 'runtime-name.ts', 'operators', 'java'],
@@ -33,9 +33,9 @@ const LAYERS = {
   ],
   cli: [
     ['version.ts', 'exit-code.ts', 'diagnostic.ts'],
-    ['errors', 'util'],
-    ['output'],
-    ['load'],
+    ['util'],
+    ['errors'],
+    ['output', 'load'],
     ['analyze'],
     ['deploy', 'run'],
     ['connect', 'worker', 'consume'],

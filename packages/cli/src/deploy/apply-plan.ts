@@ -1,5 +1,5 @@
-import type { ConnectorDocument, DeploymentPlan } from '@pipe/dsl'
-import type { ConnectorStatus } from '@pipe/dsl/contract'
+import type { DeploymentPlan } from '@pipe/dsl'
+import type { ConnectorDocument, ConnectorStatus } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
 import type { KafkaConnectClient } from './kafka-connect-client.js'
 

@@ -25,7 +25,7 @@ import { offsetRoutes } from './routes/offsets.js'
 import { pluginRoutes } from './routes/plugins.js'
 import { rootRoutes } from './routes/root.js'
 import { createStandaloneHerder } from '../worker/standalone-herder.js'
-import type { DistributedConfig } from '../worker/distributed/distributed-worker.js'
+import type { DistributedConfig } from '../worker/distributed/distributed-config.js'
 import { DistributedHerder } from '../worker/distributed/distributed-herder.js'
 
 export type { ApiAuth } from './auth.js'

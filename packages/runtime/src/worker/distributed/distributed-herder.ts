@@ -1,4 +1,4 @@
-import type { DistributedWorkerOptions } from './distributed-worker.js'
+import type { DistributedWorkerOptions } from './distributed-config.js'
 import { DistributedWorker } from './distributed-worker.js'
 import { commitKey, commitValue, connectorKey, propertiesValue, restartKey, restartValue, targetStateKey, targetStateValue } from './config-records.js'
 import type { ConnectorEntry } from './config-view.js'

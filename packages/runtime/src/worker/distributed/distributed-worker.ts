@@ -1,12 +1,10 @@
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, Producer } from 'kafkajs'
-import type { EnvSource } from '../../engine/config-providers.js'
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
-import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
-import type { Clock } from '../../tasks/task-context.js'
 import { systemClock } from '../../tasks/task-context.js'
 import type { TopicBackend } from '../../topics/topic-backend.js'
+import type { DistributedWorkerOptions } from './distributed-config.js'
 import { shareOf } from './assignment.js'
 import type { WorkerShare } from './assignment.js'
 import { commitKey, commitValue, parseConfigRecord, propertiesValue, taskKey } from './config-records.js'
@@ -19,39 +17,9 @@ import type { LocalState } from './local-work.js'
 import type { GroupView, Membership } from './membership.js'
 import { joinWorkerGroup } from './membership.js'
 import { connectorStatusKey, StatusView, taskStatusKey } from './status-records.js'
-
-/** Where a distributed worker keeps its state: Kafka Connect's worker keys. */
-export interface DistributedConfig {
-  readonly bootstrapServers: string
-  /** `group.id` */
-  readonly groupId: string
-  /** `config.storage.topic` (1 partition) */
-  readonly configTopic: string
-  /** `offset.storage.topic` (25 partitions when created) */
-  readonly offsetsTopic: string
-  /** `status.storage.topic` (5 partitions when created) */
-  readonly statusTopic: string
-  /** `session.timeout.ms`: how long the group waits for a worker that died. @default 10000 */
-  readonly sessionTimeoutMs?: number
-  /** `heartbeat.interval.ms`; Kafka Connect's default is 3000, pipe's 1000 so that a worker that leaves is noticed in about a second. @default 1000 */
-  readonly heartbeatIntervalMs?: number
-}
-
-/** What a distributed worker runs on. */
-export interface DistributedWorkerOptions extends DistributedConfig {
-  /** `host:port` of the REST listener: the worker_id in statuses. */
-  readonly workerId: string
-  /** The Kafka backend (topics, sink groups, offsets topic writes). */
-  readonly backend: TopicBackend
-  readonly registry: ConnectorRegistry
-  readonly env: EnvSource
-  readonly clock?: Clock
-  readonly log: (line: string) => void
-}
+import { StatusPublisher } from './status-publisher.js'
 
 const sameConfigs = (a: readonly ConnectorConfig[], b: readonly ConnectorConfig[]): boolean => JSON.stringify(a) === JSON.stringify(b)
-const statusJson = (s: LocalState, workerId: string, generation: number): { state: string; trace: string | null; worker_id: string; generation: number } =>
-  ({ state: s.state, trace: s.trace, worker_id: workerId, generation })
 
 /**
  * A worker of a distributed group: follows the config, status and offsets topics, takes part in
@@ -71,7 +39,7 @@ export class DistributedWorker {
   readonly #statusLog: KafkaLog
   readonly #offsetsLog: KafkaLog
   readonly #work: LocalWork
-  readonly #published = new Map<string, string>()
+  readonly #publisher: StatusPublisher
   readonly #writtenTasks = new Map<string, string>()
   #restarts: RestartRecord[] = []
   #group: GroupView | undefined
@@ -102,6 +70,7 @@ export class DistributedWorker {
     this.#offsetsLog = new KafkaLog({ ...base, topic: options.offsetsTopic, partitions: 25, onRecord: (r) => { offsets.apply(r) } })
     this.backend = withFreshSourceOffsets(options.backend, this.#offsetsLog, offsets)
     this.#work = new LocalWork({ backend: this.backend, registry: options.registry, env: options.env, clock: options.clock ?? systemClock, log: options.log })
+    this.#publisher = new StatusPublisher(this.#statusLog, this.workerId, this.#work)
   }
 
   #onConfig(key: string, value: Buffer | null): void {
@@ -234,7 +203,7 @@ export class DistributedWorker {
     await Promise.all(lost.map(async (t) => {
       await this.#work.stopTask(t.connector, t.task)
       // a task that no longer exists (connector deleted or stopped, fewer tasks) loses its status, as in Kafka Connect
-      this.#forget(taskStatusKey(t.connector, t.task), t.task >= (this.config.get(t.connector)?.tasks.length ?? 0))
+      this.#publisher.forget(taskStatusKey(t.connector, t.task), t.task >= (this.config.get(t.connector)?.tasks.length ?? 0))
     }))
     const before = new Set(this.#work.tasks().map((t) => `${t.connector}-${String(t.task)}`))
     for (const t of share.tasks) {
@@ -243,7 +212,7 @@ export class DistributedWorker {
       if (entry === undefined || taskConfig === undefined) continue
       const failed = this.#work.taskState(t.connector, t.task)?.state === 'FAILED'
       const restart = restarts.some((r) => r.name === t.connector && (r.task === undefined ? r.includeTasks && (!r.onlyFailed || failed) : r.task === t.task))
-      if (restart || this.#work.taskState(t.connector, t.task) === undefined) this.#published.delete(taskStatusKey(t.connector, t.task))
+      if (restart || this.#work.taskState(t.connector, t.task) === undefined) this.#publisher.republish(taskStatusKey(t.connector, t.task))
       await this.#work.runTask(t.connector, entry.config, taskConfig, t.task, entry.tasks.length, entry.target, restart)
       if (restart) this.#options.log(`task ${t.connector}-${String(t.task)} restarted`)
     }
@@ -256,13 +225,7 @@ export class DistributedWorker {
 
   #dropConnector(name: string): void {
     this.#work.dropConnector(name)
-    this.#forget(connectorStatusKey(name), this.config.get(name) === undefined)
-  }
-
-  /** Forgets a status this worker published; a deleted connector's statuses become tombstones. */
-  #forget(key: string, deleted: boolean): void {
-    const had = this.#published.delete(key)
-    if (deleted && had) this.#statusLog.send([{ key, value: null }]).catch(() => undefined)
+    this.#publisher.forget(connectorStatusKey(name), this.config.get(name) === undefined)
   }
 
   /** The owner of a connector writes its task configs and their commit when they changed, as Kafka Connect's leader. */
@@ -283,20 +246,8 @@ export class DistributedWorker {
   }
 
   /** Writes the status of every local connector and task that changed since last written. */
-  async #publish(): Promise<void> {
-    const generation = this.#group?.generation ?? 0
-    const records: { key: string; value: unknown }[] = []
-    const add = (key: string, state: LocalState | undefined): void => {
-      if (state === undefined) return
-      const value = statusJson(state, this.workerId, generation)
-      const text = `${value.state}|${value.trace ?? ''}`
-      if (this.#published.get(key) === text) return
-      this.#published.set(key, text)
-      records.push({ key, value })
-    }
-    for (const name of this.#work.connectorNames()) add(connectorStatusKey(name), this.#work.connectorState(name))
-    for (const t of this.#work.tasks()) add(taskStatusKey(t.connector, t.task), this.#work.taskState(t.connector, t.task))
-    await this.#statusLog.send(records)
+  #publish(): Promise<void> {
+    return this.#publisher.publish(this.#group?.generation ?? 0)
   }
 
   /** Stops local tasks (offsets flushed), reports them UNASSIGNED, leaves the group, closes the topics. */
@@ -304,12 +255,7 @@ export class DistributedWorker {
     this.#closing = true
     clearInterval(this.#timer)
     await this.#running
-    const generation = this.#group?.generation ?? 0
-    const unassigned = { state: 'UNASSIGNED' as const, trace: null }
-    const records = [
-      ...this.#work.connectorNames().map((n) => ({ key: connectorStatusKey(n), value: statusJson(unassigned, this.workerId, generation) })),
-      ...this.#work.tasks().map((t) => ({ key: taskStatusKey(t.connector, t.task), value: statusJson(unassigned, this.workerId, generation) })),
-    ]
+    const records = this.#publisher.unassigned(this.#group?.generation ?? 0)
     await this.#work.stopAll()
     await this.#statusLog.send(records).catch(() => undefined)
     this.#options.log(`tasks stopped; leaving group ${this.#options.groupId}`)
