@@ -1,13 +1,11 @@
-import type { ConnectState, ConnectorConfig, ConnectorStatus, ConnectorType, OffsetsBody, TaskStatus } from '@pipe/dsl/contract'
+import type { ConnectState, ConnectorInfo, ConnectorStatus, ConnectorType, OffsetsBody, TaskStatus } from '@pipe/dsl/contract'
 import { ConnectError } from './connect-error.js'
 
 /**
  * One entry of GET /connectors?expand=info&expand=status: the connector's config, and its status in
  * Kafka Connect's own shape (the contract's).
  */
-export interface ConnectorListing {
-  readonly name: string
-  readonly config: ConnectorConfig
+export interface ConnectorListing extends Pick<ConnectorInfo, 'name' | 'config'> {
   /** Absent when the worker had no status for it yet. */
   readonly status?: ConnectorStatus
 }

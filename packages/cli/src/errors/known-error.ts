@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { fsReason } from './fs-reason.js'
+import { fsReason } from '../util/make-directory.js'
 import type { OneLineError } from './one-line-error.js'
 
 const field = (value: unknown, key: string): unknown =>

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { makeDirectory, MakeDirectoryError } from '../output/make-directory.js'
+import { makeDirectory, MakeDirectoryError } from '../util/make-directory.js'
 
 /** The folder of the nearest package.json above `file` (the user's project), else `fallback`. */
 export function findProjectRoot(file: string, fallback: string): string {

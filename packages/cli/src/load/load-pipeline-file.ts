@@ -6,7 +6,7 @@ import { bundlePipeline } from './bundle-pipeline.js'
 import { describeValue } from './describe-value.js'
 import { createBundleMapper, locateDefaultExport, locateImport, locateInStack, type BundleMapper } from './error-location.js'
 import { besideEntryPath, BundleWriteError, claimBundlePath, importBundle, tempModulePath } from './import-bundle.js'
-import { fsReason } from '../errors/fs-reason.js'
+import { fsReason } from '../util/make-directory.js'
 
 export interface LoadedFile {
   readonly file: string

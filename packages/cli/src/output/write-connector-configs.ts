@@ -3,8 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
 import { UserError } from '../errors/user-error.js'
-import { fsReason } from '../errors/fs-reason.js'
-import { makeDirectory, MakeDirectoryError } from './make-directory.js'
+import { fsReason, makeDirectory, MakeDirectoryError } from '../util/make-directory.js'
 
 /** A copy of a JSON value whose object keys are sorted at every level (stable, diffable output). */
 export function sortKeys(value: unknown): unknown {

@@ -1,5 +1,5 @@
 import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClient, RuntimeError, type TopicBackend } from '@pipe/runtime'
-import { makeDirectory } from '../output/make-directory.js'
+import { makeDirectory } from '../util/make-directory.js'
 import { storeError } from '../errors/known-error.js'
 import { assertBrokerReachable } from './broker-probe.js'
 import type { Target } from './run-options.js'

@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { fsReason } from '../errors/fs-reason.js'
 
 const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined
@@ -11,6 +10,25 @@ export class MakeDirectoryError extends Error {
     super(message)
     this.name = 'MakeDirectoryError'
   }
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'the file system refuses new entries there',
+  ENOTDIR: 'it is a file, not a folder',
+  EEXIST: 'it is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+}
+
+/** The system's reason for `code` in words, e.g. 'permission denied (EACCES)'. */
+export function fsReason(code: string | undefined): string {
+  if (code === undefined) return 'unknown error'
+  return `${REASONS[code] ?? 'error'} (${code})`
 }
 
 /**
