@@ -1,6 +1,5 @@
-import type { ConnectorDocument, TargetState } from '@pipe/dsl/contract'
+import type { ConnectorDocument, TargetState, ConnectorConfig } from '@pipe/dsl/contract'
 import { traceOf } from '../errors.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import { redact, resolveTaskConfig } from './config-providers.js'
 import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import type { AssignedWork } from './engine-api.js'

@@ -1,6 +1,6 @@
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { readFileSync } from 'node:fs'
 import { RuntimeError } from '../errors.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import { setOwn } from '../records/own-property.js'
 
 /** Where `${env:VAR}` reads from: the engine's (or worker's) environment. */

@@ -1,7 +1,6 @@
 import type { ConnectorPlugin } from '../tasks/connector-registry.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import { redact } from './config-providers.js'
-import type { ConnectState, ConnectorStatus, TaskStatus } from '@pipe/dsl/contract'
+import type { ConnectState, ConnectorStatus, TaskStatus, ConnectorConfig } from '@pipe/dsl/contract'
 import type { TaskControl } from './task-control.js'
 
 /** A running task: its control and the promise that settles when its loop ends. */

@@ -1,6 +1,5 @@
 import { Subject, type Observable } from 'rxjs'
 import { RuntimeError, traceOf } from '../errors.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
 import { AssignedConnectors } from './assigned-work.js'
 import type { ConnectorHandle } from './connector-handle.js'
@@ -13,7 +12,7 @@ import { resolveConnector } from './resolve-connector.js'
 import { seedSinkCheckpoints } from './seed-sink-checkpoints.js'
 import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
-import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody, type ConnectorConfig } from '@pipe/dsl/contract'
 
 export type { ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork } from './engine-api.js'
 

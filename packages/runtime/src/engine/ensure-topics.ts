@@ -1,7 +1,6 @@
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import { setOwn } from '../records/own-property.js'
-import type { ConnectorDocument } from '@pipe/dsl/contract'
+import type { ConnectorDocument, ConnectorConfig } from '@pipe/dsl/contract'
 import { RuntimeError } from '../errors.js'
 import type { TopicBackend, TopicSpec } from '../topics/topic-backend.js'
 

@@ -1,5 +1,5 @@
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { inspect } from 'node:util'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { BackoffPolicy } from '../operators/retry-with-backoff.js'
 import { RuntimeError } from '../errors.js'
 

@@ -1,4 +1,4 @@
-import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
+import { CONVERTER_CLASSES, type ConnectorConfig } from '@pipe/dsl/contract'
 import type { ConnectHeader, ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
@@ -7,7 +7,6 @@ import { createConverter, DEFAULT_CONVERTER } from '../converters/create-convert
 import { javaToString } from '../converters/java-to-string.js'
 import { toJsonText } from '../converters/json-text.js'
 import { parseLiteral } from '../transforms/header-smts.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { ConsumedMessage, MessageHeader, TopicMessage } from '../topics/topic-backend.js'
 import { consumedRecordText, producedRecordText, StageError } from './error-policy.js'
 

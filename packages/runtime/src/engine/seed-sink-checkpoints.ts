@@ -1,8 +1,8 @@
 import type { SinkConnector } from '../tasks/sink-task.js'
-import { systemClock, type ConnectorConfig } from '../tasks/task-context.js'
+import { systemClock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { ConnectorHandle } from './connector-handle.js'
-import { sinkConsumerGroup } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorConfig } from '@pipe/dsl/contract'
 
 async function seedTask(backend: TopicBackend, plugin: SinkConnector, handle: ConnectorHandle, taskConfig: ConnectorConfig, member: { index: number; count: number }): Promise<void> {
   const topics = (handle.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')

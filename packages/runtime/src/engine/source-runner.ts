@@ -1,6 +1,6 @@
+import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { PolledRecord, SourceRecord } from '../records/connect-record.js'
 import type { SourceTask } from '../tasks/source-task.js'
-import type { ConnectorConfig } from '../tasks/task-context.js'
 import type { TopicBackend, TopicMessage } from '../topics/topic-backend.js'
 import { sourcePartitionKey } from '../topics/partitioner.js'
 import type { ChainStep } from '../transforms/transform-chain.js'

@@ -1,7 +1,7 @@
 import { RuntimeError } from '../errors.js'
 import type { ConnectRecord } from '../records/connect-record.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
-import type { Clock, ConnectorConfig } from '../tasks/task-context.js'
+import type { Clock } from '../tasks/task-context.js'
 import { taskClientIds, type TaskClientIds, type TopicBackend } from '../topics/topic-backend.js'
 import type { StepFunction } from '../tasks/transformation.js'
 import { buildTransformChain } from '../transforms/transform-chain.js'
@@ -13,7 +13,7 @@ import { createRecordCodec } from './record-codec.js'
 import { runSinkTask } from './sink-runner.js'
 import { runSourceTask } from './source-runner.js'
 import { TaskControl } from './task-control.js'
-import { sinkConsumerGroup } from '@pipe/dsl/contract'
+import { sinkConsumerGroup, type ConnectorConfig } from '@pipe/dsl/contract'
 
 /** Engine-wide dependencies a task needs. */
 export interface TaskEnvironment {

@@ -1,9 +1,6 @@
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { ConnectRecord, SourceOffset, SourcePartition } from '../records/connect-record.js'
 
-// Re-exported for the engine, worker and REST rooms that still import it from here; new code imports the contract's.
-export type { ConnectorConfig }
-
 /** Wall-clock time in epoch milliseconds; injected so tests control it. */
 export interface Clock {
   now(): number

@@ -6,7 +6,7 @@ import type { Clock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { EnvSource } from '../engine/config-providers.js'
 import { redact, resolveConfig } from '../engine/config-providers.js'
-import type { ConnectorConfig as RawConfig, TargetState } from '@pipe/dsl/contract'
+import type { ConnectorConfig, TargetState } from '@pipe/dsl/contract'
 import type { ResolvedPlugin } from './validate-config.js'
 
 /** What every connector of a worker shares. */
@@ -25,18 +25,18 @@ export interface WorkerContext {
  */
 export class ManagedConnector {
   readonly name: string
-  readonly config: RawConfig
+  readonly config: ConnectorConfig
   readonly plugin: ResolvedPlugin
   target: TargetState
   topicsReset = false
   readonly #ctx: WorkerContext
   readonly #secrets: readonly string[]
-  readonly #resolved: RawConfig
+  readonly #resolved: ConnectorConfig
   #engine: Engine | undefined
   #ready: Promise<void> = Promise.resolve()
   #seen = new Map<string, string>()
 
-  constructor(ctx: WorkerContext, name: string, config: RawConfig, plugin: ResolvedPlugin, target: TargetState) {
+  constructor(ctx: WorkerContext, name: string, config: ConnectorConfig, plugin: ResolvedPlugin, target: TargetState) {
     this.#ctx = ctx
     this.name = name
     this.config = config

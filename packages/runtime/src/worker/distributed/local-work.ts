@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
-import type { ConnectorConfig as RawConfig, ConnectState, ConnectorStatus, TargetState } from '@pipe/dsl/contract'
+import type { ConnectorConfig, ConnectState, ConnectorStatus, TargetState } from '@pipe/dsl/contract'
 import { createEngine, type Engine } from '../../engine/engine.js'
 import { traceOf } from '../../errors.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
@@ -23,7 +23,7 @@ export interface LocalState {
 }
 
 interface LocalConnector {
-  readonly config: RawConfig
+  readonly config: ConnectorConfig
   state: ConnectState
   trace: string | null
 }
@@ -36,7 +36,7 @@ interface LocalTask {
 }
 
 const taskId = (connector: string, task: number): string => `${connector}\u0000${String(task)}`
-const fingerprintOf = (config: RawConfig, taskConfig: RawConfig): string => JSON.stringify([config, taskConfig])
+const fingerprintOf = (config: ConnectorConfig, taskConfig: ConnectorConfig): string => JSON.stringify([config, taskConfig])
 const stateOf = (target: TargetState): ConnectState => (target === 'RUNNING' ? 'RUNNING' : target)
 
 /**
@@ -61,7 +61,7 @@ export class LocalWork {
   }
 
   /** Starts (or restarts, when its config changed) a connector instance; sets its state to the target. */
-  async runConnector(name: string, config: RawConfig, target: TargetState, restart = false): Promise<void> {
+  async runConnector(name: string, config: ConnectorConfig, target: TargetState, restart = false): Promise<void> {
     const held = this.#connectors.get(name)
     if (held !== undefined && !restart && JSON.stringify(held.config) === JSON.stringify(config)) {
       if (held.state !== 'FAILED') held.state = stateOf(target)
@@ -83,7 +83,7 @@ export class LocalWork {
     return [...this.#connectors.keys()]
   }
 
-  #start(connector: string, config: RawConfig, taskConfig: RawConfig, task: number, count: number): LocalTask {
+  #start(connector: string, config: ConnectorConfig, taskConfig: ConnectorConfig, task: number, count: number): LocalTask {
     const fingerprint = fingerprintOf(config, taskConfig)
     try {
       // raw configs: the engine resolves config-provider placeholders for the task and hides their values
@@ -95,7 +95,7 @@ export class LocalWork {
   }
 
   /** Runs a task with these configs, restarting it when they changed (or when asked); applies the target state. */
-  async runTask(connector: string, config: RawConfig, taskConfig: RawConfig, task: number, count: number, target: TargetState, restart = false): Promise<void> {
+  async runTask(connector: string, config: ConnectorConfig, taskConfig: ConnectorConfig, task: number, count: number, target: TargetState, restart = false): Promise<void> {
     const id = taskId(connector, task)
     const held = this.#tasks.get(id)
     if (held !== undefined && (restart || held.fingerprint !== fingerprintOf(config, taskConfig))) await this.stopTask(connector, task)
