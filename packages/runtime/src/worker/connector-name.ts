@@ -1,3 +1,5 @@
+import { javaTrim } from '../java/values-tokenizer.js'
+
 /**
  * Kafka Connect's rules for a connector name (`ConnectorConfig.NAME_CONFIG`, validated by
  * `ConfigDef.NonEmptyStringWithoutControlChars` after `ConfigDef` trims the string), plus two that
@@ -9,14 +11,6 @@
 /** The longest name once URL-encoded: `/connectors/{name}/...` and the `Location` header must fit in 8 KiB. */
 export const MAX_ENCODED_NAME_LENGTH = 4096
 
-/** Java's `String.trim()`: strips code units up to U+0020 at both ends (not Unicode spaces such as U+00A0). */
-export function javaTrim(text: string): string {
-  let start = 0
-  let end = text.length
-  while (start < end && text.charCodeAt(start) <= 0x20) start++
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--
-  return text.slice(start, end)
-}
 
 /** Java's `Character.isISOControl`: U+0000-U+001F and U+007F-U+009F. */
 const isIsoControl = (code: number): boolean => code <= 0x1f || (code >= 0x7f && code <= 0x9f)

@@ -1,5 +1,5 @@
 import type { ApiContext } from '../api-context.js'
-import { javaTrim } from '../../worker/connector-name.js'
+import { javaTrim } from '../../java/values-tokenizer.js'
 import type { ConnectorInfo, TargetState } from '@pipe/dsl/contract'
 import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
