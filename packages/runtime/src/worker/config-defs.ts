@@ -1,3 +1,5 @@
+import { FILE_STREAM_CLASSES } from '@pipe/dsl/contract'
+
 /** Types of Kafka Connect's `ConfigDef` keys, as `/config/validate` reports them. */
 export type ConfigType = 'STRING' | 'INT' | 'LONG' | 'SHORT' | 'DOUBLE' | 'BOOLEAN' | 'LIST' | 'CLASS' | 'PASSWORD'
 
@@ -59,12 +61,12 @@ const SOURCE: readonly KeyRow[] = [
 ]
 
 const PLUGIN_KEYS: Readonly<Record<string, readonly KeyRow[]>> = {
-  'org.apache.kafka.connect.file.FileStreamSourceConnector': [
+  [FILE_STREAM_CLASSES.source]: [
     ['file', 'STRING', null, 'HIGH', null, 'NONE', -1, 'source file; standard input when not set'],
     ['topic', 'STRING', null, 'HIGH', null, 'NONE', -1, 'the topic to write to'],
     ['batch.size', 'INT', '2000', 'LOW', null, 'NONE', -1, 'maximum records per poll'],
   ],
-  'org.apache.kafka.connect.file.FileStreamSinkConnector': [
+  [FILE_STREAM_CLASSES.sink]: [
     ['file', 'STRING', null, 'HIGH', null, 'NONE', -1, 'destination file; standard output when not set'],
   ],
 }

@@ -7,6 +7,7 @@ import type { NodeId, SinkNode, SourceNode, TopicNode } from '../../ir/nodes.js'
 import type { PipelineIR } from '../../ir/pipeline-ir.js'
 import { pathFromSource, pathToSink, type IrGraph } from '../../ir/visit.js'
 import type { ConnectorDocument } from '../../contract/connector-document.js'
+import { UNKEYED_SMT_CLASSES } from '../../contract/class-names.js'
 import { sortKeys, type CompileTarget } from '../artifact.js'
 import { converterConfig } from './converters.js'
 import { errorPolicyConfig } from './error-policy.js'
@@ -85,7 +86,7 @@ function usesRouter(node: SourceNode | SinkNode, mapping: KafkaConnectClass | un
 function routeToTopic(topic: TopicNode | undefined): [string, Record<string, string>][] {
   if (topic === undefined) return []
   return [['route-to-topic', {
-    'transforms.route-to-topic.type': 'org.apache.kafka.connect.transforms.RegexRouter',
+    'transforms.route-to-topic.type': UNKEYED_SMT_CLASSES.RegexRouter,
     'transforms.route-to-topic.regex': '.*',
     'transforms.route-to-topic.replacement': topic.topic,
   }]]
