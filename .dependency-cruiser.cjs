@@ -104,6 +104,13 @@ module.exports = {
       to: { path: '^packages/cli/' },
     },
     {
+      name: 'one-engine',
+      comment: 'tasks start only inside the engine: pipe run, the standalone and the distributed worker go through createEngine (and engine.assigned)',
+      severity: 'error',
+      from: { path: '^packages/runtime/src/', pathNot: ['^packages/runtime/src/engine/', '^packages/runtime/src/index\\.ts$'] },
+      to: { path: '^packages/runtime/src/engine/(start-task|ensure-topics|source-runner|sink-runner|task-control)\\.ts$' },
+    },
+    {
       name: 'unknown-room',
       comment: 'every file of src/ belongs to a room listed in .dependency-cruiser.cjs: add the new room to its layer',
       severity: 'error',
