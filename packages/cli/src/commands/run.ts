@@ -47,9 +47,9 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     const backend = await openBackend(target, `pipe-run-${loaded.plan.pipelines.join('-')}`, options.offsetsTopic, { owner: `pipe run ${relative(cwd, loaded.plan.file)}` })
     const view = chooseView(io, json, title)
     const stop = listenForStop(() => { view.log('stopping: finishing batches and flushing offsets (Ctrl-C again to force)') })
-    view.log(`${title}: starting ${loaded.plan.connectors.map((c) => c.name).join(', ')}`)
+    const onStarted = (): void => { view.log(`${title}: starting ${loaded.plan.connectors.map((c) => c.name).join(', ')}`) }
     try {
-      const outcome = await runEngine(loaded.plan, { backend, view, stop, now: Date.now, maxIdleMs })
+      const outcome = await runEngine(loaded.plan, { backend, view, stop, now: Date.now, maxIdleMs, onStarted })
       view.close(outcome.final)
       return reportRunOutcome(io, outcome, { json, target: where(target), outputs: runOutputs(loaded.plan, target, cwd) })
     } finally {

@@ -15,6 +15,8 @@ export interface RunContext {
   readonly maxIdleMs?: number | undefined
   /** How often the engine samples its figures. @default 100 */
   readonly tickMs?: number
+  /** Called once the engine has accepted every config and started the tasks (a refused config says only its one line). */
+  readonly onStarted?: () => void
 }
 
 /** How a run ended. */
@@ -69,6 +71,7 @@ export async function runEngine(plan: RunPlan, context: RunContext): Promise<Run
   const engine = createEngine({ backend, registry, steps: plan.steps, topics: plan.topics, unresolvedConfig: 'refuse', seedSinkCheckpoints: true, sampleMs: context.tickMs ?? 100 })
   const startedAt = context.now()
   await engine.start(plan.connectors)
+  context.onStarted?.()
   let outcome: RunOutcome
   try {
     outcome = await watch(engine, context, startedAt)
