@@ -15,7 +15,7 @@ function parseNames(names: readonly string[]): ServerName[] {
 }
 
 const program = new Command('pnpm infra')
-  .description('real Kafka, Kafka Connect and Cassandra servers on 127.0.0.1 for tests and benchmarks')
+  .description('real Kafka, Kafka Connect, Cassandra and PostgreSQL (logical decoding) servers on 127.0.0.1 for tests and benchmarks')
   .showHelpAfterError()
 
 program.command('fetch')
@@ -51,7 +51,7 @@ program.command('status')
     if (running.length === 0) { log('no server is running'); return }
     for (const server of running) {
       const owner = server.ownerPid === undefined ? '' : ` (owned by test run ${server.ownerPid})`
-      log(`${server.name.padEnd(10)} ${server.endpoint.padEnd(24)} pid ${String(server.pid).padEnd(8)} log ${server.logFile}${owner}`)
+      log(`${server.name.padEnd(17)} ${server.endpoint.padEnd(24)} pid ${String(server.pid).padEnd(8)} log ${server.logFile}${owner}`)
     }
   })
 

@@ -3,6 +3,7 @@ import { startWatchdog, stopProcess } from './process.js'
 import { startCassandra } from './servers/cassandra.js'
 import { startConnect } from './servers/connect.js'
 import { startKafka } from './servers/kafka.js'
+import { startPostgresLogical, stopPostgresLogical } from './servers/postgres-logical.js'
 import { clearState, readState, runningServers, serverNames, writeState, type ServerName, type ServerState } from './state.js'
 
 export interface UpOptions {
@@ -39,10 +40,12 @@ async function startOne(name: ServerName, options: UpOptions): Promise<ServerSta
       ? await startKafka(start)
       : name === 'connect'
         ? await startConnect({ ...start, bootstrap: requireRunning('kafka').endpoint })
-        : await startCassandra(start)
+        : name === 'postgres-logical'
+          ? await startPostgresLogical(start)
+          : await startCassandra(start)
   } catch (error) {
     // not ready in time, or broken: a process that never became ready is stopped, not left behind
-    if (spawnedPid !== undefined) await stopProcess(spawnedPid, 5_000)
+    if (spawnedPid !== undefined) await stopServerProcess(name, spawnedPid, 5_000)
     throw error
   }
   const state: ServerState = {
@@ -83,14 +86,20 @@ export async function up(names: readonly ServerName[], options: UpOptions = {}):
   return started
 }
 
+/** PostgreSQL stops cleanly on SIGINT (fast shutdown); the JVM servers on SIGTERM to their group. */
+async function stopServerProcess(name: ServerName, pid: number, graceMs?: number): Promise<void> {
+  if (name === 'postgres-logical') await stopPostgresLogical(pid)
+  else await stopProcess(pid, graceMs)
+}
+
 /** Stops servers by the pids recorded at start, Connect before Kafka. Default: every running one. */
 export async function down(names: readonly ServerName[] = serverNames, log?: (line: string) => void): Promise<ServerName[]> {
-  const order: ServerName[] = ['connect', 'cassandra', 'kafka']
+  const order: ServerName[] = ['connect', 'cassandra', 'postgres-logical', 'kafka']
   const stopped: ServerName[] = []
   for (const name of order.filter((candidate) => names.includes(candidate))) {
     const state = readState(name)
     if (state === undefined) continue
-    await stopProcess(state.pid)
+    await stopServerProcess(name, state.pid)
     clearState(name)
     stopped.push(name)
     log?.(`${name} stopped (pid ${state.pid})`)
@@ -109,7 +118,7 @@ export function status(): ServerState[] {
 export async function stopServer(name: ServerName): Promise<ServerState> {
   const state = readState(name)
   if (state === undefined) throw new Error(`${name} is not running: run \`pnpm infra up ${name}\``)
-  await stopProcess(state.pid)
+  await stopServerProcess(name, state.pid)
   clearState(name)
   return state
 }

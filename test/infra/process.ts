@@ -10,11 +10,14 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Starts a long-lived server in its own process group, output appended to `logFile`. Returns its pid. */
-export function startDetached(command: string, args: readonly string[], logFile: string, cwd: string): number {
+/**
+ * Starts a long-lived server in its own process group, output appended to `logFile`. Returns its pid.
+ * `as` runs it as another user (a root harness starting PostgreSQL, which refuses to run as root).
+ */
+export function startDetached(command: string, args: readonly string[], logFile: string, cwd: string, as?: { readonly uid: number; readonly gid: number }): number {
   const fd = openSync(logFile, 'a')
   try {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', fd, fd] })
+    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', fd, fd], ...as })
     child.unref()
     if (child.pid === undefined) throw new Error(`could not start ${command}`)
     return child.pid

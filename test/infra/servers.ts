@@ -16,7 +16,17 @@ export interface Servers {
     readonly statusTopic: string
   }
   readonly cassandra: { readonly contactPoints: readonly string[]; readonly localDataCenter: string; readonly port: number }
-  readonly postgres: { readonly connectionString: string; readonly host: string; readonly port: number; readonly user: string; readonly database: string }
+  readonly postgres: PostgresEndpoint
+  /** PostgreSQL with `wal_level=logical` started by test/infra (CDC: Debezium, pgoutput); superuser, trust */
+  readonly postgresLogical: PostgresEndpoint
+}
+
+export interface PostgresEndpoint {
+  readonly connectionString: string
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  readonly database: string
 }
 
 function need(name: ServerName): ServerState {
@@ -64,6 +74,14 @@ export function servers(): Servers {
       const port = Number(process.env['PGPORT'] ?? 5432)
       const user = process.env['PGUSER'] ?? 'postgres'
       const database = process.env['PGDATABASE'] ?? 'postgres'
+      return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
+    },
+    get postgresLogical() {
+      const state = need('postgres-logical')
+      const host = '127.0.0.1'
+      const port = state.ports['pg'] ?? 5433
+      const user = info(state, 'user')
+      const database = info(state, 'database')
       return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
     },
   }
