@@ -111,6 +111,13 @@ module.exports = {
       to: { path: '^packages/runtime/src/engine/(start-task|ensure-topics|source-runner|sink-runner|task-control)\\.ts$' },
     },
     {
+      name: 'no-global-connector-list',
+      comment: 'validation, compilation and the CLI take connector definitions from the pipeline (lowerPipeline(...).definitions), never from the built-in list, so user-defined and pulled connectors work as built-ins do',
+      severity: 'error',
+      from: { path: ['^packages/dsl/src/(compile|validate|builder)/', '^packages/cli/src/'] },
+      to: { path: '^packages/dsl/src/connectors/(registry|index)\\.ts$' },
+    },
+    {
       name: 'unknown-room',
       comment: 'every file of src/ belongs to a room listed in .dependency-cruiser.cjs: add the new room to its layer',
       severity: 'error',

@@ -27,14 +27,15 @@ export type {
   PipelineNode, SourceNode, TopicNode, TransformNode, SinkNode, Edge, NodeId, ErrorPolicy,
   ConnectorSettings, TopicOptions, RecordFormat,
 } from './ir/nodes.js'
-export type { StepIR, PortableStepIR, CodeStepIR, PredicateIR, CastType, TimestampTargetType } from './ir/steps.js'
+export type { StepIR, PortableStepIR, PluginStepIR, CodeStepIR, PredicateIR, BuiltinPredicateIR, PluginPredicateIR, CastType, TimestampTargetType } from './ir/steps.js'
 export type { JsonValue, JsonObject } from './ir/json.js'
 export { parsePipelineIR } from './ir/parse-pipeline-ir.js'
 export { NODE_KINDS } from './ir/nodes.js'
 export { PORTABLE_STEP_TYPES, CAST_TYPES, TIMESTAMP_TARGET_TYPES } from './ir/steps.js'
 export { assertNever, indexGraph, pathFromSource, pathToSink, type IrGraph, type SourcePath } from './ir/visit.js'
-export { validatePipeline } from './validate/validate.js'
-export { validateProject } from './validate/validate-project.js'
+export { validatePipeline, type ValidateOptions } from './validate/validate.js'
+export { validateProject, type ProjectPipeline } from './validate/validate-project.js'
+export { definitionCatalog, type DefinitionCatalog } from './connectors/catalog.js'
 
 // compilation
 export { compilePipeline, type CompileOptions } from './compile/compile-pipeline.js'

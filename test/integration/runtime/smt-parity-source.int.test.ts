@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { compilePipeline, toPipelineIR } from '@pipe/dsl'
+import { compilePipeline, lowerPipeline } from '@pipe/dsl'
 import type { ConnectorDocument, RecordFormat } from '@pipe/dsl'
 import { Kafka, logLevel } from 'kafkajs'
 import type { IHeaders } from 'kafkajs'
@@ -42,7 +42,8 @@ const landing = (engine: Engine, v: Variant): string => v.c.routedTopic?.(prefix
 
 function compiled(engine: Engine, v: Variant): ConnectorDocument {
   const name = prefix(engine, v)
-  const result = compilePipeline(toPipelineIR(v.c.pipeline(input, name, v.format), { defaultName: name }))
+  const { ir, definitions } = lowerPipeline(v.c.pipeline(input, name, v.format), { defaultName: name })
+  const result = compilePipeline(ir, { definitions })
   expect(result.diagnostics).toEqual([])
   const [connector] = result.connectors
   if (connector === undefined || result.connectors.length !== 1) throw new Error(`${name}: expected one connector`)

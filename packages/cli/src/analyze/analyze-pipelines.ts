@@ -1,4 +1,4 @@
-import { isPipeline, lowerPipeline, PipeError, validatePipeline, validateProject, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
+import { isPipeline, lowerPipeline, PipeError, validatePipeline, validateProject, type DefinitionCatalog, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
 import type { Diagnostic } from '../diagnostic.js'
 import { findPipelineFiles } from '../load/find-pipeline-files.js'
 import { loadErrorDiagnostic, loadPipelineFile, type LoadedFile } from '../load/load-pipeline-file.js'
@@ -8,6 +8,8 @@ import { typeCheck } from '../load/type-check.js'
 export interface LoadedPipeline {
   readonly file: string
   readonly ir: PipelineIR
+  /** The definitions its nodes were built with (connectors, plugin SMTs and predicates): what validation and compilation read. */
+  readonly definitions: DefinitionCatalog
   /** The in-process step functions by id; only with `steps: true` (what `pipe run` needs). */
   readonly steps?: ReadonlyMap<string, StepFunction>
 }
@@ -45,9 +47,9 @@ function lower(file: string, value: unknown, options: AnalyzeOptions): { pipelin
   const diagnostics: Diagnostic[] = []
   try {
     const pipeline = value as Pipeline // checked by isPipeline in loadPipelineFile
-    const { ir, steps } = lowerPipeline(pipeline, { defaultName: defaultName(file) })
-    const loaded: LoadedPipeline = options.steps === true ? { file, ir, steps } : { file, ir }
-    diagnostics.push(...validatePipeline(ir))
+    const { ir, steps, definitions } = lowerPipeline(pipeline, { defaultName: defaultName(file) })
+    const loaded: LoadedPipeline = options.steps === true ? { file, ir, definitions, steps } : { file, ir, definitions }
+    diagnostics.push(...validatePipeline(ir, { definitions }))
     if (options.each !== undefined) diagnostics.push(...options.each(loaded))
     return { pipeline: loaded, diagnostics }
   } catch (error) {
@@ -82,6 +84,6 @@ export async function analyzePipelines(paths: readonly string[], options: Analyz
       if (result.pipeline !== undefined) pipelines.push(result.pipeline)
     }
   }
-  diagnostics.push(...validateProject(pipelines.map((p) => p.ir)))
+  diagnostics.push(...validateProject(pipelines))
   return { files: found.files, pipelines, diagnostics }
 }

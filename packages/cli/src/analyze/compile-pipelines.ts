@@ -34,10 +34,10 @@ export function compilePipelines(pipelines: readonly LoadedPipeline[], target: C
   const diagnostics: Diagnostic[] = []
   const pipeOnly: LoadedPipeline[] = []
   for (const pipeline of pipelines) {
-    const compiled = compilePipeline(pipeline.ir, { target })
+    const compiled = compilePipeline(pipeline.ir, { target, definitions: pipeline.definitions })
     if (target === 'kafka-connect' && isPipeOnly(compiled.diagnostics)) {
       pipeOnly.push(pipeline)
-      diagnostics.push(...compilePipeline(pipeline.ir, { target: 'pipe' }).diagnostics)
+      diagnostics.push(...compilePipeline(pipeline.ir, { target: 'pipe', definitions: pipeline.definitions }).diagnostics)
       continue
     }
     diagnostics.push(...compiled.diagnostics)

@@ -24,7 +24,7 @@ function deadLetters(connectors: readonly CompiledConnector[]): DeadLetter[] {
 }
 
 function at(d: DeadLetter): Pick<Diagnostic, 'location' | 'pipeline' | 'connector'> {
-  const { location } = locateConnector(d.connector.pipeline.ir, d.connector.document.name, FACTOR_KEY)
+  const { location } = locateConnector(d.connector.pipeline, d.connector.document.name, FACTOR_KEY)
   return { ...(location === undefined ? {} : { location }), pipeline: d.connector.pipeline.ir.name, connector: d.connector.document.name }
 }
 

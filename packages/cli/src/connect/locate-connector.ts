@@ -1,5 +1,4 @@
-import { connectorNames, type PipelineIR } from '@pipe/dsl'
-import { findConnectorDefinition } from '@pipe/dsl/connectors'
+import { connectorNames, locateConfigKey, type DefinitionCatalog, type PipelineIR } from '@pipe/dsl'
 import type { DiagnosticLocation } from '../diagnostic.js'
 
 export interface ConnectorOrigin {
@@ -13,11 +12,13 @@ export interface ConnectorOrigin {
  * Where in the pipeline file a compiled connector comes from (its source or sink node, found by the
  * dsl's naming), and which option of that connector a Kafka Connect config key comes from.
  */
-export function locateConnector(ir: PipelineIR, connectorName: string, key?: string): ConnectorOrigin {
+export function locateConnector(pipeline: { readonly ir: PipelineIR; readonly definitions: DefinitionCatalog }, connectorName: string, key?: string): ConnectorOrigin {
+  const { ir, definitions } = pipeline
   const id = [...connectorNames(ir)].find(([, name]) => name === connectorName)?.[0]
   const node = ir.nodes.find((n) => n.id === id)
   if (node === undefined || (node.kind !== 'source' && node.kind !== 'sink')) return {}
-  const fields = findConnectorDefinition(node.connector, node.kind)?.fields ?? {}
-  const option = key === undefined ? undefined : Object.entries(fields).find(([, spec]) => spec.key === key)?.[0]
-  return { ...(node.loc === undefined ? {} : { location: node.loc }), ...(option === undefined ? {} : { option }) }
+  const origin = key === undefined ? undefined : locateConfigKey(ir, connectorName, key, definitions)
+  const location = origin?.location ?? node.loc
+  const option = origin?.option
+  return { ...(location === undefined ? {} : { location }), ...(option === undefined ? {} : { option }) }
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { compilePipeline, env, source, topic, toPipelineIR } from '@pipe/dsl'
+import { compilePipeline, env, lowerPipeline, source, topic } from '@pipe/dsl'
 import { postgresCdc } from '@pipe/dsl/connectors'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateOnWorker } from './validate-on-worker.js'
@@ -28,10 +28,10 @@ afterAll(() => { server.close() })
 describe('validateOnWorker', () => {
   it("reports the worker's per-key errors with the option they come from, withholding messages about secrets", async () => {
     const pipeline = source(postgresCdc({ hostname: 'db', user: 'u', password: env('PG_PASSWORD'), database: 'shop' })).to(topic('pg'))
-    const ir = toPipelineIR(pipeline, { defaultName: 'shop' })
-    const [connector] = compilePipeline(ir, { target: 'kafka-connect' }).connectors
+    const { ir, definitions } = lowerPipeline(pipeline, { defaultName: 'shop' })
+    const [connector] = compilePipeline(ir, { target: 'kafka-connect', definitions }).connectors
     if (connector === undefined) throw new Error('no connector compiled')
-    const diagnostics = await validateOnWorker(url, [{ pipeline: { file: '/p/shop.ts', ir }, document: connector }])
+    const diagnostics = await validateOnWorker(url, [{ pipeline: { file: '/p/shop.ts', ir, definitions }, document: connector }])
     expect(diagnostics.map((d) => d.message)).toEqual([
       "Kafka Connect rejects 'database.hostname' (option 'hostname') of connector 'shop-source': Connection to db:5432 refused",
       "Kafka Connect rejects 'database.password' (option 'password') of connector 'shop-source': the worker's message is withheld because this key holds a secret, which the worker resolves before validating",
@@ -41,11 +41,11 @@ describe('validateOnWorker', () => {
   })
 
   it('reports a class the worker lacks, and an unreachable worker, as diagnostics', async () => {
-    const ir = toPipelineIR(source(postgresCdc({ hostname: 'db', user: 'u', password: env('P'), database: 'd' })).to(topic('t')), { defaultName: 'x' })
-    const [connector] = compilePipeline(ir, { target: 'kafka-connect' }).connectors
+    const { ir, definitions } = lowerPipeline(source(postgresCdc({ hostname: 'db', user: 'u', password: env('P'), database: 'd' })).to(topic('t')), { defaultName: 'x' })
+    const [connector] = compilePipeline(ir, { target: 'kafka-connect', definitions }).connectors
     if (connector === undefined) throw new Error('no connector compiled')
     const other = { ...connector, config: { ...connector.config, 'connector.class': 'com.example.NopeConnector' } }
-    expect((await validateOnWorker(url, [{ pipeline: { file: '/p/x.ts', ir }, document: other }])).map((d) => d.code)).toEqual(['PIPE_CONNECT_PLUGIN_MISSING'])
+    expect((await validateOnWorker(url, [{ pipeline: { file: '/p/x.ts', ir, definitions }, document: other }])).map((d) => d.code)).toEqual(['PIPE_CONNECT_PLUGIN_MISSING'])
     expect((await validateOnWorker('http://127.0.0.1:1', [])).map((d) => d.code)).toEqual(['PIPE_CONNECT_UNREACHABLE'])
   })
 })

@@ -20,11 +20,11 @@ async function validateOne(client: KafkaConnectClient, plugins: readonly string[
   const { document, pipeline } = compiled
   const connectorClass = document.config['connector.class'] ?? ''
   const where = (key?: string): { location?: DiagnosticLocation; pipeline: string; connector: string } => {
-    const { location } = locateConnector(pipeline.ir, document.name, key)
+    const { location } = locateConnector(pipeline, document.name, key)
     return { ...(location === undefined ? {} : { location }), pipeline: pipeline.ir.name, connector: document.name }
   }
   const optionOf = (key: string): string => {
-    const { option } = locateConnector(pipeline.ir, document.name, key)
+    const { option } = locateConnector(pipeline, document.name, key)
     return option === undefined ? '' : ` (option '${option}')`
   }
   if (!hasPlugin(plugins, connectorClass)) {

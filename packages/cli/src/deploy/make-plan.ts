@@ -51,6 +51,7 @@ export async function makePlan(client: KafkaConnectClient, input: PlanInput): Pr
     prune: input.prune,
     ...(input.pruneScope === undefined ? {} : { pruneScope: input.pruneScope }),
     secretKeys: (connectorClass) => passwords.get(connectorClass) ?? [],
+    definitions: analysis.pipelines.flatMap((p) => [...p.definitions.connectors.values()]),
   })
   const plugins = await client.connectorPlugins()
   const missingPlugins = plan.actions.flatMap((a) => ((a.type === 'create' || a.type === 'update') && a.connectorClass !== undefined && !hasPlugin(plugins, a.connectorClass)

@@ -30,8 +30,8 @@ export async function loadRunPlan(given: string, cwd: string): Promise<LoadResul
   await assertFile(given, file)
   const connectors: ConnectorDocument[] = []
   const topics: TopicSpec[] = []
-  const compile = ({ ir }: LoadedPipeline): readonly Diagnostic[] => {
-    const compiled = compilePipeline(ir, { target: 'pipe' })
+  const compile = ({ ir, definitions }: LoadedPipeline): readonly Diagnostic[] => {
+    const compiled = compilePipeline(ir, { target: 'pipe', definitions })
     connectors.push(...compiled.connectors)
     topics.push(...compiled.topics)
     return compiled.diagnostics

@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../diagnostics.js'
 import type { JsonObject } from '../ir/json.js'
 import type { ConnectorSettings, TopicOptions } from '../ir/nodes.js'
-import type { PortableStepIR, PredicateIR } from '../ir/steps.js'
+import type { ConnectorDefinition } from '../connectors/define-connector.js'
+import type { PluginStepIR, PortableStepIR, PredicateIR } from '../ir/steps.js'
 
 /**
  * A TypeScript step function as the runtime calls it with a record value: `map` returns the new
@@ -30,6 +31,8 @@ export type ChainNode =
   | {
       readonly kind: 'source' | 'sink'
       readonly connector: string
+      /** The definition the connector was made with (undefined: a ref from a copy of `@pipe/dsl` without it). */
+      readonly definition: ConnectorDefinition | undefined
       readonly options: JsonObject
       readonly settings: ConnectorSettings
       readonly loc: SourceLocation | undefined
@@ -37,7 +40,7 @@ export type ChainNode =
   | { readonly kind: 'topic'; readonly topic: string; readonly options: TopicOptions; readonly loc: SourceLocation | undefined }
   | {
       readonly kind: 'transform'
-      readonly step: PortableStepIR | CodeStep
+      readonly step: PortableStepIR | PluginStepIR | CodeStep
       readonly predicate: { readonly test: PredicateIR; readonly negate: boolean } | undefined
       readonly loc: SourceLocation | undefined
     }

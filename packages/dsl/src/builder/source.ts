@@ -1,4 +1,4 @@
-import { isConnectorRef, type SourceConnector } from '../connectors/define-connector.js'
+import { connectorDefinitionOf, isConnectorRef, type SourceConnector } from '../connectors/define-connector.js'
 import { PipeError } from '../errors.js'
 import { deepFreeze } from '../ir/json.js'
 import type { ConnectorSettings, TopicOptions } from '../ir/nodes.js'
@@ -28,6 +28,7 @@ export function source<T>(connector: SourceConnector<T>, settings: ConnectorSett
   const node: ChainNode = Object.freeze({
     kind: 'source',
     connector: connector.connector,
+    definition: connectorDefinitionOf(connector, 'source'),
     options: connector.options,
     settings: deepFreeze({ ...settings }),
     loc: connector.loc ?? captureLocation(),

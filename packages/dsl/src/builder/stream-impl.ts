@@ -1,7 +1,9 @@
-import { isConnectorRef } from '../connectors/define-connector.js'
+import { connectorDefinitionOf, isConnectorRef } from '../connectors/define-connector.js'
+import { isTransformRef } from '../connectors/define-transform.js'
+import { topicToTopicDefinition } from '../connectors/topic-to-topic/topic-to-topic.js'
 import { PipeError } from '../errors.js'
 import type { ConnectorSettings, TopicOptions } from '../ir/nodes.js'
-import type { PortableStepIR } from '../ir/steps.js'
+import type { PluginStepIR, PortableStepIR } from '../ir/steps.js'
 import { captureLocation } from '../ir/capture-location.js'
 import { PIPELINE, type Chain, type ChainNode, type CodeStep, type PipelineState, type StepFunction } from './chain.js'
 import { makePipeline, type Pipeline } from './pipeline.js'
@@ -54,7 +56,7 @@ export class StreamImpl {
     return new StreamImpl({ chain: [...this.#state.chain, ...nodes], side: this.#state.side })
   }
 
-  #step(step: PortableStepIR | CodeStep, predicate?: Predicate): StreamImpl {
+  #step(step: PortableStepIR | PluginStepIR | CodeStep, predicate?: Predicate): StreamImpl {
     const node: ChainNode = { kind: 'transform', step: Object.freeze(step), predicate, loc: captureLocation() }
     return this.#append(Object.freeze(node))
   }
@@ -148,6 +150,19 @@ export class StreamImpl {
     return this.#append(...nodes)
   }
 
+  transform(step: unknown): StreamImpl {
+    if (!isTransformRef(step)) {
+      throw new PipeError({
+        code: 'PIPE_INVALID_TRANSFORM',
+        message: '.transform() expects a plugin step',
+        hint: "e.g. .transform(kafkaConnectTransform('com.acme.Upper', {})) or a pulled module's factory",
+        location: captureLocation(),
+      })
+    }
+    // the step object keeps its definition (non-enumerable) for lowering
+    return this.#step(step.step)
+  }
+
   map(fn: StepFunction): StreamImpl {
     return this.#step({ type: 'code', op: 'map', fn })
   }
@@ -166,7 +181,7 @@ export class StreamImpl {
       throw new PipeError({ code: 'PIPE_INVALID_IR', message: '.to() expects a topic(...)', hint: "pass topic('name')", location: captureLocation() })
     }
     const bridge: ChainNode[] = this.#state.side === 'topic'
-      ? [Object.freeze({ kind: 'sink', connector: 'topic-to-topic', options: Object.freeze({}), settings: Object.freeze({}), loc: captureLocation() })]
+      ? [Object.freeze({ kind: 'sink', connector: 'topic-to-topic', definition: topicToTopicDefinition, options: Object.freeze({}), settings: Object.freeze({}), loc: captureLocation() })]
       : []
     return new StreamImpl({ chain: [...this.#state.chain, ...bridge, topicNode], side: 'topic' })
   }
@@ -181,7 +196,7 @@ export class StreamImpl {
       })
     }
     const node: ChainNode = Object.freeze({
-      kind: 'sink', connector: connector.connector, options: connector.options,
+      kind: 'sink', connector: connector.connector, definition: connectorDefinitionOf(connector, 'sink'), options: connector.options,
       settings: Object.freeze({ ...settings }), loc: connector.loc ?? captureLocation(),
     })
     return makePipeline([[...this.#state.chain, node]])

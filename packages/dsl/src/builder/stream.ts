@@ -1,4 +1,5 @@
 import type { SinkConnector } from '../connectors/define-connector.js'
+import type { TransformRef } from '../connectors/define-transform.js'
 import type { ConnectorSettings, TopicOptions } from '../ir/nodes.js'
 import type { CastType, TimestampTargetType, UnixPrecision } from '../ir/steps.js'
 import type { Pipeline } from './pipeline.js'
@@ -152,6 +153,16 @@ export interface Stream<V, K = unknown, S extends Side = Side> {
   keepIf(predicate: Predicate): Stream<V, K, S>
   /** Applies portable steps only to records for which the predicate holds. */
   when<W, K2>(predicate: Predicate, steps: (stream: Stream<V, K, S>) => Stream<W, K2, S>): Stream<V | W, K | K2, S>
+  /**
+   * A plugin's SMT (a pulled module's factory, or `kafkaConnectTransform(className, config)`). pipe
+   * does not know what it does to records: the stream's record type is `W`, `unknown` unless given.
+   *
+   * @example
+   * ```ts
+   * source(postgresConnector({ ... })).transform<Customer>(extractNewRecordState({ 'drop.tombstones': 'false' }))
+   * ```
+   */
+  transform<W = unknown>(step: TransformRef): Stream<W, K, S>
   /** A TypeScript map (pipe runtime only). */
   map<W>(fn: (value: V) => W): Stream<W, K, S>
   /** A TypeScript filter (pipe runtime only). */

@@ -1,6 +1,10 @@
+import { definitionCatalog, type DefinitionCatalog } from '../connectors/catalog.js'
+import type { ConnectorDefinition } from '../connectors/define-connector.js'
+import { pluginDefinitionOf, type PluginDefinition } from '../connectors/define-transform.js'
 import { PipeError } from '../errors.js'
 import { deepFreeze } from '../ir/json.js'
 import type { Edge, NodeId, PipelineNode } from '../ir/nodes.js'
+import type { PredicateIR, StepIR } from '../ir/steps.js'
 import { IR_SCHEMA_VERSION, type PipelineIR } from '../ir/pipeline-ir.js'
 import type { ChainNode, StepFunction } from './chain.js'
 import { isPipeline, pipelineState, type Pipeline } from './pipeline.js'
@@ -30,9 +34,29 @@ export interface LoweredPipeline {
   readonly ir: PipelineIR
   /** TypeScript step functions by stable id (`<pipeline>/<op>#<n>`), as the IR's `code` steps refer to them. */
   readonly steps: ReadonlyMap<string, StepFunction>
+  /** The connector, plugin SMT and plugin predicate definitions of the nodes, by node id. */
+  readonly definitions: DefinitionCatalog
 }
 
-function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<string, number>, functions: Map<string, StepFunction>): PipelineNode {
+interface Collected {
+  readonly connectors: Map<NodeId, ConnectorDefinition>
+  readonly transforms: Map<NodeId, PluginDefinition>
+  readonly predicates: Map<NodeId, PluginDefinition>
+}
+
+/** A plugin step or predicate as plain IR (its definition goes to the catalog). */
+function plain<T extends StepIR | PredicateIR>(value: T, id: NodeId, into: Map<NodeId, PluginDefinition>): T {
+  if (value.type !== 'plugin') return value
+  const definition = pluginDefinitionOf(value)
+  if (definition !== undefined) into.set(id, definition)
+  return { type: 'plugin', class: value.class, config: value.config } as T
+}
+
+function collect(node: ChainNode, id: NodeId, collected: Collected): void {
+  if ((node.kind === 'source' || node.kind === 'sink') && node.definition !== undefined) collected.connectors.set(id, node.definition)
+}
+
+function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<string, number>, functions: Map<string, StepFunction>, collected: Collected): PipelineNode {
   const loc = node.loc === undefined ? {} : { loc: node.loc }
   switch (node.kind) {
     case 'source':
@@ -41,8 +65,8 @@ function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<stri
     case 'topic':
       return { kind: 'topic', id, topic: node.topic, options: node.options, ...loc }
     case 'transform': {
-      const predicate = node.predicate === undefined ? {} : { predicate: { test: node.predicate.test, negate: node.predicate.negate } }
-      if (node.step.type !== 'code') return { kind: 'transform', id, step: node.step, ...predicate, ...loc }
+      const predicate = node.predicate === undefined ? {} : { predicate: { test: plain(node.predicate.test, id, collected.predicates), negate: node.predicate.negate } }
+      if (node.step.type !== 'code') return { kind: 'transform', id, step: plain(node.step, id, collected.transforms), ...predicate, ...loc }
       const n = counters.get(node.step.op) ?? 0
       counters.set(node.step.op, n + 1)
       const ref = `${name}/${node.step.op}#${n}`
@@ -53,12 +77,12 @@ function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<stri
 }
 
 /**
- * Lowers a pipeline once into its plain-JSON IR and the TypeScript step functions its `code` steps
- * refer to (what {@link toPipelineIR} and {@link getStepFunctions} each return one half of).
+ * Lowers a pipeline once into its plain-JSON IR, the TypeScript step functions its `code` steps
+ * refer to, and the definitions its nodes were built with (what {@link toPipelineIR} and {@link getStepFunctions} each return one half of).
  *
  * @example
  * ```ts
- * const { ir, steps } = lowerPipeline(pipeline, { defaultName: 'tweets' })
+ * const { ir, steps, definitions } = lowerPipeline(pipeline, { defaultName: 'tweets' })
  * steps.get('tweets/map#0')?.(record)
  * ```
  */
@@ -75,6 +99,7 @@ export function lowerPipeline(pipeline: Pipeline, options: ToPipelineIROptions):
   const edgeKeys = new Set<string>()
   const counters = new Map<string, number>()
   const functions = new Map<string, StepFunction>()
+  const collected: Collected = { connectors: new Map(), transforms: new Map(), predicates: new Map() }
   for (const branch of state.branches) {
     let previous: NodeId | undefined
     for (const node of branch) {
@@ -83,7 +108,8 @@ export function lowerPipeline(pipeline: Pipeline, options: ToPipelineIROptions):
         // ids are positional, so they are stable for an unchanged pipeline
         id = `n${nodes.length}` as NodeId
         ids.set(node, id)
-        nodes.push(lowerNode(node, id, name, counters, functions))
+        nodes.push(lowerNode(node, id, name, counters, functions, collected))
+        collect(node, id, collected)
       }
       const key = `${previous ?? ''}>${id}`
       if (previous !== undefined && !edgeKeys.has(key)) {
@@ -94,7 +120,8 @@ export function lowerPipeline(pipeline: Pipeline, options: ToPipelineIROptions):
     }
   }
   const target = state.target === undefined ? {} : { target: state.target }
-  return { ir: deepFreeze({ schemaVersion: IR_SCHEMA_VERSION, name, ...target, nodes, edges }), steps: functions }
+  const ir: PipelineIR = deepFreeze({ schemaVersion: IR_SCHEMA_VERSION, name, ...target, nodes, edges })
+  return { ir, steps: functions, definitions: definitionCatalog(collected) }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPipelineIR } from '../builder/to-pipeline-ir.js'
 import { FIXTURES, customersCdc, customersReplica, fileCopy, ordersFork, topicCopy, tweets, usersWithCode } from '../testing/pipelines.fixture.js'
-import { compilePipeline } from './compile-pipeline.js'
+import { compilePipeline } from '../testing/builtin-catalog.fixture.js'
 import { env } from '../builder/secret.js'
 import { source, topic } from '../builder/source.js'
 import { datagen } from '../connectors/datagen/datagen-source.js'

@@ -1,4 +1,4 @@
-import { findConnectorDefinition } from '../connectors/registry.js'
+import type { DefinitionCatalog } from '../connectors/catalog.js'
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import type { SinkNode, SourceNode, TopicNode } from '../ir/nodes.js'
 import type { PipelineIR } from '../ir/pipeline-ir.js'
@@ -14,12 +14,14 @@ import { topicFormat } from './kafka-connect/topic-format.js'
  *
  * @example
  * ```ts
- * compilePipeline(ir, { target: 'kafka-connect' })
+ * compilePipeline(ir, { target: 'kafka-connect', definitions })
  * ```
  */
 export interface CompileOptions {
   /** @default the pipeline's declared target, else 'kafka-connect' */
   readonly target?: CompileTarget
+  /** The definitions the pipeline's nodes were built with (`lowerPipeline(...).definitions`). */
+  readonly definitions: DefinitionCatalog
 }
 
 function topicSpec(node: TopicNode): TopicSpec {
@@ -43,17 +45,17 @@ function topicSpecs(ir: PipelineIR): TopicSpec[] {
   return [...byName.values()]
 }
 
-function connectorChecks(node: SourceNode | SinkNode, graph: IrGraph, target: CompileTarget, name: string, pipeline: string): Diagnostic[] {
+function connectorChecks(node: SourceNode | SinkNode, graph: IrGraph, target: CompileTarget, name: string, pipeline: string, definitions: DefinitionCatalog): Diagnostic[] {
   const at = { location: node.loc, pipeline, connector: name }
   const out: Diagnostic[] = []
   if (node.kind === 'source' && node.errors?.deadLetterTopic !== undefined && target === 'kafka-connect') {
     out.push(diagnostic({ code: 'PIPE_DLQ_ON_SOURCE', message: 'Kafka Connect supports a dead-letter topic only for sink connectors', hint: 'remove errors.deadLetterTopic from the source, or compile with --target pipe', ...at }))
   }
   if (node.kind !== 'sink') return out
-  const definition = findConnectorDefinition(node.connector, 'sink')
+  const definition = definitions.connectors.get(node.id)
   const topic = pathToSink(graph, node).topic
   if (definition !== undefined && topic !== undefined) {
-    const format = topicFormat(graph, topic)
+    const format = topicFormat(graph, topic, definitions)
     if (!definition.formats.includes(format)) {
       out.push(diagnostic({
         code: 'PIPE_FORMAT_MISMATCH',
@@ -63,7 +65,7 @@ function connectorChecks(node: SourceNode | SinkNode, graph: IrGraph, target: Co
       }))
     }
   }
-  if (node.connector === 'cassandra' && target === 'kafka-connect') {
+  if (definition?.name === 'cassandra' && target === 'kafka-connect') {
     out.push(diagnostic({
       code: 'PIPE_CASSANDRA_ARRAY_VALUE', severity: 'warning',
       message: "on Kafka Connect (Camel CQL sink) the record value must be a JSON array in the order of 'columns'",
@@ -81,10 +83,11 @@ function connectorChecks(node: SourceNode | SinkNode, graph: IrGraph, target: Co
  *
  * @example
  * ```ts
- * const { connectors, topics, diagnostics } = compilePipeline(ir, { target: 'kafka-connect' })
+ * const { ir, definitions } = lowerPipeline(p, { defaultName: 'p' })
+ * const { connectors, topics, diagnostics } = compilePipeline(ir, { target: 'kafka-connect', definitions })
  * ```
  */
-export function compilePipeline(ir: PipelineIR, options: CompileOptions = {}): CompileResult {
+export function compilePipeline(ir: PipelineIR, options: CompileOptions): CompileResult {
   const target = options.target ?? ir.target ?? 'kafka-connect'
   const graph = indexGraph(ir)
   const names = connectorNames(ir)
@@ -92,9 +95,9 @@ export function compilePipeline(ir: PipelineIR, options: CompileOptions = {}): C
   const diagnostics: Diagnostic[] = []
   for (const node of ir.nodes) {
     if (node.kind !== 'source' && node.kind !== 'sink') continue
-    const result = toConnectorConfig(node, { ir, graph, target, names })
+    const result = toConnectorConfig(node, { ir, graph, target, names, definitions: options.definitions })
     if (result.connector !== undefined) connectors.push(result.connector)
-    diagnostics.push(...result.diagnostics, ...connectorChecks(node, graph, target, names.get(node.id) ?? '', ir.name))
+    diagnostics.push(...result.diagnostics, ...connectorChecks(node, graph, target, names.get(node.id) ?? '', ir.name, options.definitions))
   }
   return { connectors, topics: topicSpecs(ir), diagnostics }
 }

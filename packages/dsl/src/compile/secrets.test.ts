@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toPipelineIR } from '../builder/to-pipeline-ir.js'
-import { validatePipeline } from '../validate/validate.js'
 import { FIXTURES, tweets } from '../testing/pipelines.fixture.js'
-import { compilePipeline } from './compile-pipeline.js'
+import { compilePipeline, validatePipeline } from '../testing/builtin-catalog.fixture.js'
 
 const SENTINEL = 'sentinel-9f2c-do-not-print'
 const VARIABLES = ['TWITTER_BEARER_TOKEN', 'DB_PASSWORD', 'PG_PASSWORD']

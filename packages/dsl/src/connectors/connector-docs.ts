@@ -8,9 +8,17 @@ function typeText(spec: AnyField): string {
     case 'list': return 'string[]'
     case 'mapping': return 'Record<string, string>'
     case 'int': return spec.min === undefined && spec.max === undefined ? 'integer' : `integer ${String(spec.min ?? '')}..${String(spec.max ?? '')}`
+    case 'double': return spec.min === undefined && spec.max === undefined ? 'number' : `number ${String(spec.min ?? '')}..${String(spec.max ?? '')}`
+    case 'class': return 'class name'
     case 'string':
     case 'bool': return spec.kind === 'bool' ? 'boolean' : 'string'
   }
+}
+
+function keyText(definition: ConnectorDefinition, name: string, spec: AnyField): string {
+  const keeps = definition.unknownKeys === 'warn' || definition.unknownKeys === 'keep'
+  const key = spec.key ?? (keeps ? name : undefined)
+  return key === undefined ? '(compiled)' : `\`${key}\``
 }
 
 /**
@@ -24,12 +32,13 @@ function typeText(spec: AnyField): string {
  * ```
  */
 export function renderConnectorDocs(definition: ConnectorDefinition): string {
+  const version = 'class' in definition.kafkaConnect && definition.kafkaConnect.version !== undefined ? ` (version ${definition.kafkaConnect.version})` : ''
   const kc = 'class' in definition.kafkaConnect
-    ? `Kafka Connect: \`${definition.kafkaConnect.class}\``
+    ? `Kafka Connect: \`${definition.kafkaConnect.class}\`${version}`
     : `Kafka Connect: not supported (${definition.kafkaConnect.unsupported})`
   const rows = Object.entries(definition.fields).map(([name, spec]) => {
     const fallback = spec.default === undefined ? '' : `\`${JSON.stringify(spec.default)}\``
-    return `| \`${name}\` | ${typeText(spec)} | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${spec.key === undefined ? '(compiled)' : `\`${spec.key}\``} | ${spec.doc} |`
+    return `| \`${name}\` | ${typeText(spec)} | ${spec.required ? 'yes' : 'no'} | ${fallback} | ${keyText(definition, name, spec)} | ${spec.doc} |`
   })
   return [
     `## ${definition.name} ${definition.role}`,
@@ -43,6 +52,7 @@ export function renderConnectorDocs(definition: ConnectorDefinition): string {
     '| option | type | required | default | Kafka Connect key | description |',
     '|---|---|---|---|---|---|',
     ...rows,
+    ...(definition.unknownKeys === 'warn' || definition.unknownKeys === 'keep' ? ['', 'Other Kafka Connect keys are passed through as given.'] : []),
     '',
   ].join('\n')
 }

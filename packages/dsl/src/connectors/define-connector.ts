@@ -1,10 +1,12 @@
-import { captureLocation } from '../ir/capture-location.js'
+import { captureFactoryCallLocation, captureLocation } from '../ir/capture-location.js'
 import type { SourceLocation } from '../diagnostics.js'
 import { deepFreeze, type JsonObject } from '../ir/json.js'
 import type { RecordFormat } from '../ir/nodes.js'
 import type { AnyField, OptionsOf } from './field.js'
 
 const CONNECTOR_REF = Symbol.for('@pipe/dsl/ConnectorRef')
+/** The definition a ref carries (non-enumerable: JSON and the IR stay plain). Shared across copies of the package. */
+const CONNECTOR_DEFINITION = Symbol.for('@pipe/dsl/ConnectorDefinition')
 
 /**
  * A problem found by a definition's `check`.
@@ -52,6 +54,8 @@ export type KafkaConnectMapping =
        * RegexRouter (`route-to-topic`) for connectors that name topics themselves (Debezium).
        */
       readonly routing?: 'topic-key' | 'router'
+      /** The plugin version a pulled module was generated from (`pipe plugins pull`). */
+      readonly version?: string
     }
   | { readonly unsupported: string }
 
@@ -76,7 +80,24 @@ export interface ConnectorDefinition<F extends Readonly<Record<string, AnyField>
   readonly check?: (options: JsonObject) => readonly OptionProblem[]
   /** The class pipe's worker runs: the Kafka Connect class, or `pipe:<name>-<role>` (class-names.ts). */
   readonly pipeClass: string
+  /**
+   * Options not among `fields`: refused (default, PIPE_UNKNOWN_OPTION error), or kept as Kafka
+   * Connect keeps them, compiled through as given: `'warn'` (a PIPE_UNKNOWN_OPTION warning, for
+   * pulled plugins) or `'keep'` (silent, for `kafkaConnect()`). With either, option names are the
+   * Kafka Connect keys (a field without `key` compiles to its option name).
+   */
+  readonly unknownKeys?: UnknownKeys
 }
+
+/**
+ * What a definition does with options it has no field for; see {@link ConnectorDefinition.unknownKeys}.
+ *
+ * @example
+ * ```ts
+ * const u: UnknownKeys = 'warn'
+ * ```
+ */
+export type UnknownKeys = 'error' | 'warn' | 'keep'
 
 /**
  * A configured connector, as `file({...})` returns it; `R` is the record type a source produces or
@@ -89,6 +110,8 @@ export interface ConnectorDefinition<F extends Readonly<Record<string, AnyField>
  */
 export interface ConnectorRef<Role extends 'source' | 'sink', R> {
   readonly [CONNECTOR_REF]: true
+  /** The definition (or, for `kafkaConnect()`, the definition for a role); see {@link connectorDefinitionOf}. */
+  readonly [CONNECTOR_DEFINITION]?: ConnectorDefinition | ((role: 'source' | 'sink') => ConnectorDefinition)
   readonly connector: string
   readonly role: Role
   readonly options: JsonObject
@@ -134,16 +157,52 @@ export function defineConnector<const F extends Readonly<Record<string, AnyField
   return Object.freeze(definition)
 }
 
-function connectorRef(definition: ConnectorDefinition, options: object): ConnectorRef<'source' | 'sink', unknown> {
+/**
+ * Makes a ref; `definition` is the definition, or one per role for a ref usable as either.
+ *
+ * @example
+ * ```ts
+ * const ref = makeConnectorRef(fileSourceDefinition, { file: 'in.txt' }, 'source')
+ * ```
+ */
+export function makeConnectorRef(
+  definition: ConnectorDefinition | ((role: 'source' | 'sink') => ConnectorDefinition),
+  options: object,
+  role: 'source' | 'sink' | 'either',
+  loc: SourceLocation | undefined = captureLocation(),
+): ConnectorRef<'source' | 'sink', unknown> {
   // options are JSON by construction (field types are JSON types); validated again on the IR
   const json = deepFreeze(JSON.parse(JSON.stringify(options)) as JsonObject)
-  return Object.freeze({
+  const name = typeof definition === 'function' ? definition('source').name : definition.name
+  const ref = {
     [CONNECTOR_REF]: true as const,
-    connector: definition.name,
-    role: definition.role,
+    connector: name,
+    // 'either': the role is fixed where the ref is used (source() or .sink())
+    role: role as 'source' | 'sink',
     options: json,
-    loc: captureLocation(),
-  })
+    loc,
+  }
+  Object.defineProperty(ref, CONNECTOR_DEFINITION, { value: definition, enumerable: false })
+  return Object.freeze(ref)
+}
+
+function connectorRef(definition: ConnectorDefinition, options: object): ConnectorRef<'source' | 'sink', unknown> {
+  // connectorRef <- sourceRef/sinkRef <- the factory
+  return makeConnectorRef(definition, options, definition.role, captureFactoryCallLocation(2))
+}
+
+/**
+ * The definition a configured connector carries, for the role it is used in; undefined for a ref
+ * made by another copy of `@pipe/dsl` older than definitions on refs.
+ *
+ * @example
+ * ```ts
+ * connectorDefinitionOf(file({ file: 'a' }), 'source')?.kafkaConnect
+ * ```
+ */
+export function connectorDefinitionOf(ref: ConnectorRef<'source' | 'sink', unknown>, role: 'source' | 'sink'): ConnectorDefinition | undefined {
+  const definition = ref[CONNECTOR_DEFINITION]
+  return typeof definition === 'function' ? definition(role) : definition
 }
 
 /**
@@ -183,7 +242,7 @@ export function sinkRef<R>(definition: ConnectorDefinition, options: object): Si
 export function isConnectorRef(value: unknown, role: 'source' | 'sink'): value is ConnectorRef<typeof role, unknown> {
   if (typeof value !== 'object' || value === null) return false
   const v = value as Record<string | symbol, unknown>
-  return v[CONNECTOR_REF] === true && v['role'] === role
+  return v[CONNECTOR_REF] === true && (v['role'] === role || v['role'] === 'either')
 }
 
 /**

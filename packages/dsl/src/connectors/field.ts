@@ -8,7 +8,22 @@ import type { Secret } from '../ir/secret.js'
  * field.enum(['a', 'b'], { doc: 'x' }).kind // 'enum'
  * ```
  */
-export type FieldKind = 'string' | 'int' | 'bool' | 'enum' | 'list' | 'secret' | 'mapping'
+export type FieldKind = 'string' | 'int' | 'double' | 'bool' | 'enum' | 'list' | 'class' | 'secret' | 'mapping'
+
+/**
+ * The ranges of Kafka Connect's integer types (ConfigDef INT, SHORT, LONG), for `field.int({ min, max })`.
+ * LONG's bounds are the nearest doubles (JavaScript numbers are exact up to 2^53 only).
+ *
+ * @example
+ * ```ts
+ * field.int({ key: 'database.port', doc: 'port', ...JAVA_RANGES.int, optional: true })
+ * ```
+ */
+export const JAVA_RANGES = {
+  short: { min: -32768, max: 32767 },
+  int: { min: -2147483648, max: 2147483647 },
+  long: { min: -(2 ** 63), max: 2 ** 63 },
+} as const
 
 /**
  * What every field factory accepts.
@@ -21,7 +36,10 @@ export type FieldKind = 'string' | 'int' | 'bool' | 'enum' | 'list' | 'secret' |
 export interface FieldInit<T> {
   /** One line of documentation; shown in docs and in diagnostics. */
   readonly doc: string
-  /** The Kafka Connect key this option compiles to; absent when the connector compiles it itself. */
+  /**
+   * The Kafka Connect key this option compiles to; absent when the connector compiles it itself
+   * (in a definition with `unknownKeys`, absent means the option's name is the key).
+   */
   readonly key?: string
   /** Whether the option may be left out. @default false */
   readonly optional?: boolean
@@ -110,11 +128,24 @@ export const field = {
   string<const I extends FieldInit<string>>(init: I): Field<string, IsRequired<I>> {
     return make('string', init)
   },
-  /** An integer option with optional bounds. */
+  /**
+   * An integer option with optional bounds: Kafka Connect's INT, SHORT and LONG (give the Java
+   * type's range as min/max, e.g. {@link JAVA_RANGES}). Compiled as its decimal string.
+   */
   int<const I extends FieldInit<number> & { readonly min?: number; readonly max?: number }>(
     init: I,
   ): Field<number, IsRequired<I>> {
     return make('int', init, { min: init.min, max: init.max })
+  },
+  /** A floating-point option with optional bounds (Kafka Connect's DOUBLE). Compiled as its decimal string. */
+  double<const I extends FieldInit<number> & { readonly min?: number; readonly max?: number }>(
+    init: I,
+  ): Field<number, IsRequired<I>> {
+    return make('double', init, { min: init.min, max: init.max })
+  },
+  /** A Java class name (Kafka Connect's CLASS), e.g. `io.debezium.connector.postgresql.PostgresConnector`. */
+  class<const I extends FieldInit<string>>(init: I): Field<string, IsRequired<I>> {
+    return make('class', init)
   },
   /** A boolean option. */
   bool<const I extends FieldInit<boolean>>(init: I): Field<boolean, IsRequired<I>> {

@@ -7,14 +7,23 @@
  * import { file, fileSink } from '@pipe/dsl/connectors'
  * ```
  */
-export { field, type Field, type FieldKind, type ListEncoding, type OptionsOf } from './field.js'
+export { field, JAVA_RANGES, type Field, type FieldKind, type FieldInit, type AnyField, type ListEncoding, type OptionsOf } from './field.js'
 export {
-  defineConnector, sourceRef, sinkRef, isConnectorRef, type ConnectorDefinition, type ConnectorRef, type SourceConnector,
-  type SinkConnector, type KafkaConnectMapping, type ExtraConfigContext, type OptionProblem, type DefinitionOptions,
+  defineConnector, sourceRef, sinkRef, isConnectorRef, connectorDefinitionOf, makeConnectorRef, type ConnectorDefinition,
+  type ConnectorRef, type SourceConnector, type SinkConnector, type KafkaConnectMapping, type ExtraConfigContext,
+  type OptionProblem, type DefinitionOptions, type UnknownKeys,
 } from './define-connector.js'
+export {
+  defineTransform, definePredicate, transformRef, predicateRef, kafkaConnectTransform, kafkaConnectPredicate,
+  isTransformRef, pluginDefinitionOf, type PluginDefinition, type PluginDefinitionInit, type TransformRef,
+  type PluginPredicate, type OpenOptions, type OptionValue,
+} from './define-transform.js'
+export { kafkaConnect, kafkaConnectDefinition, KAFKA_CONNECT_CONNECTOR, type KafkaConnectConnector } from './kafka-connect/kafka-connect.js'
+export { definitionCatalog, type DefinitionCatalog } from './catalog.js'
+export { validatePluginOptions } from './validate-options.js'
 export { validateOptions, type OptionsContext } from './validate-options.js'
 export { renderConnectorDocs } from './connector-docs.js'
-export { CONNECTOR_DEFINITIONS, findConnectorDefinition } from './registry.js'
+export { CONNECTOR_DEFINITIONS, findConnectorDefinition, builtinCatalog } from './registry.js'
 export { file, fileSourceDefinition, type FileSourceOptions } from './file/file-source.js'
 export { fileSink, fileSinkDefinition, type FileSinkOptions } from './file/file-sink.js'
 export { consoleSink, consoleSinkDefinition, type ConsoleSinkOptions } from './console/console-sink.js'

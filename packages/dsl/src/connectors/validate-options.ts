@@ -1,7 +1,8 @@
 import { isSecret } from '../ir/secret.js'
 import { diagnostic, type Diagnostic, type SourceLocation } from '../diagnostics.js'
 import { isJsonObject, type JsonObject, type JsonValue } from '../ir/json.js'
-import type { ConnectorDefinition } from './define-connector.js'
+import type { ConnectorDefinition, UnknownKeys } from './define-connector.js'
+import type { PluginDefinition } from './define-transform.js'
 import type { AnyField } from './field.js'
 
 /**
@@ -21,8 +22,49 @@ export interface OptionsContext {
 type Problem = { readonly code: 'PIPE_INVALID_OPTION' | 'PIPE_LITERAL_SECRET'; readonly message: string; readonly hint: string }
 
 const TYPE_NAMES: Record<AnyField['kind'], string> = {
-  string: 'a string', int: 'an integer', bool: 'a boolean', enum: 'one of the listed values',
-  list: 'an array of strings', secret: "env('VAR') or secret(provider, path, key)", mapping: 'an object of strings',
+  string: 'a string', int: 'an integer', double: 'a number', bool: 'a boolean', enum: 'one of the listed values',
+  list: 'an array of strings', class: 'a Java class name', secret: "env('VAR') or secret(provider, path, key)",
+  mapping: 'an object of strings',
+}
+
+/** Keys pipe writes itself: a definition that keeps unknown keys may not set them. */
+const RESERVED_KEY = /^(?:connector\.class|name|tasks\.max|topics?|topics\.regex|transforms(?:\..*)?|predicates(?:\..*)?|(?:key|value|header)\.converter|pipe\.pipeline)$/
+const RESERVED_HINT: Readonly<Record<string, string>> = {
+  'connector.class': 'the class is the first argument of kafkaConnect(className, config)',
+  name: "name the connector with the settings: source(c, { name: 'x' }) / .sink(c, { name: 'x' })",
+  'tasks.max': 'set tasksMax in the settings: source(c, { tasksMax: 2 })',
+  transforms: 'add steps to the stream (.replaceField(), .transform(kafkaConnectTransform(...)), ...) instead',
+  predicates: 'use .dropIf/.keepIf/.when with a predicate (kafkaConnectPredicate(...)) instead',
+  topic: 'the topic comes from .to(topic(...)) / topic(...).sink(...)',
+  converter: "declare the topic's format: topic('t', { format: 'json-schema' })",
+  'pipe.pipeline': 'pipe writes this owner marker itself',
+}
+
+/**
+ * A key name that looks like it holds a secret (Kafka Connect's PASSWORD keys are usually named so).
+ *
+ * @example
+ * ```ts
+ * SECRET_KEY.test('database.password') // true
+ * ```
+ */
+export const SECRET_KEY = /(?:password|passwd|secret|token|credentials?|api[._-]?key|private[._-]?key|jaas\.config)(?:$|[._-])/i
+
+/** Kafka's ConfigTransformer placeholder: `${provider:[path:]key}`. */
+const PLACEHOLDER = /\$\{([^}]*?):(?:([^}]*?):)?([^}]*?)\}/g
+
+function reservedHint(key: string): string {
+  if (key.startsWith('transforms')) return RESERVED_HINT['transforms'] ?? ''
+  if (key.startsWith('predicates')) return RESERVED_HINT['predicates'] ?? ''
+  if (key.endsWith('converter')) return RESERVED_HINT['converter'] ?? ''
+  if (key.startsWith('topic')) return RESERVED_HINT['topic'] ?? ''
+  return RESERVED_HINT[key] ?? ''
+}
+
+function placeholderProblem(value: string): string | undefined {
+  const rest = value.replace(PLACEHOLDER, (match, provider: string, _path: string | undefined, key: string) => (provider === '' || key === '' ? match : ''))
+  if (!rest.includes('${')) return undefined
+  return 'a ${...} placeholder must be ${provider:key} or ${provider:path:key}, e.g. ${env:DB_PASSWORD}'
 }
 
 function envName(label: string, option: string): string {
@@ -36,7 +78,14 @@ function checkValue(spec: AnyField, value: JsonValue, option: string, label: str
     hint: spec.doc,
   })
   switch (spec.kind) {
-    case 'string': return typeof value === 'string' || isSecret(value) ? undefined : invalid(TYPE_NAMES.string)
+    case 'string':
+    case 'class':
+      return typeof value === 'string' || isSecret(value) ? undefined : invalid(TYPE_NAMES[spec.kind])
+    case 'double': {
+      const ok = typeof value === 'number' && Number.isFinite(value) && value >= (spec.min ?? -Infinity) && value <= (spec.max ?? Infinity)
+      const range = spec.min === undefined && spec.max === undefined ? '' : ` in [${String(spec.min ?? '-∞')}, ${String(spec.max ?? '∞')}]`
+      return ok ? undefined : invalid(`a number${range}`)
+    }
     case 'bool': return typeof value === 'boolean' ? undefined : invalid(TYPE_NAMES.bool)
     case 'list':
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return invalid(TYPE_NAMES.list)
@@ -65,21 +114,47 @@ function checkValue(spec: AnyField, value: JsonValue, option: string, label: str
   }
 }
 
-/**
- * Validates connector options against the definition's fields: required, types, ranges, enums,
- * unknown options, and literal values for password-typed options (PIPE_LITERAL_SECRET).
- *
- * @example
- * ```ts
- * validateOptions(jdbcSinkDefinition, { url: 'jdbc:...', username: 'a', password: 'hunter2' }, ctx)
- * // [{ code: 'PIPE_LITERAL_SECRET', ... }]
- * ```
- */
-export function validateOptions(definition: ConnectorDefinition, options: JsonObject, context: OptionsContext): Diagnostic[] {
-  const label = `${definition.name} ${definition.role}`
-  const at = { location: context.location, pipeline: context.pipeline, connector: context.connector }
+interface Target {
+  readonly label: string
+  readonly fields: Readonly<Record<string, AnyField>>
+  readonly unknownKeys: UnknownKeys
+  /** Keys pipe writes itself at this level. */
+  readonly reserved: RegExp
+}
+
+/** Keys pipe writes itself for a plugin SMT or predicate (`transforms.<alias>.type`, `.predicate`, `.negate`). */
+const RESERVED_PLUGIN_KEY = /^(?:type|predicate|negate)$/
+
+function unknownKeyProblems(target: Target, option: string, value: JsonValue): Problem[] {
+  const out: Problem[] = []
+  if (target.reserved.test(option)) {
+    const hint = target.reserved === RESERVED_KEY ? reservedHint(option) : "pipe writes the class as 'type', and the condition from .dropIf/.keepIf/.when"
+    out.push({ code: 'PIPE_INVALID_OPTION', message: `${target.label} may not set '${option}': pipe writes it`, hint })
+    return out
+  }
+  if (typeof value === 'string' && SECRET_KEY.test(option)) {
+    // never echo the value: it is a secret
+    out.push({
+      code: 'PIPE_LITERAL_SECRET',
+      message: `key '${option}' of ${target.label} looks like a secret and is given as a literal string`,
+      hint: `use env('${envName(target.label, option)}') or secret('file', '/path/to/file.properties', '${option}'); a literal would be stored in plain text in the connector config`,
+    })
+  }
+  return out
+}
+
+function valueProblems(option: string, value: JsonValue, label: string): Problem[] {
+  const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+  return strings.flatMap((text) => {
+    const problem = placeholderProblem(text)
+    return problem === undefined ? [] : [{ code: 'PIPE_INVALID_OPTION' as const, message: `option '${option}' of ${label} has a malformed placeholder`, hint: problem }]
+  })
+}
+
+function checkOptions(target: Target, options: JsonObject, at: Omit<OptionsContext, 'location'> & { location: SourceLocation | undefined }): Diagnostic[] {
+  const { label, fields } = target
   const out: Diagnostic[] = []
-  for (const [option, spec] of Object.entries(definition.fields)) {
+  for (const [option, spec] of Object.entries(fields)) {
     const value = options[option]
     if (value === undefined) {
       if (spec.required) {
@@ -89,11 +164,61 @@ export function validateOptions(definition: ConnectorDefinition, options: JsonOb
     }
     const problem = checkValue(spec, value, option, label)
     if (problem !== undefined) out.push(diagnostic({ ...problem, ...at }))
+    if (target.unknownKeys !== 'error') for (const p of valueProblems(option, value, label)) out.push(diagnostic({ ...p, ...at }))
   }
-  for (const problem of definition.check?.(options) ?? []) out.push(diagnostic({ ...problem, ...at }))
-  const known = Object.keys(definition.fields)
+  const known = Object.keys(fields)
   for (const option of Object.keys(options).filter((o) => !known.includes(o))) {
-    out.push(diagnostic({ code: 'PIPE_UNKNOWN_OPTION', message: `${label} has no option '${option}'`, hint: known.length === 0 ? 'it takes no options' : `valid options: ${known.join(', ')}`, ...at }))
+    const value = options[option] ?? null
+    if (target.unknownKeys === 'error') {
+      out.push(diagnostic({ code: 'PIPE_UNKNOWN_OPTION', message: `${label} has no option '${option}'`, hint: known.length === 0 ? 'it takes no options' : `valid options: ${known.join(', ')}`, ...at }))
+      continue
+    }
+    const problems = [...unknownKeyProblems(target, option, value), ...valueProblems(option, value, label)]
+    for (const problem of problems) out.push(diagnostic({ ...problem, ...at }))
+    if (target.unknownKeys === 'warn' && problems.length === 0) {
+      out.push(diagnostic({
+        code: 'PIPE_UNKNOWN_OPTION', severity: 'warning',
+        message: `${label} has no option '${option}'; it is passed to Kafka Connect as given`,
+        hint: `check the spelling (known keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''}), or pull the plugin's module again if it is newer`,
+        ...at,
+      }))
+    }
   }
   return out
+}
+
+/**
+ * Validates connector options against the definition's fields: required, types, ranges, enums,
+ * unknown options (an error, or for a definition with `unknownKeys` a warning / nothing, plus the
+ * checks of raw keys: keys pipe writes itself, malformed placeholders, literal values of
+ * secret-looking keys), and literal values for password-typed options (PIPE_LITERAL_SECRET).
+ *
+ * @example
+ * ```ts
+ * validateOptions(jdbcSinkDefinition, { url: 'jdbc:...', username: 'a', password: 'hunter2' }, ctx)
+ * // [{ code: 'PIPE_LITERAL_SECRET', ... }]
+ * ```
+ */
+export function validateOptions(definition: ConnectorDefinition, options: JsonObject, context: OptionsContext): Diagnostic[] {
+  const at = { location: context.location, pipeline: context.pipeline, connector: context.connector }
+  const label = definition.unknownKeys === undefined || definition.unknownKeys === 'error'
+    ? `${definition.name} ${definition.role}`
+    : `${definition.role} ${'class' in definition.kafkaConnect ? definition.kafkaConnect.class : definition.name}`
+  const out = checkOptions({ label, fields: definition.fields, unknownKeys: definition.unknownKeys ?? 'error', reserved: RESERVED_KEY }, options, at)
+  for (const problem of definition.check?.(options) ?? []) out.push(diagnostic({ ...problem, ...at }))
+  return out
+}
+
+/**
+ * Validates a plugin SMT's or predicate's options against its definition (as {@link validateOptions}
+ * does for connectors; unknown keys are a warning unless the definition says otherwise).
+ *
+ * @example
+ * ```ts
+ * validatePluginOptions(extractNewRecordStateDefinition, { 'delete.handling.mode': 'nope' }, ctx)
+ * ```
+ */
+export function validatePluginOptions(definition: PluginDefinition, options: JsonObject, context: OptionsContext): Diagnostic[] {
+  const at = { location: context.location, pipeline: context.pipeline, connector: context.connector }
+  return checkOptions({ label: `${definition.kind} ${definition.class}`, fields: definition.fields, unknownKeys: definition.unknownKeys ?? 'warn', reserved: RESERVED_PLUGIN_KEY }, options, at)
 }

@@ -37,16 +37,44 @@ function isUserFrame(loc: SourceLocation): boolean {
  * ```
  */
 export function captureLocation(): SourceLocation | undefined {
+  return frames().find(isUserFrame)
+}
+
+function frames(): SourceLocation[] {
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 50
   try {
-    const lines = (new Error().stack ?? '').split('\n').slice(1)
-    for (const line of lines) {
+    // drop 'Error' and this function's own frame
+    const lines = (new Error().stack ?? '').split('\n').slice(2)
+    return lines.flatMap((line) => {
       const loc = parseFrame(line)
-      if (loc !== undefined && isUserFrame(loc)) return Object.freeze(loc)
-    }
-    return undefined
+      return loc === undefined ? [] : [Object.freeze(loc)]
+    })
   } finally {
     Error.stackTraceLimit = limit
   }
+}
+
+const DEPENDENCY = /[/\\]node_modules[/\\]/
+
+/**
+ * Where the user called a factory that was written outside `@pipe/dsl` (a connector module of the
+ * user's repo, a pulled module, an npm package): the first user frame in another file than the
+ * factory's, outside node_modules; else the factory's own call ({@link captureLocation}).
+ *
+ * @example
+ * ```ts
+ * // connectors/es.ts: export const es = (o) => sinkRef(esDefinition, o)  -> the line of es({...}) in the pipeline
+ * const loc = captureFactoryCallLocation(2) // called by connectorRef, called by sourceRef, called by the factory
+ * ```
+ */
+export function captureFactoryCallLocation(depth: number): SourceLocation | undefined {
+  const all = frames()
+  // all[0] is this function, all[1] its caller; the factory is `depth` frames above the caller
+  const factory = all[1 + depth]
+  const users = all.filter(isUserFrame)
+  // a factory of @pipe/dsl itself: its caller is the user's call
+  if (factory === undefined || !isUserFrame(factory)) return users[0]
+  const index = users.indexOf(factory)
+  return users.slice(index + 1).find((loc) => loc.file !== factory.file && !DEPENDENCY.test(loc.file)) ?? factory
 }

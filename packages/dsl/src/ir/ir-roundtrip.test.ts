@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { toPipelineIR } from '../builder/to-pipeline-ir.js'
 import { FIXTURES } from '../testing/pipelines.fixture.js'
 import { isJsonValue } from './json.js'
-import { validatePipeline } from '../validate/validate.js'
+import { validatePipeline } from '../testing/builtin-catalog.fixture.js'
 
 describe('PipelineIR', () => {
   for (const [name, make] of Object.entries(FIXTURES)) {

@@ -1,3 +1,5 @@
+import type { JsonObject } from './json.js'
+
 /**
  * Kafka Connect `Cast` target types.
  *
@@ -111,6 +113,22 @@ export interface CodeStepIR {
 }
 
 /**
+ * A Kafka Connect SMT pipe has no builder for (a plugin's, e.g. Debezium's `ExtractNewRecordState`):
+ * its class and its options, the option names being the SMT's Kafka Connect keys.
+ *
+ * @example
+ * ```ts
+ * const step: PluginStepIR = { type: 'plugin', class: 'io.debezium.transforms.ExtractNewRecordState', config: { 'drop.tombstones': false } }
+ * ```
+ */
+export interface PluginStepIR {
+  readonly type: 'plugin'
+  readonly class: string
+  /** The SMT's keys (without `transforms.<alias>.`) and their values; secrets as placeholders. */
+  readonly config: JsonObject
+}
+
+/**
  * Any step of a transform node.
  *
  * @example
@@ -118,7 +136,7 @@ export interface CodeStepIR {
  * if (node.step.type === 'code') registry.get(node.step.ref)
  * ```
  */
-export type StepIR = PortableStepIR | CodeStepIR
+export type StepIR = PortableStepIR | PluginStepIR | CodeStepIR
 
 /**
  * The portable step types.
@@ -135,14 +153,38 @@ export const PORTABLE_STEP_TYPES = [
 ] as const satisfies readonly PortableStepIR['type'][]
 
 /**
- * Kafka Connect predicates.
+ * Kafka Connect's own predicates.
+ *
+ * @example
+ * ```ts
+ * const p: BuiltinPredicateIR = { type: 'has-header-key', name: 'trace-id' }
+ * ```
+ */
+export type BuiltinPredicateIR =
+  | { readonly type: 'topic-name-matches'; readonly pattern: string }
+  | { readonly type: 'has-header-key'; readonly name: string }
+  | { readonly type: 'record-is-tombstone' }
+
+/**
+ * A plugin's predicate: its class and its options (Kafka Connect keys without `predicates.<alias>.`).
+ *
+ * @example
+ * ```ts
+ * const p: PluginPredicateIR = { type: 'plugin', class: 'com.acme.IsDelete', config: { field: 'op' } }
+ * ```
+ */
+export interface PluginPredicateIR {
+  readonly type: 'plugin'
+  readonly class: string
+  readonly config: JsonObject
+}
+
+/**
+ * Kafka Connect predicates: the built-in ones and plugins'.
  *
  * @example
  * ```ts
  * const p: PredicateIR = { type: 'has-header-key', name: 'trace-id' }
  * ```
  */
-export type PredicateIR =
-  | { readonly type: 'topic-name-matches'; readonly pattern: string }
-  | { readonly type: 'has-header-key'; readonly name: string }
-  | { readonly type: 'record-is-tombstone' }
+export type PredicateIR = BuiltinPredicateIR | PluginPredicateIR

@@ -3,7 +3,7 @@ import { source, topic } from '../builder/source.js'
 import { toPipelineIR } from '../builder/to-pipeline-ir.js'
 import { fileSink } from '../connectors/file/file-sink.js'
 import { file } from '../connectors/file/file-source.js'
-import { validateProject } from './validate-project.js'
+import { validateProject } from '../testing/builtin-catalog.fixture.js'
 
 const copy = (name: string, partitions?: number) =>
   toPipelineIR(

@@ -1,3 +1,4 @@
+import type { DefinitionCatalog } from '../connectors/catalog.js'
 import { connectorNames } from '../ir/naming.js'
 import { topicFormat, topicFormatIsKnown } from '../compile/kafka-connect/topic-format.js'
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
@@ -62,14 +63,14 @@ function duplicates(irs: readonly PipelineIR[]): Diagnostic[] {
   return out
 }
 
-function formatConflicts(irs: readonly PipelineIR[]): Diagnostic[] {
+function formatConflicts(pipelines: readonly ProjectPipeline[]): Diagnostic[] {
   const known = new Map<string, { format: RecordFormat; pipeline: string }>()
   const assumed: { node: TopicNode; format: RecordFormat; pipeline: string }[] = []
-  for (const ir of irs) {
+  for (const { ir, definitions } of pipelines) {
     const graph = indexGraph(ir)
     for (const node of ir.nodes) {
       if (node.kind !== 'topic') continue
-      const format = topicFormat(graph, node)
+      const format = topicFormat(graph, node, definitions)
       if (topicFormatIsKnown(graph, node)) {
         if (!known.has(node.topic)) known.set(node.topic, { format, pipeline: ir.name })
       } else {
@@ -90,15 +91,29 @@ function formatConflicts(irs: readonly PipelineIR[]): Diagnostic[] {
 }
 
 /**
+ * One pipeline of a project: its IR and its definitions (what `lowerPipeline` returns).
+ *
+ * @example
+ * ```ts
+ * const p: ProjectPipeline = lowerPipeline(pipeline, { defaultName: 'orders' })
+ * ```
+ */
+export interface ProjectPipeline {
+  readonly ir: PipelineIR
+  readonly definitions: DefinitionCatalog
+}
+
+/**
  * Validates pipelines across files: duplicate pipeline names, duplicate connector names and
  * conflicting declarations of one topic (partitions, replication, cleanup, retention, format), and
  * topics read in another format than the one their writer uses.
  *
  * @example
  * ```ts
- * const diagnostics = validateProject([irA, irB])
+ * const diagnostics = validateProject([lowerPipeline(a, { defaultName: 'a' }), lowerPipeline(b, { defaultName: 'b' })])
  * ```
  */
-export function validateProject(irs: readonly PipelineIR[]): Diagnostic[] {
-  return [...duplicates(irs), ...topicConflicts(irs), ...formatConflicts(irs)]
+export function validateProject(pipelines: readonly ProjectPipeline[]): Diagnostic[] {
+  const irs = pipelines.map((p) => p.ir)
+  return [...duplicates(irs), ...topicConflicts(irs), ...formatConflicts(pipelines)]
 }

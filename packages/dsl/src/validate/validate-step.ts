@@ -1,4 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
+import type { DefinitionCatalog } from '../connectors/catalog.js'
+import { validatePluginOptions } from '../connectors/validate-options.js'
 import type { TransformNode } from '../ir/nodes.js'
 import type { PortableStepIR } from '../ir/steps.js'
 
@@ -7,15 +9,23 @@ import type { PortableStepIR } from '../ir/steps.js'
  *
  * @example
  * ```ts
- * validateStep(transformNode, 'orders')
+ * validateStep(transformNode, 'orders', definitions)
  * ```
  */
-export function validateStep(node: TransformNode, pipeline: string): Diagnostic[] {
-  if (node.step.type === 'code') return []
+export function validateStep(node: TransformNode, pipeline: string, definitions: DefinitionCatalog, connector?: string): Diagnostic[] {
+  const context = { location: node.loc, pipeline, connector: connector ?? '' }
+  const test = node.predicate?.test
+  const predicateDefinition = definitions.predicates.get(node.id)
+  const predicate = test?.type === 'plugin' && predicateDefinition !== undefined ? validatePluginOptions(predicateDefinition, test.config, context) : []
+  if (node.step.type === 'code') return predicate
+  if (node.step.type === 'plugin') {
+    const definition = definitions.transforms.get(node.id)
+    return [...(definition === undefined ? [] : validatePluginOptions(definition, node.step.config, context)), ...predicate]
+  }
   const problem = stepProblem(node.step)
-  if (problem === undefined) return []
+  if (problem === undefined) return predicate
   const method = STEP_METHODS[node.step.type]
-  return [diagnostic({ code: 'PIPE_INVALID_TRANSFORM', message: problem, hint: `fix the arguments of .${method}(...)`, location: node.loc, pipeline })]
+  return [...predicate, diagnostic({ code: 'PIPE_INVALID_TRANSFORM', message: problem, hint: `fix the arguments of .${method}(...)`, location: node.loc, pipeline })]
 }
 
 /** The builder method of each portable step, for messages. */

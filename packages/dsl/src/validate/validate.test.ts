@@ -11,7 +11,7 @@ import { twitter } from '../connectors/twitter/twitter-source.js'
 import { datagen } from '../connectors/datagen/datagen-source.js'
 import type { Pipeline } from '../builder/pipeline.js'
 import type { PipelineIR } from '../ir/pipeline-ir.js'
-import { validatePipeline } from './validate.js'
+import { validatePipeline } from '../testing/builtin-catalog.fixture.js'
 
 const codes = (p: Pipeline, name = 'p') => validatePipeline(toPipelineIR(p, { defaultName: name })).map((d) => d.code)
 const lines = (options: object = { file: 'in.txt' }) => source(file(options as { file: string })).to(topic('lines'))

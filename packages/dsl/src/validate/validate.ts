@@ -1,6 +1,6 @@
 import { compilePipeline } from '../compile/compile-pipeline.js'
 import { connectorNames, isValidName, isValidTopicName } from '../ir/naming.js'
-import { findConnectorDefinition } from '../connectors/registry.js'
+import type { DefinitionCatalog } from '../connectors/catalog.js'
 import { validateOptions } from '../connectors/validate-options.js'
 import { diagnostic, type Diagnostic } from '../diagnostics.js'
 import type { PipelineNode, SinkNode, SourceNode } from '../ir/nodes.js'
@@ -12,6 +12,21 @@ interface Context {
   readonly ir: PipelineIR
   readonly graph: IrGraph
   readonly names: ReadonlyMap<string, string>
+  readonly definitions: DefinitionCatalog
+}
+
+/**
+ * Options of {@link validatePipeline}.
+ *
+ * @example
+ * ```ts
+ * const { ir, definitions } = lowerPipeline(p, { defaultName: 'p' })
+ * validatePipeline(ir, { definitions })
+ * ```
+ */
+export interface ValidateOptions {
+  /** The definitions the pipeline's nodes were built with (`lowerPipeline(...).definitions`). */
+  readonly definitions: DefinitionCatalog
 }
 
 function sourceForks(node: SourceNode, graph: IrGraph): boolean {
@@ -29,9 +44,9 @@ function connectorDiagnostics(node: SourceNode | SinkNode, context: Context): Di
   const connector = context.names.get(node.id) ?? ''
   const at = { location: node.loc, pipeline: ir.name, connector }
   const out: Diagnostic[] = []
-  const definition = findConnectorDefinition(node.connector, node.kind)
+  const definition = context.definitions.connectors.get(node.id)
   if (definition === undefined) {
-    out.push(diagnostic({ code: 'PIPE_UNKNOWN_CONNECTOR', message: `unknown ${node.kind} connector '${node.connector}'`, hint: "use a connector from '@pipe/dsl/connectors'", ...at }))
+    out.push(diagnostic({ code: 'PIPE_UNKNOWN_CONNECTOR', message: `unknown ${node.kind} connector '${node.connector}'`, hint: "make it with a connector factory (from '@pipe/dsl/connectors', defineConnector(...) or kafkaConnect(...)), and validate the pipeline with the definitions lowerPipeline returns", ...at }))
   } else {
     out.push(...validateOptions(definition, node.options, at))
   }
@@ -65,7 +80,7 @@ function nodeDiagnostics(node: PipelineNode, context: Context): Diagnostic[] {
     case 'sink':
       return connectorDiagnostics(node, context)
     case 'transform':
-      return validateStep(node, pipeline)
+      return validateStep(node, pipeline, context.definitions)
     case 'topic': {
       if (isValidTopicName(node.topic)) return []
       return [diagnostic({ code: 'PIPE_INVALID_TOPIC_NAME', message: `invalid topic name '${node.topic}'`, hint: 'topic names use letters, digits, ., _ and - (at most 249, not . or ..)', location: node.loc, pipeline })]
@@ -95,10 +110,11 @@ function duplicateNames(context: Context): Diagnostic[] {
  *
  * @example
  * ```ts
- * const diagnostics = validatePipeline(toPipelineIR(p, { defaultName: 'lines' }))
+ * const { ir, definitions } = lowerPipeline(p, { defaultName: 'lines' })
+ * const diagnostics = validatePipeline(ir, { definitions })
  * ```
  */
-export function validatePipeline(ir: PipelineIR): Diagnostic[] {
+export function validatePipeline(ir: PipelineIR, options: ValidateOptions): Diagnostic[] {
   if ((ir.schemaVersion as unknown) !== IR_SCHEMA_VERSION) {
     return [diagnostic({ code: 'PIPE_UNSUPPORTED_SCHEMA_VERSION', message: `unsupported IR schema version ${JSON.stringify(ir.schemaVersion)} (expected ${IR_SCHEMA_VERSION})`, hint: 'compile with the same @pipe/dsl version that produced it', pipeline: ir.name })]
   }
@@ -109,9 +125,9 @@ export function validatePipeline(ir: PipelineIR): Diagnostic[] {
   if (!ir.nodes.some((n) => n.kind === 'source' || n.kind === 'sink')) {
     out.push(diagnostic({ code: 'PIPE_INVALID_IR', message: `pipeline '${ir.name}' has no connector`, hint: 'start with source(...) or end with .sink(...)', pipeline: ir.name }))
   }
-  const context: Context = { ir, graph: indexGraph(ir), names: connectorNames(ir) }
+  const context: Context = { ir, graph: indexGraph(ir), names: connectorNames(ir), definitions: options.definitions }
   for (const node of ir.nodes) out.push(...nodeDiagnostics(node, context))
   // a pipeline meant for Kafka Connect: what it cannot run is an error now, not at deploy time
-  const portability = ir.target === 'kafka-connect' ? compilePipeline(ir, { target: 'kafka-connect' }).diagnostics : []
+  const portability = ir.target === 'kafka-connect' ? compilePipeline(ir, { target: 'kafka-connect', definitions: options.definitions }).diagnostics : []
   return [...out, ...duplicateNames(context), ...portability]
 }

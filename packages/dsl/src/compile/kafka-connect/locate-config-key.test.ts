@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPipelineIR } from '../../builder/to-pipeline-ir.js'
 import { customersReplica, ordersFork } from '../../testing/pipelines.fixture.js'
-import { locateConfigKey } from './locate-config-key.js'
+import { locateConfigKey } from '../../testing/builtin-catalog.fixture.js'
 
 describe('locateConfigKey', () => {
   const orders = toPipelineIR(ordersFork(), { defaultName: 'orders' })

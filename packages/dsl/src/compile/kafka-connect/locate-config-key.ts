@@ -1,4 +1,4 @@
-import { findConnectorDefinition } from '../../connectors/registry.js'
+import type { DefinitionCatalog } from '../../connectors/catalog.js'
 import type { SourceLocation } from '../../diagnostics.js'
 import type { SinkNode, SourceNode } from '../../ir/nodes.js'
 import type { PipelineIR } from '../../ir/pipeline-ir.js'
@@ -22,11 +22,11 @@ const ALIAS = /^(?:transforms|predicates)\.([^.]+?)(?:-if)?\./
  *
  * @example
  * ```ts
- * locateConfigKey(ir, 'orders-sink-1', 'transforms.mask-field-2.fields')?.location // the .maskField() call
- * locateConfigKey(ir, 'replica-sink', 'connection.password')?.option // 'password'
+ * locateConfigKey(ir, 'orders-sink-1', 'transforms.mask-field-2.fields', definitions)?.location // the .maskField() call
+ * locateConfigKey(ir, 'replica-sink', 'connection.password', definitions)?.option // 'password'
  * ```
  */
-export function locateConfigKey(ir: PipelineIR, connector: string, key: string): ConfigKeyOrigin | undefined {
+export function locateConfigKey(ir: PipelineIR, connector: string, key: string, definitions: DefinitionCatalog): ConfigKeyOrigin | undefined {
   const names = connectorNames(ir)
   const node = ir.nodes.find((n): n is SourceNode | SinkNode => (n.kind === 'source' || n.kind === 'sink') && names.get(n.id) === connector)
   if (node === undefined) return undefined
@@ -37,7 +37,11 @@ export function locateConfigKey(ir: PipelineIR, connector: string, key: string):
     const index = Number(alias.slice(alias.lastIndexOf('-') + 1))
     return { location: transforms[index]?.loc ?? node.loc }
   }
-  const fields = findConnectorDefinition(node.connector, node.kind)?.fields ?? {}
-  const option = Object.entries(fields).find(([, spec]) => spec.key === key)?.[0]
+  const definition = definitions.connectors.get(node.id)
+  const fields = definition?.fields ?? {}
+  const keeps = definition?.unknownKeys === 'warn' || definition?.unknownKeys === 'keep'
+  // with unknownKeys, option names are keys (a field without key too)
+  const option = Object.entries(fields).find(([name, spec]) => (spec.key ?? (keeps ? name : undefined)) === key)?.[0]
+    ?? (keeps && node.options[key] !== undefined ? key : undefined)
   return option === undefined ? { location: node.loc } : { location: node.loc, option }
 }

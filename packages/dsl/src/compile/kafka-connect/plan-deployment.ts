@@ -1,4 +1,4 @@
-import { CONNECTOR_DEFINITIONS } from '../../connectors/registry.js'
+import type { ConnectorDefinition } from '../../connectors/define-connector.js'
 import { isSecretPlaceholder } from '../../ir/secret.js'
 import type { ConnectorDocument } from '../../contract/connector-document.js'
 import { PIPE_PIPELINE_KEY } from './to-connector-config.js'
@@ -101,6 +101,8 @@ export interface PlanOptions {
   readonly pruneScope?: string
   /** Password-typed keys of a connector class beyond pipe's own definitions (e.g. PASSWORD keys the worker reports). */
   readonly secretKeys?: (connectorClass: string) => readonly string[]
+  /** The definitions of the desired connectors (their password-typed fields' keys are masked). */
+  readonly definitions?: Iterable<ConnectorDefinition>
 }
 
 /** The value shown for a literal password. */
@@ -108,8 +110,8 @@ export const HIDDEN = '[hidden]'
 
 const SECRET_NAME = /(password|passwd|secret|token|credentials?|api[._-]?key|private[._-]?key|jaas\.config)$/i
 
-const definitionSecretKeys = (connectorClass: string): string[] =>
-  CONNECTOR_DEFINITIONS.flatMap((d) => ('class' in d.kafkaConnect && d.kafkaConnect.class === connectorClass
+const definitionSecretKeys = (definitions: readonly ConnectorDefinition[], connectorClass: string): string[] =>
+  definitions.flatMap((d) => ('class' in d.kafkaConnect && d.kafkaConnect.class === connectorClass
     ? Object.values(d.fields).flatMap((f) => (f.kind === 'secret' && f.key !== undefined ? [f.key] : []))
     : []))
 
@@ -229,14 +231,15 @@ const ORDER: readonly PlanActionType[] = ['create', 'update', 'delete', 'unchang
  *
  * @example
  * ```ts
- * const plan = planDeployment(compilePipeline(ir).connectors, live, { prune: true })
+ * const plan = planDeployment(compilePipeline(ir, { definitions }).connectors, live, { prune: true, definitions: definitions.connectors.values() })
  * plan.actions.map((a) => `${a.type} ${a.name}`) // ['create lines-source', 'unchanged lines-sink']
  * ```
  */
 export function planDeployment(desired: readonly ConnectorDocument[], live: readonly LiveConnector[], options: PlanOptions = {}): DeploymentPlan {
+  const definitions = [...(options.definitions ?? [])]
   const secretsOf = (config: Readonly<Record<string, string>>): ReadonlySet<string> => {
     const connectorClass = config['connector.class'] ?? ''
-    return new Set([...definitionSecretKeys(connectorClass), ...(options.secretKeys?.(connectorClass) ?? [])])
+    return new Set([...definitionSecretKeys(definitions, connectorClass), ...(options.secretKeys?.(connectorClass) ?? [])])
   }
   const context: Context = { secretsOf }
   const liveByName = new Map(live.map((c) => [c.name, c]))

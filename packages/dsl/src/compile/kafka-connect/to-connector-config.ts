@@ -1,6 +1,7 @@
 import { isSecret, secretPlaceholder } from '../../ir/secret.js'
 import type { ConnectorDefinition } from '../../connectors/define-connector.js'
-import { findConnectorDefinition } from '../../connectors/registry.js'
+import type { DefinitionCatalog } from '../../connectors/catalog.js'
+import { SECRET_KEY } from '../../connectors/validate-options.js'
 import { diagnostic, type Diagnostic } from '../../diagnostics.js'
 import type { JsonObject, JsonValue } from '../../ir/json.js'
 import type { NodeId, SinkNode, SourceNode, TopicNode } from '../../ir/nodes.js'
@@ -30,6 +31,7 @@ export interface ConnectorCompileContext {
   readonly graph: IrGraph
   readonly target: CompileTarget
   readonly names: ReadonlyMap<NodeId, string>
+  readonly definitions: DefinitionCatalog
 }
 
 /** One compiled connector, or only diagnostics when it cannot be compiled. */
@@ -38,7 +40,16 @@ export interface ConnectorCompileResult {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-function serialize(value: JsonValue): string {
+/**
+ * A config value as Kafka Connect reads it: secrets as placeholders, lists comma-separated,
+ * numbers and booleans as their string form.
+ *
+ * @example
+ * ```ts
+ * serialize(['a', 'b']) // 'a,b'
+ * ```
+ */
+export function serialize(value: JsonValue): string {
   if (isSecret(value)) return secretPlaceholder(value)
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',')
@@ -50,11 +61,25 @@ function dottedKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `.${c.toLowerCase()}`)
 }
 
+const keepsUnknownKeys = (definition: ConnectorDefinition): boolean => definition.unknownKeys === 'warn' || definition.unknownKeys === 'keep'
+
+/** A definition's options not among its fields, compiled through as given (Kafka Connect keeps unknown keys). */
+function unknownKeyConfig(definition: ConnectorDefinition, options: JsonObject): Record<string, string> {
+  if (!keepsUnknownKeys(definition)) return {}
+  const config: Record<string, string> = {}
+  for (const [key, value] of Object.entries(options)) {
+    // a literal secret-looking value is reported by validatePipeline (PIPE_LITERAL_SECRET) and never written
+    if (key in definition.fields || (typeof value === 'string' && SECRET_KEY.test(key))) continue
+    config[key] = serialize(value)
+  }
+  return config
+}
+
 function fieldConfig(definition: ConnectorDefinition, options: JsonObject, target: CompileTarget): Record<string, string> {
   const config: Record<string, string> = {}
   for (const [name, spec] of Object.entries(definition.fields)) {
     const value: JsonValue | undefined = options[name] ?? (spec.default as JsonValue | undefined)
-    const key = spec.key ?? (target === 'pipe' ? dottedKey(name) : undefined)
+    const key = spec.key ?? (keepsUnknownKeys(definition) ? name : target === 'pipe' ? dottedKey(name) : undefined)
     // a literal password is never written out (validatePipeline reports PIPE_LITERAL_SECRET)
     const literalSecret = spec.kind === 'secret' && !isSecret(value)
     if (value === undefined || key === undefined || literalSecret) continue
@@ -92,10 +117,10 @@ function routeToTopic(topic: TopicNode | undefined): [string, Record<string, str
   }]]
 }
 
-function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, graph: IrGraph, router: boolean): Record<string, string> {
+function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, graph: IrGraph, router: boolean, writesTopic: boolean): Record<string, string> {
   if (node.kind === 'source') return topic === undefined || router ? {} : { topic: topic.topic }
   const keys: Record<string, string> = topic === undefined ? {} : { topics: topic.topic }
-  if (node.connector === 'topic-to-topic') {
+  if (writesTopic) {
     const out = pathFromSource(graph, node).topic
     if (out !== undefined) keys['topic'] = out.topic
   }
@@ -110,12 +135,13 @@ function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinitio
   const chainContext = { target, side: node.kind, pipeline: ir.name, connector: name }
   const chain = transformChainConfig(path.transforms, chainContext, router ? routeToTopic(path.topic) : [])
   const config = {
+    ...unknownKeyConfig(definition, node.options),
     ...fieldConfig(definition, node.options, target),
     ...mapping?.extraConfig?.(node.options, { topic: path.topic?.topic, pipeline: ir.name }),
-    ...(path.topic === undefined ? {} : converterConfig(topicFormat(graph, path.topic))),
+    ...(path.topic === undefined ? {} : converterConfig(topicFormat(graph, path.topic, context.definitions))),
     ...chain.config,
     ...errorPolicyConfig(node.errors),
-    ...topicKeys(node, path.topic, graph, router),
+    ...topicKeys(node, path.topic, graph, router, definition.name === 'topic-to-topic'),
     name,
     'connector.class': mapping?.class ?? definition.pipeClass,
     'tasks.max': String(node.tasksMax ?? 1),
@@ -132,12 +158,12 @@ function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinitio
  *
  * @example
  * ```ts
- * toConnectorConfig(sinkNode, { ir, graph: indexGraph(ir), target: 'kafka-connect', names: connectorNames(ir) })
+ * toConnectorConfig(sinkNode, { ir, graph: indexGraph(ir), target: 'kafka-connect', names: connectorNames(ir), definitions })
  * ```
  */
 export function toConnectorConfig(node: SourceNode | SinkNode, context: ConnectorCompileContext): ConnectorCompileResult {
   const name = context.names.get(node.id) ?? `${context.ir.name}-${node.kind}`
-  const definition = findConnectorDefinition(node.connector, node.kind)
+  const definition = context.definitions.connectors.get(node.id)
   if (definition === undefined) return { connector: undefined, diagnostics: [] } // reported by validatePipeline
   if (context.target === 'kafka-connect' && 'unsupported' in definition.kafkaConnect) {
     const path = node.kind === 'source' ? pathFromSource(context.graph, node) : pathToSink(context.graph, node)

@@ -1,4 +1,4 @@
-import { findConnectorDefinition } from '../../connectors/registry.js'
+import type { DefinitionCatalog } from '../../connectors/catalog.js'
 import type { PipelineNode, RecordFormat, TopicNode } from '../../ir/nodes.js'
 import { pathToSink, type IrGraph } from '../../ir/visit.js'
 
@@ -14,16 +14,16 @@ function writerOf(graph: IrGraph, topic: TopicNode): PipelineNode | undefined {
  *
  * @example
  * ```ts
- * topicFormat(indexGraph(ir), topicNode) // 'string' for a topic written by the file source
+ * topicFormat(indexGraph(ir), topicNode, definitions) // 'string' for a topic written by the file source
  * ```
  */
-export function topicFormat(graph: IrGraph, topic: TopicNode, depth = 0): RecordFormat {
+export function topicFormat(graph: IrGraph, topic: TopicNode, definitions: DefinitionCatalog, depth = 0): RecordFormat {
   if (topic.options.format !== undefined) return topic.options.format
   const writer = writerOf(graph, topic)
-  if (writer?.kind === 'source') return findConnectorDefinition(writer.connector, 'source')?.formats[0] ?? 'json'
+  if (writer?.kind === 'source') return definitions.connectors.get(writer.id)?.formats[0] ?? 'json'
   if (writer?.kind === 'sink' && depth < 16) {
     const input = pathToSink(graph, writer).topic
-    if (input !== undefined) return topicFormat(graph, input, depth + 1)
+    if (input !== undefined) return topicFormat(graph, input, definitions, depth + 1)
   }
   return 'json'
 }

@@ -4,7 +4,7 @@ import { toPipelineIR } from '../../builder/to-pipeline-ir.js'
 import { hasHeaderKey, not, recordIsTombstone, topicNameMatches } from '../../builder/predicate.js'
 import { fileSink } from '../../connectors/file/file-sink.js'
 import { datagen } from '../../connectors/datagen/datagen-source.js'
-import { compilePipeline } from '../compile-pipeline.js'
+import { compilePipeline } from '../../testing/builtin-catalog.fixture.js'
 import { errorPolicyConfig } from './error-policy.js'
 import { converterConfig } from './converters.js'
 

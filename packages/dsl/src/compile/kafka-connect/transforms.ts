@@ -1,4 +1,6 @@
-import type { PortableStepIR, PredicateIR } from '../../ir/steps.js'
+import type { BuiltinPredicateIR, PluginPredicateIR, PluginStepIR, PortableStepIR, PredicateIR } from '../../ir/steps.js'
+import { isSecret, secretPlaceholder } from '../../ir/secret.js'
+import type { JsonObject } from '../../ir/json.js'
 import { assertNever } from '../../ir/visit.js'
 import { PREDICATE_CLASSES as PREDICATES, SMT_CLASSES as SMTS } from '../../contract/class-names.js'
 
@@ -6,9 +8,26 @@ import { PREDICATE_CLASSES as PREDICATES, SMT_CLASSES as SMTS } from '../../cont
 export const SMT_CLASSES: Readonly<Record<PortableStepIR['type'], string>> = SMTS
 
 /** Kafka Connect predicate class of each IR predicate (declared in the contract). */
-export const PREDICATE_CLASSES: Readonly<Record<PredicateIR['type'], string>> = PREDICATES
+export const PREDICATE_CLASSES: Readonly<Record<BuiltinPredicateIR['type'], string>> = PREDICATES
 
 type Entries = [string, string | undefined][]
+
+function configValue(value: JsonObject[string]): string {
+  if (isSecret(value)) return secretPlaceholder(value)
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',')
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}
+
+/** `<prefix>.type` and `<prefix>.<key>` of a plugin SMT or predicate. */
+function pluginConfig(prefix: string, plugin: PluginStepIR | PluginPredicateIR): Record<string, string> {
+  const config: Record<string, string> = { [`${prefix}.type`]: plugin.class }
+  for (const [key, value] of Object.entries(plugin.config)) {
+    // type is the class: a config key 'type' would overwrite it (validation refuses it)
+    if (key !== 'type') config[`${prefix}.${key}`] = configValue(value)
+  }
+  return config
+}
 
 function insertFieldEntries(step: Extract<PortableStepIR, { type: 'insert-field' }>): Entries {
   return [
@@ -51,7 +70,8 @@ function stepEntries(step: PortableStepIR): Entries {
  * // { 'transforms.mask-0.type': '...MaskField$Value', 'transforms.mask-0.fields': 'ssn' }
  * ```
  */
-export function smtConfig(alias: string, step: PortableStepIR): Record<string, string> {
+export function smtConfig(alias: string, step: PortableStepIR | PluginStepIR): Record<string, string> {
+  if (step.type === 'plugin') return pluginConfig(`transforms.${alias}`, step)
   const config: Record<string, string> = { [`transforms.${alias}.type`]: SMT_CLASSES[step.type] }
   for (const [key, value] of stepEntries(step)) {
     if (value !== undefined) config[`transforms.${alias}.${key}`] = value
@@ -68,6 +88,7 @@ export function smtConfig(alias: string, step: PortableStepIR): Record<string, s
  * ```
  */
 export function predicateConfig(alias: string, predicate: PredicateIR): Record<string, string> {
+  if (predicate.type === 'plugin') return pluginConfig(`predicates.${alias}`, predicate)
   const config: Record<string, string> = { [`predicates.${alias}.type`]: PREDICATE_CLASSES[predicate.type] }
   if (predicate.type === 'topic-name-matches') config[`predicates.${alias}.pattern`] = predicate.pattern
   if (predicate.type === 'has-header-key') config[`predicates.${alias}.name`] = predicate.name

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { env } from '../../builder/secret.js'
 import { source, topic } from '../../builder/source.js'
 import { toPipelineIR } from '../../builder/to-pipeline-ir.js'
-import { compilePipeline } from '../../compile/compile-pipeline.js'
-import { validatePipeline } from '../../validate/validate.js'
+import { compilePipeline, validatePipeline } from '../../testing/builtin-catalog.fixture.js'
 import { twitter } from './twitter-source.js'
 
 const tweets = (rules: readonly string[]) =>
