@@ -38,7 +38,7 @@ const LAYERS = {
     ['output', 'load'],
     ['analyze'],
     ['deploy', 'run'],
-    ['connect', 'worker', 'consume'],
+    ['connect', 'worker', 'consume', 'plugins'],
     ['report'],
     ['commands'],
     ['main.ts'],

@@ -6,6 +6,7 @@ import { registerDeploy } from './commands/deploy.js'
 import { registerLifecycle } from './commands/lifecycle.js'
 import { registerOffsets } from './commands/offsets.js'
 import { registerPlan } from './commands/plan.js'
+import { registerPlugins } from './commands/plugins.js'
 import { registerRun } from './commands/run.js'
 import { registerStatus } from './commands/status.js'
 import { registerWorker } from './commands/worker.js'
@@ -40,10 +41,11 @@ export function createProgram(io: IoHost, setExitCode: (code: ExitCode) => void 
   registerLifecycle(program, io, setExitCode)
   registerOffsets(program, io, setExitCode)
   registerWorker(program, io, setExitCode)
+  registerPlugins(program, io, setExitCode)
   return program
 }
 
-const SUBCOMMANDS = new Set(['offsets'])
+const SUBCOMMANDS = new Set(['offsets', 'plugins'])
 
 /** The command as the one-line error names it: `run`, `offsets alter`. */
 function commandName(argv: readonly string[]): string {

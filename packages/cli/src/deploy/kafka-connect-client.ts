@@ -56,10 +56,20 @@ export interface KafkaConnectClient {
   passwordKeys(connectorClass: string): Promise<readonly string[]>
 }
 
-interface Reply {
+/**
+ * One answer of Kafka Connect: its status and its body (JSON parsed, else the text).
+ *
+ * @example
+ * ```ts
+ * const reply: ConnectReply = await transport.send('GET', '/connector-plugins')
+ * ```
+ */
+export interface ConnectReply {
   readonly status: number
   readonly body: unknown
 }
+
+type Reply = ConnectReply
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const path = (name: string, rest = ''): string => `/connectors/${encodeURIComponent(name)}${rest}`
@@ -135,7 +145,17 @@ async function parseBody(response: Response): Promise<unknown> {
   }
 }
 
-interface Transport {
+/**
+ * Requests to one Kafka Connect REST API, with the client's credentials, timeout and 409 backoff.
+ *
+ * @example
+ * ```ts
+ * const { call } = createConnectTransport('http://127.0.0.1:8083')
+ * const plugins = (await call('GET', '/connector-plugins')).body
+ * ```
+ */
+export interface ConnectTransport {
+  /** The URL without credentials. */
   readonly base: string
   /** One request, whatever its status. */
   readonly send: (method: string, route: string, body?: unknown) => Promise<Reply>
@@ -143,7 +163,16 @@ interface Transport {
   readonly call: (method: string, route: string, body?: unknown) => Promise<Reply>
 }
 
-function createTransport(url: string, deps: ClientDependencies): Transport {
+/**
+ * The transport under {@link createKafkaConnectClient}: an unreachable URL is PIPE_CONNECT_UNREACHABLE,
+ * a failed `call` a ConnectError that names the route and the worker's message.
+ *
+ * @example
+ * ```ts
+ * const reply = await createConnectTransport(url, { token }).send('GET', '/connector-plugins?connectorsOnly=false')
+ * ```
+ */
+export function createConnectTransport(url: string, deps: ClientDependencies = {}): ConnectTransport {
   const { base, authorization } = splitCredentials(url, deps.token)
   const doFetch = deps.fetch ?? fetch
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
@@ -177,7 +206,7 @@ function createTransport(url: string, deps: ClientDependencies): Transport {
  * an unreachable URL is a PIPE_CONNECT_UNREACHABLE error that says how to fix it.
  */
 export function createKafkaConnectClient(url: string, deps: ClientDependencies = {}): KafkaConnectClient {
-  const { base, send, call } = createTransport(url, deps)
+  const { base, send, call } = createConnectTransport(url, deps)
   const read = async (method: string, route: string, body?: unknown): Promise<unknown> => (await call(method, route, body)).body
   const message = async (method: string, route: string, body?: unknown): Promise<string> => workerMessage(await read(method, route, body))
   return {
