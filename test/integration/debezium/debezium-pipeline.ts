@@ -13,7 +13,8 @@ export interface DebeziumPipelineOptions {
 
 /**
  * The text of a pipeline file: Debezium's PostgreSQL source on one table, its records flattened by
- * ExtractNewRecordState, into one topic; the password is `env('PG_PASSWORD')`.
+ * ExtractNewRecordState, into one topic; both from the modules `pipe plugins pull` wrote into
+ * `./connectors`, the password `env('PG_PASSWORD')`.
  *
  * @example
  * project.write('cdc.ts', debeziumPipeline({ host: '127.0.0.1', port: 5433, user: 'postgres', database: 'postgres', table: 'public.t', slot: 's', topic: 't' }))
@@ -21,21 +22,21 @@ export interface DebeziumPipelineOptions {
 export function debeziumPipeline(options: DebeziumPipelineOptions): string {
   return [
     "import { source, topic, env } from '@pipe/dsl'",
-    "import { kafkaConnect, kafkaConnectTransform } from '@pipe/dsl/connectors'",
+    "import { extractNewRecordState, postgresConnector } from './connectors/index.js'",
     '',
-    "export default source(kafkaConnect('io.debezium.connector.postgresql.PostgresConnector', {",
+    'export default source(postgresConnector({',
     `  'database.hostname': '${options.host}',`,
-    `  'database.port': '${options.port}',`,
+    `  'database.port': ${options.port},`,
     `  'database.user': '${options.user}',`,
     "  'database.password': env('PG_PASSWORD'),",
     `  'database.dbname': '${options.database}',`,
     "  'plugin.name': 'pgoutput',",
     `  'topic.prefix': '${options.topic}',`,
-    `  'table.include.list': '${options.table}',`,
+    `  'table.include.list': ['${options.table}'],`,
     `  'slot.name': '${options.slot}',`,
     `  'publication.name': '${options.slot}',`,
     '}))',
-    "  .transform(kafkaConnectTransform('io.debezium.transforms.ExtractNewRecordState', {}))",
+    "  .transform(extractNewRecordState({ 'delete.tombstone.handling.mode': 'drop' }))",
     `  .to(topic('${options.topic}', { format: 'json-schema' }))`,
     "  .target('kafka-connect')",
     '',
