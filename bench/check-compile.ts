@@ -3,11 +3,11 @@
  * the same files and tsconfig, and records the medians in bench/RESULTS.md (section "check and
  * compile"). Run `pnpm build` first, then `pnpm exec tsx bench/check-compile.ts [--runs N]`.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { measureAll, median, versionOf as version, type Measure } from './lib/measure.js'
 import { recordSection } from './lib/results.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -53,38 +53,6 @@ function generate(): void {
   for (let i = 1; i <= FILES; i++) writeFileSync(join(pipelinesDir, `bench-${String(i).padStart(2, '0')}.ts`), pipelineSource(i))
 }
 
-interface Measure { readonly name: string; readonly command: readonly string[]; readonly ms: readonly number[] }
-
-function time(command: readonly string[]): number {
-  const started = process.hrtime.bigint()
-  const [program = '', ...args] = command
-  const run = spawnSync(program, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (run.status !== 0) throw new Error(`${command.join(' ')} exited ${String(run.status)}\n${run.stdout}${run.stderr}`)
-  return ms
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
-/** Runs the commands round-robin (one warm-up round first), so a change of machine load hits all alike. */
-function measureAll(commands: readonly { name: string; command: readonly string[] }[]): Measure[] {
-  for (const { command } of commands) time(command) // warm-up: file system caches
-  const measures = commands.map(({ name, command }) => ({ name, command, ms: [] as number[] }))
-  for (let run = 0; run < RUNS; run++) {
-    for (const measure of measures) measure.ms.push(time(measure.command))
-  }
-  return measures
-}
-
-function version(command: readonly string[]): string {
-  const [program = '', ...args] = command
-  return spawnSync(program, args, { cwd: root, encoding: 'utf8' }).stdout.trim()
-}
-
 function section(measures: readonly Measure[], load: { before: number; after: number }): string {
   const rel = (path: string): string => path.startsWith(root) ? path.slice(root.length + 1) : path
   const cpu = cpus()[0]?.model ?? 'unknown cpu'
@@ -120,7 +88,7 @@ const measures = measureAll([
   { name: 'pipe check', command: [node, pipeBin, 'check', pipelinesDir] },
   { name: 'pipe compile', command: [node, pipeBin, 'compile', pipelinesDir, '--out', join(outDir, 'build')] },
   { name: 'tsc --noEmit', command: [node, tscBin, '--noEmit', '-p', join(outDir, 'tsconfig.json')] },
-])
+], RUNS)
 const text = section(measures, { before, after: loadavg()[0] ?? 0 })
 console.log(text)
 recordSection('check-compile', text)
