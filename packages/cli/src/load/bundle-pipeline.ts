@@ -68,6 +68,9 @@ export async function bundlePipeline(entry: string, outFile: string): Promise<Bu
       format: 'esm',
       target: 'node20',
       sourcemap: 'inline',
+      // Node maps stack traces with the mappings alone: the sources' text would only double every bundle
+      // (a pipeline importing pulled modules through their index.ts bundles about 300 KB of them)
+      sourcesContent: false,
       metafile: true,
       packages: 'external',
       logLevel: 'silent',
