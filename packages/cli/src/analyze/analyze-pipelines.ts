@@ -1,7 +1,8 @@
 import { isPipeline, lowerPipeline, PipeError, validatePipeline, validateProject, type DefinitionCatalog, type Pipeline, type PipelineIR, type StepFunction } from '@pipe/dsl'
 import type { Diagnostic } from '../diagnostic.js'
 import { findPipelineFiles } from '../load/find-pipeline-files.js'
-import { loadErrorDiagnostic, loadPipelineFile, type LoadedFile } from '../load/load-pipeline-file.js'
+import { loadErrorDiagnostic, type LoadedFile } from '../load/load-pipeline-file.js'
+import { loadPipelineFiles } from '../load/load-pipeline-files.js'
 import { withStdoutToStderr } from '../load/redirect-stdout.js'
 import { typeCheck } from '../load/type-check.js'
 
@@ -71,7 +72,7 @@ export async function analyzePipelines(paths: readonly string[], options: Analyz
   diagnostics.push(...typeDiagnostics)
   const unparsable = new Set(typeDiagnostics.flatMap((d) => (d.code === 'PIPE_SYNTAX_ERROR' && d.location ? [d.location.file] : [])))
   const loadable = found.files.filter((file) => !unparsable.has(file))
-  const load = (): Promise<LoadedFile[]> => Promise.all(loadable.map((file) => loadPipelineFile(file, isPipeline, cwd)))
+  const load = (): Promise<LoadedFile[]> => loadPipelineFiles(loadable, isPipeline, cwd)
   const loaded = options.stdoutToStderr === false ? await load() : await withStdoutToStderr(load)
   const failed = loaded.flatMap((file) => file.diagnostics)
   if (options.stopAtLoadError === true && failed.length > 0) return { files: found.files, pipelines: [], diagnostics: [...diagnostics, ...failed] }

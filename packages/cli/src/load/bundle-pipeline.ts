@@ -85,3 +85,45 @@ export async function bundlePipeline(entry: string, outFile: string): Promise<Bu
     return { ok: false, diagnostics: error.errors.map((message) => toDiagnostic(message, workingDir, entry)) }
   }
 }
+
+/**
+ * Bundles several pipeline files in one esbuild build with shared chunks, written into `outDir`:
+ * modules they share (pulled plugin modules, the user's helpers) are bundled once instead of once
+ * per file. Returns each entry's output file, or undefined when the build fails (the caller then
+ * bundles the files one by one, which gives each broken file its own diagnostics).
+ *
+ * @example
+ * const outputs = await bundlePipelines(['/p/a.ts', '/p/b.ts'], '/p/node_modules/.pipe-temp/shared-1', '/p')
+ * outputs?.get('/p/a.ts') // '/p/node_modules/.pipe-temp/shared-1/a-XXXXXXXX.mjs'
+ */
+export async function bundlePipelines(entries: readonly string[], outDir: string, workingDir: string): Promise<ReadonlyMap<string, string> | undefined> {
+  try {
+    const result = await build({
+      entryPoints: [...entries],
+      absWorkingDir: workingDir,
+      outdir: outDir,
+      entryNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      write: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcesContent: false,
+      metafile: true,
+      packages: 'external',
+      logLevel: 'silent',
+      plugins: [pipePackages],
+    })
+    const outputs = new Map<string, string>()
+    for (const [output, info] of Object.entries(result.metafile.outputs)) {
+      if (info.entryPoint !== undefined) outputs.set(resolve(workingDir, info.entryPoint), resolve(workingDir, output))
+    }
+    return entries.every((entry) => outputs.has(entry)) ? outputs : undefined
+  } catch (error) {
+    if (!isBuildFailure(error)) throw error
+    return undefined
+  }
+}
