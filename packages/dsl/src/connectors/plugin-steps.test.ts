@@ -67,6 +67,9 @@ describe('pulled connectors, SMTs and predicates', () => {
     expect(diagnostics.every((d) => d.location?.file.endsWith('plugin-steps.test.ts') === true)).toBe(true)
     expect(diagnostics[1]?.message).toBe("source io.debezium.connector.postgresql.PostgresConnector has no option 'slot.name'; it is passed to Kafka Connect as given")
     expect(JSON.stringify(diagnostics)).not.toContain('hunter2')
+    // a step's diagnostics name no connector; a connector's do
+    expect(diagnostics[2]).not.toHaveProperty('connector')
+    expect(diagnostics[0]?.connector).toBe('shop-source')
     const config = compilePipeline(ir, { definitions }).connectors[0]?.config
     expect(config?.['slot.name']).toBe('pipe')
     expect(JSON.stringify(config)).not.toContain('hunter2')
