@@ -16,7 +16,8 @@ import type { AnyField } from './field.js'
 export interface OptionsContext {
   readonly location: SourceLocation | undefined
   readonly pipeline: string
-  readonly connector: string
+  /** The connector's name; absent for a step's options. */
+  readonly connector?: string | undefined
 }
 
 type Problem = { readonly code: 'PIPE_INVALID_OPTION' | 'PIPE_LITERAL_SECRET'; readonly message: string; readonly hint: string }

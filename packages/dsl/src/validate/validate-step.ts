@@ -12,8 +12,8 @@ import type { PortableStepIR } from '../ir/steps.js'
  * validateStep(transformNode, 'orders', definitions)
  * ```
  */
-export function validateStep(node: TransformNode, pipeline: string, definitions: DefinitionCatalog, connector?: string): Diagnostic[] {
-  const context = { location: node.loc, pipeline, connector: connector ?? '' }
+export function validateStep(node: TransformNode, pipeline: string, definitions: DefinitionCatalog): Diagnostic[] {
+  const context = { location: node.loc, pipeline }
   const test = node.predicate?.test
   const predicateDefinition = definitions.predicates.get(node.id)
   const predicate = test?.type === 'plugin' && predicateDefinition !== undefined ? validatePluginOptions(predicateDefinition, test.config, context) : []
