@@ -15,7 +15,24 @@ const PIPE_WRITES: Readonly<Record<'connector' | 'plugin', RegExp>> = {
 }
 
 /**
- * The keys of a plugin a module gives fields to: its ConfigDef keys but those pipe writes itself.
+ * The keys Kafka Connect's framework adds to every connector's ConfigDef (ConnectorConfig, and
+ * SourceConnectorConfig or SinkConnectorConfig; `GET /connector-plugins/{class}/config` lists them with
+ * the plugin's own): pipe sets them from a pipeline's settings, so pulled modules keep the plugin's keys only.
+ */
+const FRAMEWORK_KEYS: ReadonlySet<string> = new Set([
+  'name', 'connector.class', 'connector.plugin.version', 'tasks.max', 'tasks.max.enforce',
+  'key.converter', 'value.converter', 'header.converter',
+  'key.converter.plugin.version', 'value.converter.plugin.version', 'header.converter.plugin.version',
+  'transforms', 'predicates', 'config.action.reload',
+  'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance', 'errors.log.enable', 'errors.log.include.messages',
+  'topics', 'topics.regex', 'errors.deadletterqueue.topic.name', 'errors.deadletterqueue.topic.replication.factor',
+  'errors.deadletterqueue.context.headers.enable',
+  'topic.creation.groups', 'exactly.once.support', 'transaction.boundary', 'transaction.boundary.interval.ms', 'offsets.storage.topic',
+])
+
+/**
+ * The keys of a plugin a module gives fields to: its ConfigDef keys but the framework's and those pipe
+ * writes itself.
  *
  * @example
  * ```ts
@@ -23,8 +40,8 @@ const PIPE_WRITES: Readonly<Record<'connector' | 'plugin', RegExp>> = {
  * ```
  */
 export function moduleKeys(plugin: PulledPlugin): PluginKey[] {
-  const writes = plugin.type === 'source' || plugin.type === 'sink' ? PIPE_WRITES.connector : PIPE_WRITES.plugin
-  return plugin.keys.filter((key) => !writes.test(key.name))
+  if (plugin.type === 'source' || plugin.type === 'sink') return plugin.keys.filter((key) => !FRAMEWORK_KEYS.has(key.name) && !PIPE_WRITES.connector.test(key.name))
+  return plugin.keys.filter((key) => !PIPE_WRITES.plugin.test(key.name))
 }
 
 /**
