@@ -132,6 +132,46 @@ describe('pulled modules in a pipeline', () => {
   }, 120_000)
 })
 
+describe('the committed pulled set in use', () => {
+  it('passes pipe check offline and compiles to the plugin classes and keys (test/fixtures/pulled-use/cdc.ts)', async () => {
+    const check = await runPipe(['check', 'test/fixtures/pulled-use/cdc.ts'])
+    expect(check.stderr + check.stdout).toContain('no errors')
+    expect(check.status).toBe(0)
+    const out = tmp()
+    const compile = await runPipe(['compile', 'test/fixtures/pulled-use/cdc.ts', '--out', out])
+    expect(compile.status, compile.stderr).toBe(0)
+    const [file] = readdirSync(out)
+    const { config } = JSON.parse(readFileSync(join(out, file ?? ''), 'utf8')) as { config: Record<string, string> }
+    expect(config).toMatchObject({
+      'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
+      'database.port': '5432',
+      'database.password': '${env:PG_PASSWORD}',
+      'table.include.list': 'public.customers',
+      'predicates.filter-1-if.type': 'org.apache.kafka.connect.transforms.predicates.RecordIsTombstone',
+    })
+    expect(Object.entries(config)).toContainEqual(expect.arrayContaining([expect.stringMatching(/^transforms\.[^.]+\.type$/), 'io.debezium.transforms.ExtractNewRecordState']))
+  }, 120_000)
+})
+
+describe('pipe plugins list', () => {
+  it("lists the worker's plugins with their type, version and the factory a pull gives them", async () => {
+    const url = servers().connect.url
+    const run = await runPipe(['plugins', 'list', '--connect', url, '--json'])
+    expect(run.status, run.stderr).toBe(0)
+    const listed = (JSON.parse(run.stdout) as { plugins: { class: string; type: string; factory?: string }[] }).plugins
+    expect(listed.filter((p) => p.factory !== undefined).map((p) => p.class).sort()).toEqual(await pullableClasses(url))
+    expect(listed.find((p) => p.class === 'io.debezium.transforms.ExtractNewRecordState')?.factory).toBe('extractNewRecordState')
+    const table = await runPipe(['plugins', 'list', '--connect', url])
+    expect(table.stdout).toMatch(/^transformation +io\.debezium\.transforms\.ExtractNewRecordState +3\.\S+ +extractNewRecordState$/m)
+  })
+
+  it('documents pull with --help', async () => {
+    const run = await runPipe(['plugins', 'pull', '--help'])
+    expect(run.status).toBe(0)
+    for (const option of ['--connect', '--plugin', '--out', '--json']) expect(run.stdout).toContain(option)
+  })
+})
+
 describe('pipe plugins pull on bad input', () => {
   let web: Server
   let webUrl: string

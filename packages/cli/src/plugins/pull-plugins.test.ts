@@ -69,10 +69,12 @@ describe('pullPlugins on recorded answers of the test worker', () => {
     const keys = configOf(POSTGRES)
     expect(keys.length).toBeGreaterThan(50)
     expect(keys.map((key) => key.name)).toContain('name')
+    // Debezium lists patterns of keys too (column.mask.with.(d+).chars): no field can name them
+    expect(keys.some((key) => key.name.includes('(d+)'))).toBe(true)
     for (const key of keys) {
       const line = text.split('\n').find((l) => l.startsWith(`    '${key.name}': field.`))
       // keys pipe writes itself (the connector's name, its topics...) are left out: pipe check refuses them
-      if (/^(?:name|connector\.class|tasks\.max.*|topics?|topics\.regex|transforms.*|predicates.*|(?:key|value|header)\.converter|errors\.(?:tolerance|log\..*|retry\..*)|config\.action\.reload|topic\.creation\.groups|exactly\.once\.support|transaction\.boundary.*|offsets\.storage\.topic)$/.test(key.name)) {
+      if (/[()[\]*+]/.test(key.name) || /^(?:name|connector\.class|tasks\.max.*|topics?|topics\.regex|transforms.*|predicates.*|(?:key|value|header)\.converter|errors\.(?:tolerance|log\..*|retry\..*)|config\.action\.reload|topic\.creation\.groups|exactly\.once\.support|transaction\.boundary.*|offsets\.storage\.topic)$/.test(key.name)) {
         expect(line, key.name).toBeUndefined()
         continue
       }

@@ -31,8 +31,8 @@ const FRAMEWORK_KEYS: ReadonlySet<string> = new Set([
 ])
 
 /**
- * The keys of a plugin a module gives fields to: its ConfigDef keys but the framework's and those pipe
- * writes itself.
+ * The keys of a plugin a module gives fields to: its ConfigDef keys but the framework's, those pipe
+ * writes itself, and patterns of keys.
  *
  * @example
  * ```ts
@@ -40,8 +40,11 @@ const FRAMEWORK_KEYS: ReadonlySet<string> = new Set([
  * ```
  */
 export function moduleKeys(plugin: PulledPlugin): PluginKey[] {
-  if (plugin.type === 'source' || plugin.type === 'sink') return plugin.keys.filter((key) => !FRAMEWORK_KEYS.has(key.name) && !PIPE_WRITES.connector.test(key.name))
-  return plugin.keys.filter((key) => !PIPE_WRITES.plugin.test(key.name))
+  // a key that is a pattern (Debezium's `column.mask.with.(d+).chars`) names many keys, none of them itself:
+  // the concrete keys are given as unknown keys (kept, with a warning)
+  const keys = plugin.keys.filter((key) => !/[()[\]{}*+?\\|^$]/.test(key.name))
+  if (plugin.type === 'source' || plugin.type === 'sink') return keys.filter((key) => !FRAMEWORK_KEYS.has(key.name) && !PIPE_WRITES.connector.test(key.name))
+  return keys.filter((key) => !PIPE_WRITES.plugin.test(key.name))
 }
 
 /**
