@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -49,6 +49,16 @@ describe('pipe run on bad input', () => {
     const line = expectOneLineError(await runPipe(['run', 'pipelines/quickstart.ts', '--bootstrap-servers', '192.0.2.1:9092']))
     expect(line).toContain('cannot reach a Kafka broker at 192.0.2.1:9092 (connection refused, or no answer within 10s)')
     expect(Date.now() - started).toBeLessThan(20_000)
+  })
+
+  it('refuses a connector or SMT class pipe cannot run, in one line at file:line, before anything starts', async () => {
+    const dir = workDir()
+    const stateDir = join(dir, '.pipe')
+    const connector = expectOneLineError(await runPipe(['run', fixture('plugin-connector.ts'), '--max-idle', '1s', '--state-dir', stateDir], { cwd: dir }))
+    expect(connector).toMatch(/^pipe run: error PIPE_NO_RUNTIME_IMPLEMENTATION: .*plugin-connector\.ts:5: connector class io\.debezium\.connector\.postgresql\.PostgresConnector has no pipe runtime implementation; deploy it to Kafka Connect with `pipe deploy`$/)
+    const smt = expectOneLineError(await runPipe(['run', fixture('plugin-transform.ts'), '--max-idle', '1s', '--state-dir', stateDir], { cwd: dir }))
+    expect(smt).toMatch(/plugin-transform\.ts:7: transformation class io\.debezium\.transforms\.ExtractNewRecordState has no pipe runtime implementation/)
+    expect(existsSync(stateDir)).toBe(false)
   })
 
   it('prints the first trace line and a fix when a connector FAILs, exit 1', async () => {

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   // --- dsl: internal ---
   'PIPE_INTERNAL',
   // --- cli: codes owned by packages/cli (add below this line) ---
+  'PIPE_NO_RUNTIME_IMPLEMENTATION',
   // finding and loading pipeline files (cli/load)
   'PIPE_FILE_NOT_FOUND',
   'PIPE_NO_PIPELINES',

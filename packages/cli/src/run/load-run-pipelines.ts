@@ -5,6 +5,7 @@ import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
 import { analyzePipelines, type LoadedPipeline } from '../analyze/analyze-pipelines.js'
 import { UserError } from '../errors/user-error.js'
+import { assertRunnable } from './runtime-support.js'
 
 /** What `pipe run` starts: every connector of a file's pipelines, their topics and step functions. */
 export interface RunPlan {
@@ -30,8 +31,11 @@ export async function loadRunPlan(given: string, cwd: string): Promise<LoadResul
   await assertFile(given, file)
   const connectors: ConnectorDocument[] = []
   const topics: TopicSpec[] = []
-  const compile = ({ ir, definitions }: LoadedPipeline): readonly Diagnostic[] => {
-    const compiled = compilePipeline(ir, { target: 'pipe', definitions })
+  const runnable: (() => void)[] = []
+  const compile = (pipeline: LoadedPipeline): readonly Diagnostic[] => {
+    const compiled = compilePipeline(pipeline.ir, { target: 'pipe', definitions: pipeline.definitions })
+    // no diagnostics: refused only once the pipeline is otherwise valid, as its one line
+    if (!compiled.diagnostics.some((d) => d.severity === 'error')) runnable.push(() => { assertRunnable(pipeline, compiled.connectors, cwd) })
     connectors.push(...compiled.connectors)
     topics.push(...compiled.topics)
     return compiled.diagnostics
@@ -39,6 +43,7 @@ export async function loadRunPlan(given: string, cwd: string): Promise<LoadResul
   const options = { cwd, typeCheck: false, steps: true, each: compile, stdoutToStderr: false, stopAtLoadError: true, internalAsDiagnostic: true }
   const { pipelines, diagnostics } = await analyzePipelines([file], options)
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics }
+  for (const check of runnable) check()
   const steps = new Map(pipelines.flatMap((p) => [...(p.steps ?? [])]))
   return { ok: true, plan: { file, pipelines: pipelines.map((p) => p.ir.name), connectors, topics, steps } }
 }

@@ -59,8 +59,8 @@ const DEPENDENCY = /[/\\]node_modules[/\\]/
 
 /**
  * Where the user called a factory that was written outside `@pipe/dsl` (a connector module of the
- * user's repo, a pulled module, an npm package): the first user frame in another file than the
- * factory's, outside node_modules; else the factory's own call ({@link captureLocation}).
+ * user's repo, a pulled module, an npm package): the factory's caller, unless that is in
+ * node_modules; for a factory of `@pipe/dsl` itself, {@link captureLocation}.
  *
  * @example
  * ```ts
@@ -75,6 +75,7 @@ export function captureFactoryCallLocation(depth: number): SourceLocation | unde
   const users = all.filter(isUserFrame)
   // a factory of @pipe/dsl itself: its caller is the user's call
   if (factory === undefined || !isUserFrame(factory)) return users[0]
-  const index = users.indexOf(factory)
-  return users.slice(index + 1).find((loc) => loc.file !== factory.file && !DEPENDENCY.test(loc.file)) ?? factory
+  // the factory's caller: the pipeline's line (or, for a factory called by a helper, the helper's)
+  const caller = users[users.indexOf(factory) + 1]
+  return caller === undefined || DEPENDENCY.test(caller.file) ? factory : caller
 }
