@@ -195,6 +195,26 @@ function importLine(plugin: PulledPlugin, names: readonly string[]): string {
   return `import { ${sorted.join(', ')} } from '@pipe/dsl/connectors'`
 }
 
+/** A placeholder value of a key's type for the TSDoc example. */
+function exampleValue(key: PluginKey): string {
+  const values = enumValues(key)
+  if (values?.[0] !== undefined) return literal(values[0])
+  switch (key.type) {
+    case 'INT': case 'SHORT': case 'LONG': case 'DOUBLE': return '1'
+    case 'BOOLEAN': return 'true'
+    case 'LIST': return "['...']"
+    case 'PASSWORD': return `env(${literal(key.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))})`
+    case 'STRING': case 'CLASS': return "'...'"
+  }
+}
+
+/** The factory called with its required keys (placeholders), as the TSDoc example shows it. */
+function exampleCall(plugin: PulledPlugin, names: PluginNames): string {
+  const required = moduleKeys(plugin).filter((key) => key.required)
+  if (required.length === 0) return `${names.factory}()`
+  return `${names.factory}({ ${required.map((key) => `${literal(key.name)}: ${exampleValue(key)}`).join(', ')} })`
+}
+
 function optionsDefault(plugin: PulledPlugin): string {
   return moduleKeys(plugin).some((key) => key.required) ? '' : ' = {}'
 }
@@ -207,9 +227,8 @@ function connectorModule(plugin: PulledPlugin, names: PluginNames): string {
   const formats = role === 'source' ? "['json']" : "['json', 'json-schema', 'string']"
   const ref = role === 'source' ? 'sourceRef' : 'sinkRef'
   const refType = role === 'source' ? 'SourceConnector' : 'SinkConnector'
-  const use = role === 'source'
-    ? `source(${names.factory}({ ... })).to(topic('events'))`
-    : `topic('events').sink(${names.factory}({ ... }))`
+  const call = exampleCall(plugin, names)
+  const use = role === 'source' ? `source(${call}).to(topic('events'))` : `topic('events').sink(${call})`
   return [
     header(plugin),
     importLine(plugin, ['defineConnector', ref]),
@@ -242,7 +261,8 @@ function pluginModule(plugin: PulledPlugin, names: PluginNames): string {
   const options = typeName(names)
   const version = plugin.version === undefined ? '' : `  version: ${literal(plugin.version)},\n`
   const what = transform ? 'SMT' : 'predicate'
-  const use = transform ? `stream.transform(${names.factory}({ ... }))` : `stream.dropIf(${names.factory}({ ... }))`
+  const call = exampleCall(plugin, names)
+  const use = transform ? `stream.transform(${call})` : `stream.dropIf(${call})`
   return [
     header(plugin),
     importLine(plugin, [transform ? 'defineTransform' : 'definePredicate', transform ? 'transformRef' : 'predicateRef']),
