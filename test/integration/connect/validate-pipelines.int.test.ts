@@ -66,4 +66,13 @@ describe('compiled pipelines/ on the real Kafka Connect worker', () => {
     expect(broken.status).toBe(1)
     expect(broken.stderr).toMatch(/^test\/fixtures\/connect\/rejected-by-worker\.ts:\d+:\d+ error PIPE_CONNECT_INVALID_CONFIG: /m)
   })
+
+  it('pipe check --connect URL validates a kafkaConnect() config live, at the file:line of its key', async () => {
+    const { url } = servers().connect
+    const offline = await runPipe(['check', 'test/fixtures/connect/kafka-connect-rejected.ts'])
+    expect(offline.status).toBe(0)
+    const live = await runPipe(['check', 'test/fixtures/connect/kafka-connect-rejected.ts', '--connect', url])
+    expect(live.status).toBe(1)
+    expect(live.stderr).toMatch(/^test\/fixtures\/connect\/kafka-connect-rejected\.ts:8:3 error PIPE_CONNECT_INVALID_CONFIG: Kafka Connect rejects 'batch.size' \(option 'batch.size'\) of connector 'kafka-connect-rejected-source': .*many/m)
+  })
 })

@@ -27,6 +27,15 @@ describe('pipe plan', () => {
     expect(again.stdout).toMatch(/no changes: 2 unchanged\n$/)
   })
 
+  it("plans a connector the user defined in their own module, with the worker's view of its class", async () => {
+    const io = createMemoryIoHost()
+    expect(await runPlan(['test/fixtures/user-connector/pipelines'], { json: true }, io, repo, createFakeConnect())).toBe(2)
+    const report = JSON.parse(io.stdout) as { actions: { type: string; name: string; connectorClass?: string; changes: { key: string; to?: string }[] }[] }
+    expect(report.actions.map((a) => [a.type, a.name, a.connectorClass])).toEqual([['create', 'search-sink', 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector']])
+    expect(report.actions[0]?.changes).toContainEqual({ key: 'connection.url', to: 'http://es:9200' })
+    expect(report.actions[0]?.changes).toContainEqual({ key: 'connection.password', to: '${env:ES_PASSWORD}' })
+  })
+
   it('exits 1 with the file:line of a pipeline that does not load', async () => {
     const io = createMemoryIoHost()
     expect(await runPlan(['test/fixtures/broken/no-default-export.ts'], {}, io, repo, createFakeConnect())).toBe(1)

@@ -18,7 +18,7 @@ export {
   isTransformRef, pluginDefinitionOf, type PluginDefinition, type PluginDefinitionInit, type TransformRef,
   type PluginPredicate, type OpenOptions, type OptionValue,
 } from './define-transform.js'
-export { kafkaConnect, kafkaConnectDefinition, KAFKA_CONNECT_CONNECTOR, type KafkaConnectConnector } from './kafka-connect/kafka-connect.js'
+export { kafkaConnect, kafkaConnectDefinition, KAFKA_CONNECT_CONNECTOR, type KafkaConnectConnector, type KafkaConnectOptions } from './kafka-connect/kafka-connect.js'
 export { definitionCatalog, type DefinitionCatalog } from './catalog.js'
 export { validatePluginOptions } from './validate-options.js'
 export { validateOptions, type OptionsContext } from './validate-options.js'

@@ -28,7 +28,9 @@ describe('kafkaConnect()', () => {
       {
         'connector.class': MYSQL, 'database.hostname': 'db', 'database.password': '${env:MYSQL_PASSWORD}', 'topic.prefix': 'shop',
         'errors.tolerance': 'none', 'key.converter': 'org.apache.kafka.connect.json.JsonConverter', 'key.converter.schemas.enable': 'false',
-        name: 'shop-source', 'pipe.pipeline': 'shop', 'tasks.max': '1', topic: 'shop',
+        name: 'shop-source', 'pipe.pipeline': 'shop', 'tasks.max': '1',
+        transforms: 'route-to-topic', 'transforms.route-to-topic.regex': '.*', 'transforms.route-to-topic.replacement': 'shop',
+        'transforms.route-to-topic.type': 'org.apache.kafka.connect.transforms.RegexRouter',
         'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'false',
       },
       {
@@ -69,6 +71,24 @@ describe('kafkaConnect()', () => {
     expect(validatePipeline(good.ir, { definitions: good.definitions })).toEqual([])
   })
 
+  it("writes a source's topic key instead of a router with routing: 'topic-key'", () => {
+    const { ir, definitions } = lowerPipeline(
+      source(kafkaConnect('org.apache.kafka.connect.file.FileStreamSourceConnector', { file: 'in.txt' }, { routing: 'topic-key' })).to(topic('lines')),
+      { defaultName: 'lines' },
+    )
+    const config = compilePipeline(ir, { definitions }).connectors[0]?.config
+    expect(config).toMatchObject({ file: 'in.txt', topic: 'lines' })
+    expect(config?.['transforms']).toBeUndefined()
+  })
+
+  it("refuses a plugin SMT's 'type' key (pipe writes the class there)", () => {
+    const { ir, definitions } = lowerPipeline(
+      source(kafkaConnect(MYSQL, { 'topic.prefix': 'shop' })).transform(kafkaConnectTransform('com.acme.T', { type: 'x', field: 'a' })).to(topic('shop')),
+      { defaultName: 'shop' },
+    )
+    expect(validatePipeline(ir, { definitions }).map((d) => d.message)).toEqual(["transform com.acme.T may not set 'type': pipe writes it"])
+  })
+
   it('compiles a plugin SMT on its chain', () => {
     const { ir, definitions } = lowerPipeline(
       source(kafkaConnect(MYSQL, { 'topic.prefix': 'shop' }))
@@ -78,7 +98,7 @@ describe('kafkaConnect()', () => {
     )
     expect(validatePipeline(ir, { definitions })).toEqual([])
     expect(compilePipeline(ir, { definitions }).connectors[0]?.config).toMatchObject({
-      transforms: 'plugin-0',
+      transforms: 'plugin-0,route-to-topic',
       'transforms.plugin-0.type': 'io.debezium.transforms.ExtractNewRecordState',
       'transforms.plugin-0.drop.tombstones': 'false',
     })
