@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { compilePipeline, env, lowerPipeline, source, topic } from '@pipe/dsl'
-import { postgresCdc } from '@pipe/dsl/connectors'
+import { defineConnector, defineTransform, field, postgresCdc, sourceRef, transformRef } from '@pipe/dsl/connectors'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateOnWorker } from './validate-on-worker.js'
 
@@ -9,7 +9,10 @@ import { validateOnWorker } from './validate-on-worker.js'
 const server = createServer((request, response) => {
   response.setHeader('content-type', 'application/json')
   if (request.method === 'GET') {
-    response.end(JSON.stringify([{ class: 'io.debezium.connector.postgresql.PostgresConnector', type: 'source' }]))
+    response.end(JSON.stringify([
+      { class: 'io.debezium.connector.postgresql.PostgresConnector', type: 'source', version: '3.2.0.Final' },
+      { class: 'io.debezium.transforms.ExtractNewRecordState', type: 'transformation', version: '3.2.0.Final' },
+    ]))
     return
   }
   const value = (name: string, errors: string[]) => ({ definition: { name }, value: { name, value: 'resolved', errors } })
@@ -47,5 +50,28 @@ describe('validateOnWorker', () => {
     const other = { ...connector, config: { ...connector.config, 'connector.class': 'com.example.NopeConnector' } }
     expect((await validateOnWorker(url, [{ pipeline: { file: '/p/x.ts', ir, definitions }, document: other }])).map((d) => d.code)).toEqual(['PIPE_CONNECT_PLUGIN_MISSING'])
     expect((await validateOnWorker('http://127.0.0.1:1', [])).map((d) => d.code)).toEqual(['PIPE_CONNECT_UNREACHABLE'])
+  })
+
+  it('warns, at the line of the node, where a pulled module records another plugin version than the worker has', async () => {
+    const pulled = (version: string) => defineConnector({
+      name: 'io.debezium.connector.postgresql.PostgresConnector', role: 'source', doc: 'pulled', fields: { 'database.hostname': field.string({ doc: 'host' }) },
+      formats: ['json'], kafkaConnect: { class: 'io.debezium.connector.postgresql.PostgresConnector', version, routing: 'router' },
+      pipeClass: 'io.debezium.connector.postgresql.PostgresConnector', unknownKeys: 'warn',
+    })
+    const smt = defineTransform({ class: 'io.debezium.transforms.ExtractNewRecordState', version: '2.7.3.Final', doc: 'pulled', fields: {} })
+    const check = async (version: string) => {
+      const pipeline = source(sourceRef(pulled(version), { 'database.hostname': 'db' })).transform(transformRef(smt, {})).to(topic('pg'))
+      const { ir, definitions } = lowerPipeline(pipeline, { defaultName: 'cdc' })
+      const [connector] = compilePipeline(ir, { target: 'kafka-connect', definitions }).connectors
+      if (connector === undefined) throw new Error('no connector compiled')
+      return (await validateOnWorker(url, [{ pipeline: { file: '/p/cdc.ts', ir, definitions }, document: connector }])).filter((d) => d.code === 'PIPE_CONNECT_PLUGIN_VERSION')
+    }
+    const older = await check('2.7.3.Final')
+    expect(older.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', `the source connector io.debezium.connector.postgresql.PostgresConnector was pulled from version 2.7.3.Final, and the worker at ${url} has 3.2.0.Final`],
+      ['warning', `the SMT io.debezium.transforms.ExtractNewRecordState was pulled from version 2.7.3.Final, and the worker at ${url} has 3.2.0.Final`],
+    ])
+    expect(older.every((d) => d.location?.file.endsWith('validate-on-worker.test.ts') === true)).toBe(true)
+    expect((await check('3.2.0.Final')).map((d) => d.message)).toEqual([older[1]?.message])
   })
 })

@@ -4,6 +4,7 @@ import { ConnectError } from '../deploy/connect-error.js'
 import { connectClient } from '../deploy/connect-url.js'
 import { hasPlugin, type KafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { locateConnector } from './locate-connector.js'
+import { pluginVersionWarnings } from './plugin-version-check.js'
 
 const SECRET_WITHHELD = "the worker's message is withheld because this key holds a secret, which the worker resolves before validating"
 
@@ -47,7 +48,9 @@ async function validateOne(client: KafkaConnectClient, plugins: readonly string[
 /**
  * Asks a live Kafka Connect worker to validate each compiled config (PUT
  * /connector-plugins/{class}/config/validate) and reports its per-key errors at the pipeline's
- * file:line. Only error messages are reported, never config values (they may hold resolved secrets).
+ * file:line; warns (PIPE_CONNECT_PLUGIN_VERSION) where a pulled module was generated from another
+ * version of its plugin than the worker's. Only error messages are reported, never config values
+ * (they may hold resolved secrets).
  */
 export async function validateOnWorker(url: string, connectors: readonly CompiledConnector[]): Promise<Diagnostic[]> {
   let shown = url
@@ -57,7 +60,10 @@ export async function validateOnWorker(url: string, connectors: readonly Compile
     shown = client.url
     const plugins = await client.connectorPlugins()
     const results = await Promise.all(connectors.map((connector) => validateOne(client, plugins, connector)))
-    return results.flat()
+    // a worker older than Kafka 3.2 does not list SMTs (connectorsOnly=false): no version check then
+    const versions = await client.pluginVersions().catch(() => [])
+    const pipelines = [...new Set(connectors.map((connector) => connector.pipeline))]
+    return [...results.flat(), ...pluginVersionWarnings(pipelines, versions, client.url)]
   } catch (error) {
     if (error instanceof ConnectError) return [unreachable(shown, error)]
     throw error

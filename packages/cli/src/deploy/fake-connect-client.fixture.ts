@@ -59,6 +59,7 @@ export function createFakeConnect(): FakeConnect {
     alterOffsets: (name) => record(`PATCH ${name}/offsets`).then(() => 'altered'),
     resetOffsets: (name) => record(`DELETE ${name}/offsets`).then(() => 'reset'),
     connectorPlugins: () => Promise.resolve([...plugins]),
+    pluginVersions: () => Promise.resolve(plugins.map((name) => ({ class: name, type: name.endsWith('SinkConnector') ? 'sink' : 'source' }))),
     validate: () => Promise.resolve({ errorCount: 0, errors: [] }),
     passwordKeys: () => Promise.resolve([]),
   }

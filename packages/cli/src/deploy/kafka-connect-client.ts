@@ -50,10 +50,26 @@ export interface KafkaConnectClient {
   resetOffsets(name: string): Promise<string>
   /** The connector classes the worker has (GET /connector-plugins). */
   connectorPlugins(): Promise<readonly string[]>
+  /** Every plugin the worker lists, SMTs and predicates too, with its version when it has one (GET /connector-plugins?connectorsOnly=false). */
+  pluginVersions(): Promise<readonly PluginVersion[]>
   /** Validates a flat connector config against the worker's plugin; nothing is persisted. */
   validate(connectorClass: string, config: Readonly<Record<string, string>>): Promise<ValidateResult>
   /** Keys of type PASSWORD of a connector plugin (GET /connector-plugins/{class}/config); [] when unknown. */
   passwordKeys(connectorClass: string): Promise<readonly string[]>
+}
+
+/**
+ * A plugin of the worker: its class, its type (source, sink, transformation, predicate, converter...) and version.
+ *
+ * @example
+ * ```ts
+ * const p: PluginVersion = { class: 'io.debezium.transforms.ExtractNewRecordState', type: 'transformation', version: '3.2.0.Final' }
+ * ```
+ */
+export interface PluginVersion {
+  readonly class: string
+  readonly type: string
+  readonly version?: string
 }
 
 /**
@@ -236,6 +252,15 @@ export function createKafkaConnectClient(url: string, deps: ClientDependencies =
       const body = await read('GET', '/connector-plugins?connectorsOnly=true')
       if (!Array.isArray(body)) throw new ConnectError('PIPE_CONNECT_BAD_ANSWER', 'Kafka Connect answered GET /connector-plugins with an unexpected body')
       return body.flatMap((plugin: unknown) => (isRecord(plugin) && typeof plugin['class'] === 'string' ? [plugin['class']] : []))
+    },
+    async pluginVersions() {
+      const body = await read('GET', '/connector-plugins?connectorsOnly=false')
+      if (!Array.isArray(body)) throw new ConnectError('PIPE_CONNECT_BAD_ANSWER', 'Kafka Connect answered GET /connector-plugins?connectorsOnly=false with an unexpected body')
+      return body.flatMap((plugin: unknown): PluginVersion[] => {
+        if (!isRecord(plugin) || typeof plugin['class'] !== 'string' || typeof plugin['type'] !== 'string') return []
+        const version = plugin['version']
+        return [{ class: plugin['class'], type: plugin['type'], ...(typeof version === 'string' && version !== '' ? { version } : {}) }]
+      })
     },
     validate: async (connectorClass, config) =>
       parseConfigInfos(await read('PUT', `/connector-plugins/${encodeURIComponent(connectorClass)}/config/validate`, config)),

@@ -5,7 +5,7 @@ import { pluginNames } from './plugin-names.js'
 import { hostConnector, listPlugins, readPlugins } from './read-plugins.js'
 import { renderPluginModule } from './render-plugin-module.js'
 import { selectPlugins } from './select-plugins.js'
-import { writePluginModules, type WrittenModules } from './write-plugin-modules.js'
+import { checkWritable, writePluginModules, type WrittenModules } from './write-plugin-modules.js'
 
 /**
  * One module a pull wrote (or found already right): the plugin and where its module is.
@@ -70,6 +70,7 @@ export async function pullPlugins(transport: ConnectTransport, options: PullOpti
   const all = selectPlugins(listing, [], new Map(), transport.base)
   const names = pluginNames(all.map((plugin) => plugin.class))
   const selected = selectPlugins(listing, options.plugins, names, transport.base)
+  await checkWritable(options.out, selected.flatMap((plugin) => names.get(plugin.class)?.file ?? []))
   const pulled = await readPlugins(transport, selected, hostConnector(listing), (plugin, done) => options.onRead?.(plugin, done, selected.length))
   const modules = pulled.flatMap((plugin) => {
     const name = names.get(plugin.class)

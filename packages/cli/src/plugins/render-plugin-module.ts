@@ -15,7 +15,24 @@ const PIPE_WRITES: Readonly<Record<'connector' | 'plugin', RegExp>> = {
 }
 
 /**
- * The keys of a plugin a module gives fields to: its ConfigDef keys but those pipe writes itself.
+ * The keys Kafka Connect's framework adds to every connector's ConfigDef (ConnectorConfig, and
+ * SourceConnectorConfig or SinkConnectorConfig; `GET /connector-plugins/{class}/config` lists them with
+ * the plugin's own): pipe sets them from a pipeline's settings, so pulled modules keep the plugin's keys only.
+ */
+const FRAMEWORK_KEYS: ReadonlySet<string> = new Set([
+  'name', 'connector.class', 'connector.plugin.version', 'tasks.max', 'tasks.max.enforce',
+  'key.converter', 'value.converter', 'header.converter',
+  'key.converter.plugin.version', 'value.converter.plugin.version', 'header.converter.plugin.version',
+  'transforms', 'predicates', 'config.action.reload',
+  'errors.retry.timeout', 'errors.retry.delay.max.ms', 'errors.tolerance', 'errors.log.enable', 'errors.log.include.messages',
+  'topics', 'topics.regex', 'errors.deadletterqueue.topic.name', 'errors.deadletterqueue.topic.replication.factor',
+  'errors.deadletterqueue.context.headers.enable',
+  'topic.creation.groups', 'exactly.once.support', 'transaction.boundary', 'transaction.boundary.interval.ms', 'offsets.storage.topic',
+])
+
+/**
+ * The keys of a plugin a module gives fields to: its ConfigDef keys but the framework's, those pipe
+ * writes itself, and patterns of keys.
  *
  * @example
  * ```ts
@@ -23,8 +40,11 @@ const PIPE_WRITES: Readonly<Record<'connector' | 'plugin', RegExp>> = {
  * ```
  */
 export function moduleKeys(plugin: PulledPlugin): PluginKey[] {
-  const writes = plugin.type === 'source' || plugin.type === 'sink' ? PIPE_WRITES.connector : PIPE_WRITES.plugin
-  return plugin.keys.filter((key) => !writes.test(key.name))
+  // a key that is a pattern (Debezium's `column.mask.with.(d+).chars`) names many keys, none of them itself:
+  // the concrete keys are given as unknown keys (kept, with a warning)
+  const keys = plugin.keys.filter((key) => !/[()[\]{}*+?\\|^$]/.test(key.name))
+  if (plugin.type === 'source' || plugin.type === 'sink') return keys.filter((key) => !FRAMEWORK_KEYS.has(key.name) && !PIPE_WRITES.connector.test(key.name))
+  return keys.filter((key) => !PIPE_WRITES.plugin.test(key.name))
 }
 
 /**
@@ -175,6 +195,26 @@ function importLine(plugin: PulledPlugin, names: readonly string[]): string {
   return `import { ${sorted.join(', ')} } from '@pipe/dsl/connectors'`
 }
 
+/** A placeholder value of a key's type for the TSDoc example. */
+function exampleValue(key: PluginKey): string {
+  const values = enumValues(key)
+  if (values?.[0] !== undefined) return literal(values[0])
+  switch (key.type) {
+    case 'INT': case 'SHORT': case 'LONG': case 'DOUBLE': return '1'
+    case 'BOOLEAN': return 'true'
+    case 'LIST': return "['...']"
+    case 'PASSWORD': return `env(${literal(key.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'))})`
+    case 'STRING': case 'CLASS': return "'...'"
+  }
+}
+
+/** The factory called with its required keys (placeholders), as the TSDoc example shows it. */
+function exampleCall(plugin: PulledPlugin, names: PluginNames): string {
+  const required = moduleKeys(plugin).filter((key) => key.required)
+  if (required.length === 0) return `${names.factory}()`
+  return `${names.factory}({ ${required.map((key) => `${literal(key.name)}: ${exampleValue(key)}`).join(', ')} })`
+}
+
 function optionsDefault(plugin: PulledPlugin): string {
   return moduleKeys(plugin).some((key) => key.required) ? '' : ' = {}'
 }
@@ -187,9 +227,8 @@ function connectorModule(plugin: PulledPlugin, names: PluginNames): string {
   const formats = role === 'source' ? "['json']" : "['json', 'json-schema', 'string']"
   const ref = role === 'source' ? 'sourceRef' : 'sinkRef'
   const refType = role === 'source' ? 'SourceConnector' : 'SinkConnector'
-  const use = role === 'source'
-    ? `source(${names.factory}({ ... })).to(topic('events'))`
-    : `topic('events').sink(${names.factory}({ ... }))`
+  const call = exampleCall(plugin, names)
+  const use = role === 'source' ? `source(${call}).to(topic('events'))` : `topic('events').sink(${call})`
   return [
     header(plugin),
     importLine(plugin, ['defineConnector', ref]),
@@ -222,7 +261,8 @@ function pluginModule(plugin: PulledPlugin, names: PluginNames): string {
   const options = typeName(names)
   const version = plugin.version === undefined ? '' : `  version: ${literal(plugin.version)},\n`
   const what = transform ? 'SMT' : 'predicate'
-  const use = transform ? `stream.transform(${names.factory}({ ... }))` : `stream.dropIf(${names.factory}({ ... }))`
+  const call = exampleCall(plugin, names)
+  const use = transform ? `stream.transform(${call})` : `stream.dropIf(${call})`
   return [
     header(plugin),
     importLine(plugin, [transform ? 'defineTransform' : 'definePredicate', transform ? 'transformRef' : 'predicateRef']),

@@ -54,6 +54,23 @@ function notGenerated(file: string): UserError {
   )
 }
 
+/**
+ * Throws PIPE_PLUGINS_NOT_GENERATED when one of `files` (names without `.ts`) or `index.ts` exists in `out`
+ * without pull's header; a pull checks this before it reads any plugin.
+ *
+ * @example
+ * ```ts
+ * await checkWritable('connectors', ['postgres-connector'])
+ * ```
+ */
+export async function checkWritable(out: string, files: readonly string[]): Promise<void> {
+  for (const file of [...files, 'index']) {
+    const path = join(out, `${file}.ts`)
+    const text = await readIfExists(path)
+    if (text !== undefined && !isGenerated(text)) throw notGenerated(path)
+  }
+}
+
 /** The generated modules already in `out` (file names without `.ts`, index.ts left out). */
 async function generatedModules(out: string): Promise<string[]> {
   const names = (await readdir(out)).filter((name) => name.endsWith('.ts') && name !== 'index.ts').sort()

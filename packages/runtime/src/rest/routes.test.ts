@@ -57,6 +57,20 @@ describe('plugin routes', () => {
     expect(mismatch.body).toEqual({ error_code: 400, message: 'Included connector type FileStreamSource does not match request type FileStreamSinkConnector' })
     expect((await t.call('GET', '/connector-plugins/Nope/config')).body).toEqual({ error_code: 404, message: 'Unknown plugin Nope.' })
   })
+
+  it("serves the ConfigDef of every listed SMT and predicate, Kafka Connect's keys", async () => {
+    const t = w = await startTestWorker()
+    const all = (await t.call('GET', '/connector-plugins?connectorsOnly=false')).body as { class: string; type: string }[]
+    const steps = all.filter((p) => p.type === 'transformation' || p.type === 'predicate')
+    expect(steps.length).toBeGreaterThan(20)
+    for (const step of steps) {
+      const res = await t.call('GET', `/connector-plugins/${encodeURIComponent(step.class)}/config`)
+      expect(res.status, step.class).toBe(200)
+      expect(Array.isArray(res.body), step.class).toBe(true)
+    }
+    const router = (await t.call('GET', '/connector-plugins/RegexRouter/config')).body as { name: string; required: boolean }[]
+    expect(router.map((key) => [key.name, key.required])).toEqual([['regex', true], ['replacement', true]])
+  })
 })
 
 describe('admin and security', () => {

@@ -1,5 +1,7 @@
 import type { ApiContext } from '../api-context.js'
-import { pluginConfigKeys } from '../../worker/config-defs.js'
+import { pluginConfigKeys, type ConfigKeyInfo } from '../../worker/config-defs.js'
+import { SMT_CONFIG_KEYS } from '../../worker/smt-config-keys.js'
+import type { PluginSet } from '../../tasks/connector-registry.js'
 import { configMap } from '../json-body.js'
 import { listPlugins, resolvePlugin, unknownClassMessage } from '../../worker/plugins.js'
 import { badRequest, notFound, serverError } from '../rest-error.js'
@@ -24,7 +26,17 @@ async function validate(ctx: ApiContext, r: RestRequest): Promise<RestResponse> 
   return { status: 200, body: validateConnectorConfig(plugin, config, ctx.registry) }
 }
 
-/** `GET /connector-plugins`, a plugin's config keys, and config validation. */
+/**
+ * The ConfigDef of a listed SMT or predicate (by class, or by simple name as Kafka Connect takes it);
+ * undefined when the worker has none by that name.
+ */
+function transformConfigKeys(sets: readonly PluginSet[], name: string): readonly ConfigKeyInfo[] | undefined {
+  const listed = sets.flatMap((set) => [...Object.keys(set.transforms ?? {}), ...Object.keys(set.predicates ?? {})]).filter((c) => c.includes('.'))
+  const className = listed.find((c) => c === name) ?? listed.find((c) => c.slice(c.lastIndexOf('.') + 1) === name)
+  return className === undefined ? undefined : SMT_CONFIG_KEYS[className] ?? []
+}
+
+/** `GET /connector-plugins`, a plugin's config keys (connectors, SMTs, predicates), and config validation. */
 export function pluginRoutes(ctx: ApiContext): readonly Route[] {
   return [
     {
@@ -38,8 +50,10 @@ export function pluginRoutes(ctx: ApiContext): readonly Route[] {
       handler: (r) => {
         const name = r.params['plugin'] ?? ''
         const plugin = resolvePlugin(ctx.registry, name)
-        if (plugin === undefined) throw notFound(`Unknown plugin ${name}.`)
-        return Promise.resolve({ status: 200, body: pluginConfigKeys(plugin.type, plugin.className) })
+        if (plugin !== undefined) return Promise.resolve({ status: 200, body: pluginConfigKeys(plugin.type, plugin.className) })
+        const transform = transformConfigKeys(ctx.pluginSets, name)
+        if (transform === undefined) throw notFound(`Unknown plugin ${name}.`)
+        return Promise.resolve({ status: 200, body: transform })
       },
     },
     { method: 'PUT', path: '/connector-plugins/{plugin}/config/validate', handler: (r) => validate(ctx, r) },
