@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
 import type { Diagnostic } from '../diagnostic.js'
+import { isGeneratedModule } from '../util/generated-mark.js'
 
 export interface FoundFiles {
   /** Absolute paths of the pipeline files, sorted, without duplicates. */
@@ -24,14 +25,15 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name.startsWith('_')) continue
     const path = join(dir, entry.name)
     if (entry.isDirectory()) found.push(...(await walk(path)))
-    else if (entry.isFile() && isPipelineFileName(entry.name)) found.push(path)
+    // a module `pipe plugins pull` wrote (connectors/ beside the pipelines) is imported by pipelines, not one itself
+    else if (entry.isFile() && isPipelineFileName(entry.name) && !(await isGeneratedModule(path))) found.push(path)
   }
   return found
 }
 
 /**
  * Expands the command line's paths (files or folders, relative to `cwd`) into pipeline files.
- * Folders are searched recursively; a path that does not exist is a PIPE_FILE_NOT_FOUND diagnostic.
+ * Folders are searched recursively (skipping the modules `pipe plugins pull` wrote); a path that does not exist is a PIPE_FILE_NOT_FOUND diagnostic.
  */
 export async function findPipelineFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {
   const files = new Set<string>()

@@ -2,7 +2,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../errors/user-error.js'
 import { makeDirectory } from '../util/make-directory.js'
-import { GENERATED_MARK, renderIndex } from './render-plugin-module.js'
+import { GENERATED_MARK } from '../util/generated-mark.js'
+import { renderIndex } from './render-plugin-module.js'
 
 /**
  * One module to write: its file name (without `.ts`) and its text.
