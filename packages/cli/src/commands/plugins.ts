@@ -71,7 +71,7 @@ export async function runPluginsPull(options: PluginsPullOptions, io: IoHost, en
     } else {
       const { written, unchanged, removed } = result.files
       const changes = [`${String(written.length)} written`, `${String(unchanged.length)} unchanged`, ...(removed.length > 0 ? [`${String(removed.length)} removed`] : [])]
-      io.out(`pulled ${String(result.modules.length)} plugins from ${transport.base} into ${out}/ in ${seconds}s: ${changes.join(', ')}; import them from '${out}/index.js'\n`)
+      io.out(`pulled ${String(result.modules.length)} plugin${result.modules.length === 1 ? '' : 's'} from ${transport.base} into ${out}/ in ${seconds}s: ${changes.join(', ')}; import them from '${out}/index.js'\n`)
     }
     return 0
   } catch (error) {
