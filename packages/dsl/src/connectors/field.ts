@@ -166,6 +166,13 @@ export const field = {
   secret<const I extends FieldInit<never>>(init: I): Field<Secret | string, IsRequired<I>> {
     return make('secret', init)
   },
+  /**
+   * Kafka Connect's PASSWORD type for generated modules: typed to take only `env()` / `secret()`,
+   * so a literal is a tsc error (and, from untyped code, PIPE_LITERAL_SECRET).
+   */
+  password<const I extends FieldInit<never>>(init: I): Field<Secret, IsRequired<I>> {
+    return make('secret', init)
+  },
   /** A mapping of target names (columns) to record field names. */
   mapping<const I extends FieldInit<never>>(init: I): Field<Readonly<Record<string, string>>, IsRequired<I>> {
     return make('mapping', init)

@@ -51,7 +51,7 @@ describe('pulled connectors, SMTs and predicates', () => {
 
   it('report wrong values, missing keys and literal passwords at file:line; unknown keys are a warning and compiled through', () => {
     const { ir, definitions } = lowerPipeline(
-      source(postgresConnector({ 'database.hostname': 'db', 'topic.prefix': 'shop', 'database.password': 'hunter2', 'slot.name': 'pipe' }))
+      source(postgresConnector({ 'database.hostname': 'db', 'topic.prefix': 'shop', 'database.password': 'hunter2' as never /* a tsc error; here as from untyped code */, 'slot.name': 'pipe' }))
         // a pipeline given JSON from elsewhere: types cannot catch these
         .transform(extractNewRecordState(JSON.parse('{"delete.handling.mode":"explode","drop.tombstones":"yes"}') as { 'route.by.field': string }))
         .dropIf(hasHeader(JSON.parse('{}') as { name: string }))

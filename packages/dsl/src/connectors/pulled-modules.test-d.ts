@@ -22,6 +22,8 @@ describe('pulled modules', () => {
     postgresConnector({ ...base, 'plugin.name': 'wal2json' })
     // @ts-expect-error 'topic.prefix' is required
     postgresConnector({ 'database.hostname': 'db' })
+    // @ts-expect-error a literal for a PASSWORD key
+    postgresConnector({ ...base, 'database.password': 'hunter2' })
     // @ts-expect-error a number for a BOOLEAN key
     extractNewRecordState({ 'route.by.field': 'f', 'drop.tombstones': 1 })
     // @ts-expect-error 'route.by.field' is required

@@ -41,15 +41,23 @@ const RESERVED_HINT: Readonly<Record<string, string>> = {
   'pipe.pipeline': 'pipe writes this owner marker itself',
 }
 
+const SECRET_WORD = /(?:password|passwd|secret|token|credentials?|api[._-]?key|private[._-]?key|jaas\.config)(?:$|[._-])/i
+/** Keys that name a secret word but hold no secret: `oauth.token.endpoint.uri`, `password.file`, ... */
+const NOT_SECRET_TAIL = /[._-](?:url|uri|endpoint|file|path|location|type|enabled?|mode|class|provider|id|name|ms|size|format)$/i
+
 /**
- * A key name that looks like it holds a secret (Kafka Connect's PASSWORD keys are usually named so).
+ * Whether a key name looks like it holds a secret (Kafka Connect's PASSWORD keys are usually named
+ * so): a literal value for it is PIPE_LITERAL_SECRET where the key has no typed field.
  *
  * @example
  * ```ts
- * SECRET_KEY.test('database.password') // true
+ * looksLikeSecretKey('aws.secret.access.key') // true
+ * looksLikeSecretKey('oauth.token.endpoint.uri') // false
  * ```
  */
-export const SECRET_KEY = /(?:password|passwd|secret|token|credentials?|api[._-]?key|private[._-]?key|jaas\.config)(?:$|[._-])/i
+export function looksLikeSecretKey(key: string): boolean {
+  return SECRET_WORD.test(key) && !NOT_SECRET_TAIL.test(key)
+}
 
 /** Kafka's ConfigTransformer placeholder: `${provider:[path:]key}`. */
 const PLACEHOLDER = /\$\{([^}]*?):(?:([^}]*?):)?([^}]*?)\}/g
@@ -133,12 +141,12 @@ function unknownKeyProblems(target: Target, option: string, value: JsonValue): P
     out.push({ code: 'PIPE_INVALID_OPTION', message: `${target.label} may not set '${option}': pipe writes it`, hint })
     return out
   }
-  if (typeof value === 'string' && SECRET_KEY.test(option)) {
+  if (typeof value === 'string' && looksLikeSecretKey(option)) {
     // never echo the value: it is a secret
     out.push({
       code: 'PIPE_LITERAL_SECRET',
       message: `key '${option}' of ${target.label} looks like a secret and is given as a literal string`,
-      hint: `use env('${envName(target.label, option)}') or secret('file', '/path/to/file.properties', '${option}'); a literal would be stored in plain text in the connector config`,
+      hint: `use env('${option.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}') or secret('file', '/path/to/file.properties', '${option}'); a literal would be stored in plain text in the connector config`,
     })
   }
   return out

@@ -12,7 +12,7 @@ export const postgresConnectorDefinition = defineConnector({
     /** Resolvable hostname or IP address of the database server. */
     'database.hostname': field.string({ doc: 'Resolvable hostname or IP address of the database server.' }),
     'database.port': field.int({ doc: 'Port of the database server.', ...JAVA_RANGES.int, optional: true }),
-    'database.password': field.secret({ doc: 'Password of the database user.', optional: true }),
+    'database.password': field.password({ doc: 'Password of the database user.', optional: true }),
     'topic.prefix': field.string({ doc: 'Topic prefix.' }),
     'plugin.name': field.enum(['decoderbufs', 'pgoutput'], { doc: 'The logical decoding plugin.', optional: true }),
     'table.include.list': field.list({ doc: 'Tables to capture.', optional: true }),

@@ -1,7 +1,7 @@
 import { isSecret, secretPlaceholder } from '../../ir/secret.js'
 import type { ConnectorDefinition } from '../../connectors/define-connector.js'
 import type { DefinitionCatalog } from '../../connectors/catalog.js'
-import { SECRET_KEY } from '../../connectors/validate-options.js'
+import { looksLikeSecretKey } from '../../connectors/validate-options.js'
 import { diagnostic, type Diagnostic } from '../../diagnostics.js'
 import type { JsonObject, JsonValue } from '../../ir/json.js'
 import type { NodeId, SinkNode, SourceNode, TopicNode } from '../../ir/nodes.js'
@@ -69,7 +69,7 @@ function unknownKeyConfig(definition: ConnectorDefinition, options: JsonObject):
   const config: Record<string, string> = {}
   for (const [key, value] of Object.entries(options)) {
     // a literal secret-looking value is reported by validatePipeline (PIPE_LITERAL_SECRET) and never written
-    if (key in definition.fields || (typeof value === 'string' && SECRET_KEY.test(key))) continue
+    if (key in definition.fields || (typeof value === 'string' && looksLikeSecretKey(key))) continue
     config[key] = serialize(value)
   }
   return config

@@ -61,6 +61,13 @@ describe('kafkaConnect()', () => {
     expect(JSON.stringify(compilePipeline(ir, { definitions }).connectors)).not.toContain(code === 'PIPE_LITERAL_SECRET' ? 'x-literal-value' : '\u0000')
   })
 
+  it('takes a literal for keys that name a secret word but hold none, and suggests an env var named after the key', () => {
+    const ok = lower({ 's3.bucket.name': 'b', 'oauth.token.endpoint.uri': 'https://idp/token', 'ssl.truststore.password.type': 'PEM' })
+    expect(validatePipeline(ok.ir, { definitions: ok.definitions })).toEqual([])
+    const bad = lower({ 's3.bucket.name': 'b', 'aws.secret.access.key': 'x' })
+    expect(validatePipeline(bad.ir, { definitions: bad.definitions })[0]?.hint).toMatch(/^use env\('AWS_SECRET_ACCESS_KEY'\)/)
+  })
+
   it('refuses malformed ${...} placeholders and keeps well-formed ones', () => {
     const bad = lower({ 's3.bucket.name': '${env:BUCKET', region: '${nocolon}' })
     expect(validatePipeline(bad.ir, { definitions: bad.definitions }).map((d) => `${d.code} ${d.message}`)).toEqual([
