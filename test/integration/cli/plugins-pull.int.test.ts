@@ -117,12 +117,14 @@ describe('pulled modules in a pipeline', () => {
   it('type-checks a typed use, and refuses a wrong type or a value outside the recommended set at its line', async () => {
     const project = tmp()
     await pull(servers().connect.url, join(project, 'connectors'), ['--plugin', 'PostgresConnector', '--plugin', 'ExtractNewRecordState', '--plugin', 'RecordIsTombstone'])
-    writeFileSync(join(project, 'good.ts'), pipeline("'database.hostname': 'db', 'database.port': 5432, 'plugin.name': 'pgoutput', 'snapshot.mode': 'initial', 'topic.prefix': 'shop'"))
+    // the keys the worker asks a value for on an empty config are required
+    const required = "'database.hostname': 'db', 'database.user': 'cdc', 'database.dbname': 'shop', 'topic.prefix': 'shop', "
+    writeFileSync(join(project, 'good.ts'), pipeline(`${required}'database.port': 5432, 'plugin.name': 'pgoutput', 'snapshot.mode': 'initial'`))
     const good = await typeCheckModules(project)
     expect(good.output).toBe('')
     mkdirSync(join(project, 'bad'))
-    writeFileSync(join(project, 'bad', 'port.ts'), pipeline("'database.port': '5432'").replaceAll("'./connectors/", "'../connectors/"))
-    writeFileSync(join(project, 'bad', 'mode.ts'), pipeline("'snapshot.mode': 'sometimes'").replaceAll("'./connectors/", "'../connectors/"))
+    writeFileSync(join(project, 'bad', 'port.ts'), pipeline(`${required}'database.port': '5432'`).replaceAll("'./connectors/", "'../connectors/"))
+    writeFileSync(join(project, 'bad', 'mode.ts'), pipeline(`${required}'snapshot.mode': 'sometimes'`).replaceAll("'./connectors/", "'../connectors/"))
     const bad = await typeCheckModules(project)
     expect(bad.status).not.toBe(0)
     expect(bad.output).toMatch(/^bad\/port\.ts\(5,\d+\): error TS2322: .*number/m)

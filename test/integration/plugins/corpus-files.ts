@@ -150,6 +150,9 @@ export function offlineFlags(diagnostics: readonly CheckDiagnostic[], file: Corp
   for (const diagnostic of diagnostics.filter((d) => d.severity === 'error')) {
     const onLine = diagnostic.location === undefined ? undefined : file.keyLines.get(diagnostic.location.line)
     if (onLine !== undefined) { flagged.add(onLine); continue }
+    // tsc on a missing required key: "Property '"database.hostname"' is missing in type ..." names it alone
+    const missing = /Property '+"?([^'"]+)"?'+ is missing/.exec(diagnostic.message)?.[1]
+    if (missing !== undefined && knownKeys.has(missing)) { flagged.add(missing); continue }
     const quoted = [...diagnostic.message.matchAll(/['"`]([^'"`\s]+)['"`]/g)].map((match) => match[1] ?? '').filter((key) => knownKeys.has(key))
     const listed = quoted.length > 0 ? quoted : [...knownKeys].filter((key) => new RegExp(`(^|[\\s,:])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([\\s,.;]|$)`).test(diagnostic.message))
     if (listed.length === 0) flagged.add(`?${diagnostic.code}`)

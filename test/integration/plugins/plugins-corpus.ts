@@ -78,7 +78,6 @@ const jdbc: Record<string, CorpusValue> = {
 
 // Debezium marks its required keys with a validator, not in the ConfigDef: /config says required=false, so
 // the pulled module types them optional and offline check cannot know; the worker's validate says "A value is required".
-const debeziumRequired = 'Debezium requires the key through a Field validator that GET /connector-plugins/{class}/config does not expose (required: false, no default)'
 const literalPassword = 'a literal password is a pipe rule (PIPE_LITERAL_SECRET); Kafka Connect accepts any string for a PASSWORD key'
 
 /** The corpus: at least 30 configs over FileStream, Debezium PostgreSQL and JDBC, Camel, SMTs and a predicate. */
@@ -108,15 +107,12 @@ export function corpusCases(db: CorpusDatabase): CorpusCase[] {
     },
     {
       id: 'postgres-missing-hostname', plugin: 'postgres', options: without(base, 'database.hostname'), flags: ['database.hostname'],
-      gap: { offline: [], live: ['database.hostname'], why: debeziumRequired },
     },
     {
       id: 'postgres-missing-user', plugin: 'postgres', options: without(base, 'database.user'), flags: ['database.user'],
-      gap: { offline: [], live: ['database.user'], why: debeziumRequired },
     },
     {
       id: 'postgres-missing-topic-prefix', plugin: 'postgres', options: without(base, 'topic.prefix'), flags: ['topic.prefix'],
-      gap: { offline: [], live: ['topic.prefix'], why: debeziumRequired },
     },
     // Debezium JDBC sink
     { id: 'jdbc-good', plugin: 'jdbcSink', options: jdbc, flags: [] },
@@ -145,9 +141,7 @@ export function corpusCases(db: CorpusDatabase): CorpusCase[] {
     { id: 'regex-router-good', plugin: 'regexRouter', options: { regex: '(.*)', replacement: 'copy-$1' }, flags: [] },
     { id: 'regex-router-missing', plugin: 'regexRouter', options: {}, flags: ['regex', 'replacement'] },
     {
-      id: 'timestamp-target-type', plugin: 'timestampConverter', options: { 'target.type': 'Epoch' }, flags: ['target.type'],
-      gap: { offline: [], live: ['target.type'], why: 'TimestampConverter checks target.type with a ValidString validator but recommends no values, so the pulled module types it string' },
-    },
+      id: 'timestamp-target-type', plugin: 'timestampConverter', options: { 'target.type': 'Epoch' }, flags: ['target.type'] },
     { id: 'timestamp-good', plugin: 'timestampConverter', options: { 'target.type': 'unix', field: 'ts' }, flags: [] },
     { id: 'insert-field-good', plugin: 'insertField', options: { 'static.field': 'origin', 'static.value': 'corpus' }, flags: [] },
     { id: 'hoist-field-missing', plugin: 'hoistField', options: {}, flags: ['field'] },

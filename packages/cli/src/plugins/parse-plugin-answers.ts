@@ -78,13 +78,52 @@ export function parseConfigKeys(body: unknown): ConfigKeyAnswer[] | undefined {
  * ```
  */
 export function recommendedValues(body: unknown, prefix = ''): Map<string, string[]> {
-  const found = new Map<string, string[]>()
+  return new Map([...validateFindings(body, prefix)].filter(([, found]) => found.recommended.length > 0).map(([key, found]) => [key, [...found.recommended]]))
+}
+
+/**
+ * What a validate answer (ConfigInfos) for an otherwise empty config says about each key, by key with
+ * `prefix` removed: the values the worker recommends (sorted, without duplicates), whether it asks for a
+ * value (`A value is required`, `Missing required configuration`: Debezium marks such keys required
+ * through validators, which the ConfigDef endpoint reports as optional), and the closed set a
+ * `ValidString` validator names in its error (`String must be one of: a, b`; case-insensitive sets are
+ * left open). Keys outside the prefix are left out.
+ *
+ * @example
+ * ```ts
+ * validateFindings({ configs: [{ value: { name: 'transforms.t.target.type', recommended_values: [], errors: ['Invalid value null for configuration target.type: String must be one of: unix, Date'] } }] }, 'transforms.t.')
+ * // Map { 'target.type' => { recommended: [], required: false, oneOf: ['Date', 'unix'] } }
+ * ```
+ */
+export function validateFindings(body: unknown, prefix = ''): Map<string, KeyFindings> {
+  const found = new Map<string, KeyFindings>()
   const configs = isRecord(body) && Array.isArray(body['configs']) ? (body['configs'] as unknown[]) : []
   for (const entry of configs) {
     const value = isRecord(entry) ? entry['value'] : undefined
     if (!isRecord(value) || typeof value['name'] !== 'string' || !value['name'].startsWith(prefix)) continue
-    const recommended = Array.isArray(value['recommended_values']) ? (value['recommended_values'] as unknown[]).map(String) : []
-    if (recommended.length > 0) found.set(value['name'].slice(prefix.length), [...new Set(recommended)].sort())
+    const recommended = Array.isArray(value['recommended_values']) ? [...new Set((value['recommended_values'] as unknown[]).map(String))].sort() : []
+    const errors = Array.isArray(value['errors']) ? (value['errors'] as unknown[]).filter((e): e is string => typeof e === 'string') : []
+    const required = errors.some((e) => /A value is required|Missing required configuration/.test(e))
+    const oneOf = errors.map((e) => /String must be one of: (.+)$/.exec(e)?.[1]).find((list) => list !== undefined)
+    found.set(value['name'].slice(prefix.length), {
+      recommended,
+      required,
+      oneOf: oneOf === undefined ? [] : [...new Set(oneOf.split(',').map((v) => v.trim()).filter((v) => v !== ''))].sort(),
+    })
   }
   return found
+}
+
+/**
+ * What {@link validateFindings} learns of one key.
+ *
+ * @example
+ * ```ts
+ * const f: KeyFindings = { recommended: ['pgoutput'], required: false, oneOf: [] }
+ * ```
+ */
+export interface KeyFindings {
+  readonly recommended: readonly string[]
+  readonly required: boolean
+  readonly oneOf: readonly string[]
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConnectError } from '../deploy/connect-error.js'
 import { UserError } from '../errors/user-error.js'
-import { parseConfigKeys, recommendedValues } from './parse-plugin-answers.js'
+import { parseConfigKeys, recommendedValues, validateFindings } from './parse-plugin-answers.js'
 import { pullPlugins } from './pull-plugins.js'
 import { replayTransport, type RecordedAnswers } from './replay-transport.js'
 
@@ -18,6 +18,7 @@ const recorded = Object.keys(answers).flatMap((key) => {
 const configOf = (className: string): NonNullable<ReturnType<typeof parseConfigKeys>> =>
   parseConfigKeys(answers[`GET /connector-plugins/${encodeURIComponent(className)}/config`]?.body) ?? []
 const POSTGRES = 'io.debezium.connector.postgresql.PostgresConnector'
+const TIMESTAMP_CONVERTER = 'org.apache.kafka.connect.transforms.TimestampConverter$Value'
 
 let out: string
 beforeEach(() => { out = mkdtempSync(join(tmpdir(), 'pipe-pull-')) })
@@ -71,6 +72,9 @@ describe('pullPlugins on recorded answers of the test worker', () => {
     expect(keys.map((key) => key.name)).toContain('name')
     // Debezium lists patterns of keys too (column.mask.with.(d+).chars): no field can name them
     expect(keys.some((key) => key.name.includes('(d+)'))).toBe(true)
+    const validate = Object.entries(answers).find(([key]) => key.startsWith(`PUT /connector-plugins/${encodeURIComponent(POSTGRES)}/config/validate`))
+    const askedFor = new Set([...validateFindings(validate?.[1].body)].filter(([, found]) => found.required).map(([key]) => key))
+    expect(askedFor.has('topic.prefix')).toBe(true)
     for (const key of keys) {
       const line = text.split('\n').find((l) => l.startsWith(`    '${key.name}': field.`))
       // keys pipe writes itself (the connector's name, its topics...) are left out: pipe check refuses them
@@ -80,10 +84,25 @@ describe('pullPlugins on recorded answers of the test worker', () => {
       }
       expect(line, key.name).toBeDefined()
       const kind = /field\.(\w+)\(/.exec(line ?? '')?.[1]
-      const expected = { PASSWORD: ['secret'], BOOLEAN: ['bool'], LIST: ['list'], CLASS: ['class'], DOUBLE: ['double'], INT: ['int'], SHORT: ['int'], LONG: ['int'], STRING: ['string', 'enum'] }[key.type]
+      const expected = { PASSWORD: ['password'], BOOLEAN: ['bool'], LIST: ['list'], CLASS: ['class'], DOUBLE: ['double'], INT: ['int'], SHORT: ['int'], LONG: ['int'], STRING: ['string', 'enum'] }[key.type]
       expect(expected, `${key.name} (${key.type})`).toContain(kind)
-      expect(line?.includes('optional: true'), key.name).toBe(!key.required)
+      expect(line?.includes('optional: true'), key.name).toBe(!key.required && !askedFor.has(key.name))
     }
+  })
+
+  it('makes required the keys the worker asks a value for on an empty config, and closes a set its validator names', async () => {
+    await pull([POSTGRES, TIMESTAMP_CONVERTER])
+    const postgres = read('postgres-connector.ts')
+    // Debezium requires these through validators; its ConfigDef endpoint says they are optional
+    for (const key of ['database.hostname', 'database.user', 'database.dbname', 'topic.prefix']) {
+      expect(configOf(POSTGRES).find((k) => k.name === key)?.required, key).toBe(false)
+      const line = postgres.split('\n').find((l) => l.startsWith(`    '${key}': field.`)) ?? ''
+      expect(line, key).toMatch(/field\.string\(/)
+      expect(line, key).not.toContain('optional: true')
+    }
+    // TimestampConverter's target.type has no recommender, but its ValidString names the values
+    const converter = read('timestamp-converter-value.ts').split('\n').find((l) => l.startsWith("    'target.type': field.")) ?? ''
+    expect(converter).toContain("field.enum(['Date', 'Time', 'Timestamp', 'string', 'unix']")
   })
 
   it("keeps the plugin's own keys only: not the framework's, nor the topic that pipe sets from .to(topic(...))", async () => {
@@ -114,7 +133,7 @@ describe('pullPlugins on recorded answers of the test worker', () => {
     const passwords = configOf(POSTGRES).filter((key) => key.type === 'PASSWORD')
     expect(passwords.length).toBeGreaterThan(0)
     const text = read('postgres-connector.ts')
-    for (const key of passwords) expect(text).toMatch(new RegExp(`'${key.name.replaceAll('.', '\\.')}': field\\.secret\\(`))
+    for (const key of passwords) expect(text).toMatch(new RegExp(`'${key.name.replaceAll('.', '\\.')}': field\\.password\\(`))
     expect(text).not.toContain('[hidden]')
   })
 

@@ -1,6 +1,6 @@
 import { ConnectError } from '../deploy/connect-error.js'
 import type { ConnectReply, ConnectTransport } from '../deploy/kafka-connect-client.js'
-import { parseConfigKeys, parsePluginList, recommendedValues } from './parse-plugin-answers.js'
+import { parseConfigKeys, parsePluginList, validateFindings, type KeyFindings } from './parse-plugin-answers.js'
 import type { PluginKey, PluginListing, PulledPlugin, PulledType } from './plugin-info.js'
 
 const PLUGINS_ROUTE = '/connector-plugins?connectorsOnly=false'
@@ -77,8 +77,9 @@ export function hostConnector(plugins: readonly PluginListing[]): string | undef
 
 /**
  * Reads one plugin: its ConfigDef (`GET /connector-plugins/{class}/config`, the plugin's own keys,
- * none of the framework's) and, for STRING keys, the values the worker recommends for an
- * empty config (`PUT .../config/validate`). Keys sorted by name.
+ * none of the framework's) and what the worker says of an empty config (`PUT .../config/validate`):
+ * the keys it asks a value for are required, and a STRING key gets the closed set the worker
+ * recommends or its validator names. Keys sorted by name.
  *
  * @example
  * ```ts
@@ -91,17 +92,20 @@ export async function readPlugin(transport: ConnectTransport, plugin: PluginList
   if (reply.status < 200 || reply.status >= 300) throw refused(transport.base, route, reply)
   const keys = parseConfigKeys(reply.body)
   if (keys === undefined) throw new ConnectError('PIPE_CONNECT_BAD_ANSWER', `GET ${route} on ${transport.base} answered ${describeBody(reply)}, not a list of config keys`, 'pass --connect the URL of a Kafka Connect worker (3.2 or later)')
-  let recommended = new Map<string, string[]>()
-  if (keys.some((key) => CONFIG_TYPES_WITH_VALUES.has(key.type))) {
-    const request = validateRequest(plugin, host ?? plugin.class)
-    if (host !== undefined || plugin.type === 'source' || plugin.type === 'sink') {
-      const answer = await transport.send('PUT', `/connector-plugins/${encodeURIComponent(request.connector)}/config/validate`, request.config)
-      // a worker that cannot validate (an error status) still gives the ConfigDef: no recommended values then
-      if (answer.status >= 200 && answer.status < 300) recommended = recommendedValues(answer.body, request.prefix)
-    }
+  let findings = new Map<string, KeyFindings>()
+  const request = validateRequest(plugin, host ?? plugin.class)
+  if (keys.length > 0 && (host !== undefined || plugin.type === 'source' || plugin.type === 'sink')) {
+    const answer = await transport.send('PUT', `/connector-plugins/${encodeURIComponent(request.connector)}/config/validate`, request.config)
+    // a worker that cannot validate (an error status) still gives the ConfigDef: nothing more is learnt then
+    if (answer.status >= 200 && answer.status < 300) findings = validateFindings(answer.body, request.prefix)
   }
   const pulled: PluginKey[] = keys
-    .map((key) => ({ ...key, recommended: CONFIG_TYPES_WITH_VALUES.has(key.type) ? recommended.get(key.name) ?? [] : [] }))
+    .map((key) => {
+      const found = findings.get(key.name)
+      // a closed set: the worker's recommendation, else the values a ValidString names (STRING keys only)
+      const recommended = !CONFIG_TYPES_WITH_VALUES.has(key.type) || found === undefined ? [] : found.recommended.length > 0 ? found.recommended : found.oneOf
+      return { ...key, required: key.required || found?.required === true, recommended }
+    })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   // a ConfigDef lists a key once; a plugin that lists one twice keeps the first
   const unique = pulled.filter((key, index) => index === 0 || pulled[index - 1]?.name !== key.name)

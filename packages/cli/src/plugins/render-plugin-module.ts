@@ -154,7 +154,7 @@ export function fieldCall(key: PluginKey): string {
     case 'BOOLEAN': return `field.bool(${init})`
     case 'LIST': return `field.list(${init})`
     case 'CLASS': return `field.class(${init})`
-    case 'PASSWORD': return `field.secret(${init})`
+    case 'PASSWORD': return `field.password(${init})`
     case 'STRING': return `field.string(${init})`
   }
 }
