@@ -11,20 +11,21 @@ function markLength(text: string, column: number): number {
 /**
  * A tsc/Babel-style frame: the line before, the line, a caret under the column, the line after.
  * Tabs are kept so the caret lines up with the source as the terminal shows it. With `mask`
- * (a literal secret is reported), string literals are starred out so the frame never prints it.
+ * (a literal secret is reported), string literals are starred out so the frame never prints it; given
+ * line numbers, only on those lines (where another diagnostic reported a literal secret).
  */
 /** A line with the contents of its string literals starred out (same length, so the caret still lines up). */
 export function maskStrings(text: string): string {
   return text.replace(/(['"`])((?:\\.|(?!\1)[^\\])*)\1/g, (_match, quote: string, body: string) => `${quote}${'*'.repeat(body.length)}${quote}`)
 }
 
-export function codeFrame(lines: readonly string[], line: number, column: number, mask = false): string {
+export function codeFrame(lines: readonly string[], line: number, column: number, mask: boolean | ReadonlySet<number> = false): string {
   const first = Math.max(1, line - CONTEXT_BEFORE)
   const last = Math.min(lines.length, line + CONTEXT_AFTER)
   const width = String(last).length
   const out: string[] = []
   for (let n = first; n <= last; n++) {
-    const text = mask ? maskStrings(lines[n - 1] ?? '') : (lines[n - 1] ?? '')
+    const text = mask === true || (mask !== false && mask.has(n)) ? maskStrings(lines[n - 1] ?? '') : (lines[n - 1] ?? '')
     if (n !== line && text.trim() === '') continue
     out.push(`  ${String(n).padStart(width)} | ${text}`)
     if (n === line) {

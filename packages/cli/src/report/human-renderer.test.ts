@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { codeFrame } from './code-frame.js'
-import { renderDiagnostic, renderSummary } from './human-renderer.js'
+import { renderDiagnostic, renderDiagnostics, renderSummary } from './human-renderer.js'
 import { sortDiagnostics } from './normalize.js'
 
 describe('codeFrame', () => {
@@ -67,5 +67,20 @@ describe('sortDiagnostics', () => {
     const d = (line: number, file = '/a.ts') => ({ code: 'PIPE_INVALID_OPTION' as const, severity: 'error' as const, message: 'm', location: { file, line, column: 1 } })
     const sorted = sortDiagnostics([d(10), d(2), d(1, '/b.ts'), d(2)])
     expect(sorted.map((x) => `${x.location?.file ?? ''}:${String(x.location?.line)}`)).toEqual(['/a.ts:2', '/a.ts:10', '/b.ts:1'])
+  })
+})
+
+describe('renderDiagnostics and a literal secret', () => {
+  it('masks the literal in the frame of every diagnostic that shows its line, not only PIPE_LITERAL_SECRET', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipe-render-'))
+    writeFileSync(join(dir, 'p.ts'), "export default source(pg({\n  'database.sslpassword': 'hunter2',\n  'database.port': 'five',\n}))\n")
+    const file = join(dir, 'p.ts')
+    const text = renderDiagnostics([
+      { code: 'PIPE_TYPE_ERROR', severity: 'error', message: "TS2322: Type 'string' is not assignable to type 'Secret'.", location: { file, line: 2, column: 3 } },
+      { code: 'PIPE_LITERAL_SECRET', severity: 'error', message: "option 'database.sslpassword' is a password", location: { file, line: 2, column: 3 } },
+      { code: 'PIPE_TYPE_ERROR', severity: 'error', message: "TS2322: Type 'string' is not assignable to type 'number'.", location: { file, line: 3, column: 3 } },
+    ], { cwd: dir, color: false })
+    expect(text).not.toContain('hunter2')
+    expect(text).toContain("'database.port': 'five'")
   })
 })

@@ -12,7 +12,12 @@ export interface RenderOptions {
 const paint = (on: boolean, code: number, text: string): string => (on ? `\u001b[${String(code)}m${text}\u001b[0m` : text)
 
 /** One diagnostic as tsc prints it: `file:line:col error CODE: message`, a code frame, the fix. */
-export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions, read = createSourceReader()): string {
+export function renderDiagnostic(
+  diagnostic: Diagnostic,
+  options: RenderOptions,
+  read = createSourceReader(),
+  secretLines: ReadonlyMap<string, ReadonlySet<number>> = new Map(),
+): string {
   const { color, cwd } = options
   const severity = paint(color, diagnostic.severity === 'error' ? 31 : 33, diagnostic.severity)
   const [first = '', ...rest] = printable(diagnostic.message).split('\n')
@@ -27,7 +32,7 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions,
   if (context.length > 0 && location === undefined) lines.push(`  in ${context.join(', ')}`)
   const source = location === undefined ? undefined : read(absoluteFile(location.file))
   if (location !== undefined && source !== undefined && location.line <= source.length) {
-    lines.push(codeFrame(source, location.line, location.column, diagnostic.code === 'PIPE_LITERAL_SECRET'))
+    lines.push(codeFrame(source, location.line, location.column, diagnostic.code === 'PIPE_LITERAL_SECRET' || (secretLines.get(location.file) ?? false)))
   }
   if (diagnostic.hint !== undefined) lines.push(`  fix: ${printable(diagnostic.hint)}`)
   return `${lines.join('\n')}\n`
@@ -46,5 +51,12 @@ export function renderSummary(diagnostics: readonly Diagnostic[], cwd: string): 
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {
   const read = createSourceReader()
-  return diagnostics.map((d) => renderDiagnostic(d, options, read)).join('\n')
+  // a line that holds a literal secret is masked in every frame that shows it (tsc reports it too)
+  const secretLines = new Map<string, Set<number>>()
+  for (const d of diagnostics) {
+    if (d.code !== 'PIPE_LITERAL_SECRET' || d.location === undefined) continue
+    const lines = secretLines.get(d.location.file) ?? new Set<number>()
+    secretLines.set(d.location.file, lines.add(d.location.line))
+  }
+  return diagnostics.map((d) => renderDiagnostic(d, options, read, secretLines)).join('\n')
 }

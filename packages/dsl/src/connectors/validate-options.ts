@@ -77,7 +77,9 @@ function placeholderProblem(value: string): string | undefined {
 }
 
 function envName(label: string, option: string): string {
-  return `${label}_${option}`.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()
+  // a class name (pulled and kafkaConnect() plugins) gives its simple name: PostgresConnector -> POSTGRES
+  const short = label.replace(/^(\w+ )?(?:[\w$]+\.)+([\w$]+?)(?:Connector)?$/, '$2')
+  return `${short}_${option}`.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()
 }
 
 function checkValue(spec: AnyField, value: JsonValue, option: string, label: string): Problem | undefined {
