@@ -76,6 +76,18 @@ function placeholderProblem(value: string): string | undefined {
   return 'a ${...} placeholder must be ${provider:key} or ${provider:path:key}, e.g. ${env:DB_PASSWORD}'
 }
 
+/** A Java class name as Kafka Connect takes it: dotted identifiers (`$` for nested classes), or an alias. */
+const JAVA_CLASS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/
+
+function classProblem(what: string, className: string, at: Omit<OptionsContext, 'location'> & { location: SourceLocation | undefined }): Diagnostic {
+  return diagnostic({
+    code: 'PIPE_INVALID_OPTION',
+    message: `${JSON.stringify(className)} is not a Java class name for a Kafka Connect ${what}`,
+    hint: "give the plugin's class as the worker lists it (pipe plugins list), e.g. 'io.debezium.connector.postgresql.PostgresConnector'",
+    ...at,
+  })
+}
+
 function envName(label: string, option: string): string {
   // a class name (pulled and kafkaConnect() plugins) gives its simple name: PostgresConnector -> POSTGRES
   const short = label.replace(/^(\w+ )?(?:[\w$]+\.)+([\w$]+?)(?:Connector)?$/, '$2')
@@ -212,6 +224,7 @@ function checkOptions(target: Target, options: JsonObject, at: Omit<OptionsConte
  */
 export function validateOptions(definition: ConnectorDefinition, options: JsonObject, context: OptionsContext): Diagnostic[] {
   const at = { location: context.location, pipeline: context.pipeline, connector: context.connector }
+  if ('class' in definition.kafkaConnect && !JAVA_CLASS.test(definition.kafkaConnect.class)) return [classProblem(`${definition.role} connector`, definition.kafkaConnect.class, at)]
   const label = definition.unknownKeys === undefined || definition.unknownKeys === 'error'
     ? `${definition.name} ${definition.role}`
     : `${definition.role} ${'class' in definition.kafkaConnect ? definition.kafkaConnect.class : definition.name}`
@@ -231,5 +244,6 @@ export function validateOptions(definition: ConnectorDefinition, options: JsonOb
  */
 export function validatePluginOptions(definition: PluginDefinition, options: JsonObject, context: OptionsContext): Diagnostic[] {
   const at = { location: context.location, pipeline: context.pipeline, connector: context.connector }
+  if (!JAVA_CLASS.test(definition.class)) return [classProblem(definition.kind === 'transform' ? 'SMT' : 'predicate', definition.class, at)]
   return checkOptions({ label: `${definition.kind} ${definition.class}`, fields: definition.fields, unknownKeys: definition.unknownKeys ?? 'warn', reserved: RESERVED_PLUGIN_KEY }, options, at)
 }

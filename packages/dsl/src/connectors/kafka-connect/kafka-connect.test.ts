@@ -4,7 +4,7 @@ import { source, topic } from '../../builder/source.js'
 import { lowerPipeline } from '../../builder/to-pipeline-ir.js'
 import { compilePipeline } from '../../compile/compile-pipeline.js'
 import { validatePipeline } from '../../validate/validate.js'
-import { kafkaConnectTransform } from '../define-transform.js'
+import { kafkaConnectPredicate, kafkaConnectTransform } from '../define-transform.js'
 import { kafkaConnect } from './kafka-connect.js'
 
 const S3 = 'io.confluent.connect.s3.S3SinkConnector'
@@ -86,6 +86,22 @@ describe('kafkaConnect()', () => {
     const config = compilePipeline(ir, { definitions }).connectors[0]?.config
     expect(config).toMatchObject({ file: 'in.txt', topic: 'lines' })
     expect(config?.['transforms']).toBeUndefined()
+  })
+
+  it('refuses a class that is not a Java class name, for a connector, an SMT and a predicate', () => {
+    const { ir, definitions } = lowerPipeline(
+      source(kafkaConnect('', { 'topic.prefix': 'shop' }))
+        .transform(kafkaConnectTransform('com.acme.Upper Case', {}))
+        .dropIf(kafkaConnectPredicate('1.bad', {}))
+        .to(topic('shop'))
+        .sink(kafkaConnect('io.confluent.connect.s3.S3SinkConnector$Inner', {})),
+      { defaultName: 'shop' },
+    )
+    expect(validatePipeline(ir, { definitions }).map((d) => d.message)).toEqual([
+      '"" is not a Java class name for a Kafka Connect source connector',
+      '"com.acme.Upper Case" is not a Java class name for a Kafka Connect SMT',
+      '"1.bad" is not a Java class name for a Kafka Connect predicate',
+    ])
   })
 
   it("refuses a plugin SMT's 'type' key (pipe writes the class there)", () => {
