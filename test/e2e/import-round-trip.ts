@@ -7,7 +7,8 @@ type Config = Readonly<Record<string, string>>
 const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
 
 function under(config: Config, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v]).sort())
+  const entries: [string, string][] = Object.entries(config).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v])
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /** The chain as data without aliases: each step's keys, its predicate's keys, negate. */

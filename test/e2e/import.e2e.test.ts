@@ -94,7 +94,6 @@ describe('pipe import', () => {
   it('round trips hand-written configs: FileStream, Debezium PostgreSQL and JDBC sink (pulled), Camel CQL, an unknown plugin, every built-in SMT and predicate', async () => {
     const before = originals(join(FIXTURES, 'good'))
     const { diffs, importOut, pipelines } = await roundTrip('good', ['--from', 'test/fixtures/import/good'], before)
-    if (process.env['PIPE_IMPORT_SHOW'] === '1') console.log(JSON.stringify([...diffs], null, 1))
     // what pipe writes that the originals lack, and the two secrets that become placeholders
     for (const [connector, lines] of diffs) {
       for (const line of lines) expect(line, connector).toMatch(/^added (pipe\.pipeline|tasks\.max=1|errors\.tolerance=none|(key|value)\.converter(\.schemas\.enable)?=)|^secret /)
