@@ -209,7 +209,7 @@ function renderFile(pipeline: string, source: Read | undefined, sinks: readonly 
   } else {
     head = `topic<Row>(${quote(topic)}${formatOption(format)})`
   }
-  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory}${connectorOptions(s.read, s.suffix)})`)
+  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory.replace(/\n/g, '\n    ')}${connectorOptions(s.read, s.suffix)})`)
   if (branches.length === 0) branches.push(head)
   lines.push(`export default pipeline([\n${branches.map((b) => `  ${b},`).join('\n')}\n], { name: ${quote(pipeline)}, target: 'kafka-connect' })`)
   const bySpecifier = new Map<string, Set<string>>()
