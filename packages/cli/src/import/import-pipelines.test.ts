@@ -37,6 +37,13 @@ describe('importChain', () => {
     const chain = importChain({ transforms: 'k', 'transforms.k.type': 'org.apache.kafka.connect.transforms.Cast$Key', 'transforms.k.spec': 'string' })
     expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.Cast$Key', { spec: 'string' }))"])
   })
+
+  it('calls a pulled SMT module with typed options, before kafkaConnectTransform', () => {
+    const pulled = [{ kind: 'transform' as const, className: 'io.debezium.transforms.ExtractNewRecordState', factory: 'unwrap', specifier: '../smt/unwrap.js', fields: { 'drop.tombstones': 'bool', 'add.fields': 'list' } }]
+    const chain = importChain({ transforms: 'u', 'transforms.u.type': 'io.debezium.transforms.ExtractNewRecordState', 'transforms.u.drop.tombstones': 'false', 'transforms.u.add.fields': 'op,ts_ms' }, pulled)
+    expect(chain.steps).toEqual([".transform<Row>(unwrap({ 'add.fields': ['op', 'ts_ms'], 'drop.tombstones': false }))"])
+    expect(chain.modules).toEqual([['../smt/unwrap.js', 'unwrap']])
+  })
 })
 
 describe('importPipelines', () => {

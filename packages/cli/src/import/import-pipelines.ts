@@ -1,20 +1,12 @@
 import { CONVERTER_CLASSES, FILE_STREAM_CLASSES } from '@pipe/dsl/contract'
 import { importChain } from './import-steps.js'
-import { placeholderCall, quote } from './ts-literal.js'
+import type { PulledModule } from './pulled-module.js'
+import { placeholderCall, quote, typedLiteral } from './ts-literal.js'
 
 /** A connector as Kafka Connect holds it: `POST /connectors`'s body. */
 export interface ImportedConnector {
   readonly name: string
   readonly config: Readonly<Record<string, string>>
-}
-
-/** A module `pipe plugins pull` wrote: the class it types, its factory and the kinds of its fields. */
-export interface PulledModule {
-  readonly className: string
-  readonly factory: string
-  /** Import specifier from the written pipeline files, e.g. `../connectors/postgres-connector.js`. */
-  readonly specifier: string
-  readonly fields: Readonly<Record<string, string>>
 }
 
 /** One pipeline file to write. */
@@ -114,10 +106,7 @@ function valueCode(connector: string, key: string, value: string, kind: string |
     imports.push([DSL, 'env'])
     return `env(${quote(variable)})`
   }
-  if ((kind === 'int' || kind === 'double') && value.trim() !== '' && Number.isFinite(Number(value))) return String(Number(value))
-  if (kind === 'bool' && (value === 'true' || value === 'false')) return value
-  if (kind === 'list') return `[${value.split(',').map((s) => s.trim()).filter((s) => s !== '').map(quote).join(', ')}]`
-  return quote(value)
+  return typedLiteral(value, kind)
 }
 
 const optionKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : quote(key))
@@ -132,7 +121,7 @@ function factoryOf(c: ImportedConnector, role: Role, routing: 'router' | 'topic-
     const batch = c.config['batch.size']
     return `${name}({ file: ${quote(c.config['file'])}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
   }
-  const module = pulled.find((m) => m.className === cls)
+  const module = pulled.find((m) => m.kind === 'connector' && m.className === cls)
   const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', module?.fields[k], variables, imports)}`)
   const body = options.length === 0 ? '{}' : `{\n${options.map((o) => `    ${o},`).join('\n')}\n  }`
   if (module !== undefined) {
@@ -147,7 +136,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   const cls = c.config['connector.class']
   if (cls === undefined || cls.trim() === '') return { error: 'no connector.class' }
   const role: Role = cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source'
-  const chain = importChain(c.config, new Set(pulled.map((m) => m.className)))
+  const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
   let topic: string | undefined
   let routing: 'router' | 'topic-key' = 'router'
@@ -168,6 +157,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   const errors = errorsOf(c.config)
   if (typeof errors === 'object') return { error: errors.error }
   const imports: [string, string][] = [...chain.imports].map((name) => [name === 'kafkaConnectTransform' || name === 'kafkaConnectPredicate' ? CONNECTORS : DSL, name])
+  imports.push(...chain.modules)
   const factory = factoryOf(c, role, routing, pulled, variables, imports)
   const tasksMax = c.config['tasks.max']
   return {

@@ -1,11 +1,14 @@
 import { KEYED_SMT_CLASSES, PREDICATE_CLASSES, SMT_CLASSES } from '@pipe/dsl/contract'
-import { quote } from './ts-literal.js'
+import type { PulledModule } from './pulled-module.js'
+import { quote, typedLiteral } from './ts-literal.js'
 
 /** The pipe code of a connector's transform chain, and the names it imports from `@pipe/dsl`. */
 export interface ImportedChain {
   /** One method call per step, e.g. `.dropIf(recordIsTombstone())`, in chain order. */
   readonly steps: readonly string[]
   readonly imports: ReadonlySet<string>
+  /** `[specifier, factory]` of the pulled SMT modules the steps call. */
+  readonly modules: readonly [string, string][]
   /** Set when the chain cannot be read: the connector is skipped with this reason. */
   readonly error?: string
   /** Set when the last step is pipe's own `route-to-topic` RegexRouter: its topic. */
@@ -134,26 +137,27 @@ const isKnownSmtClass = (type: string): boolean =>
  * // { steps: [".maskField(['ssn'])"], imports: Set {} }
  * ```
  */
-export function importChain(config: Config, knownClasses: ReadonlySet<string> = new Set()): ImportedChain {
+export function importChain(config: Config, pulled: readonly PulledModule[] = []): ImportedChain {
   const imports = new Set<string>()
+  const modules: [string, string][] = []
   const steps: string[] = []
   const aliases = list(config['transforms'])
   let routedTo: string | undefined
   for (const [index, alias] of aliases.entries()) {
     const { type, keys } = keysUnder(config, `transforms.${alias}`)
-    if (type === undefined) return { steps, imports, error: `transform '${alias}' has no transforms.${alias}.type` }
+    if (type === undefined) return { steps, imports, modules, error: `transform '${alias}' has no transforms.${alias}.type` }
     const { predicate, negate, ...smtKeys } = keys
     if (index === aliases.length - 1 && alias === 'route-to-topic' && type === SMT_CLASSES['regex-router'] && smtKeys['regex'] === '.*' && predicate === undefined) {
       routedTo = smtKeys['replacement']
       continue
     }
-    if (!isKnownSmtClass(type) && type.startsWith('org.apache.kafka.connect.transforms.') && !knownClasses.has(type)) {
-      return { steps, imports, error: `unknown SMT type '${type}' in transforms.${alias}.type` }
+    if (!isKnownSmtClass(type) && type.startsWith('org.apache.kafka.connect.transforms.') && !pulled.some((m) => m.className === type)) {
+      return { steps, imports, modules, error: `unknown SMT type '${type}' in transforms.${alias}.type` }
     }
     let code: string | undefined
     if (predicate !== undefined) {
       const read = predicateCode(predicate, config, imports)
-      if (typeof read !== 'string') return { steps, imports, error: read.error }
+      if (typeof read !== 'string') return { steps, imports, modules, error: read.error }
       code = read
     }
     if (type === SMT_CLASSES.filter && Object.keys(smtKeys).length === 0 && code !== undefined) {
@@ -163,11 +167,17 @@ export function importChain(config: Config, knownClasses: ReadonlySet<string> = 
     if (negate === 'true' && code !== undefined) imports.add('not')
     const test = code === undefined ? undefined : negate === 'true' ? `not(${code})` : code
     let step = typedStep(type, smtKeys)
+    const module = step === undefined ? pulled.find((m) => m.className === type) : undefined
+    if (module !== undefined) {
+      modules.push([module.specifier, module.factory])
+      const options = Object.keys(smtKeys).sort().map((k) => `${/^[A-Za-z_]\w*$/.test(k) ? k : quote(k)}: ${typedLiteral(smtKeys[k] ?? '', module.fields[k])}`)
+      step = `.transform<Row>(${module.factory}(${options.length === 0 ? '' : `{ ${options.join(', ')} }`}))`
+    }
     if (step === undefined) {
       imports.add('kafkaConnectTransform')
       step = `.transform<Row>(kafkaConnectTransform(${quote(type)}, ${configObject(smtKeys)}))`
     }
     steps.push(test === undefined ? step : `.when(${test}, (s) => s${step})`)
   }
-  return { steps, imports, ...(routedTo === undefined ? {} : { routedTo }) }
+  return { steps, imports, modules, ...(routedTo === undefined ? {} : { routedTo }) }
 }

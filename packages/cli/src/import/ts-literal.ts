@@ -28,3 +28,20 @@ export function placeholderCall(value: string): string | undefined {
   if (path === undefined) return undefined
   return `secret(${quote(provider)}, ${quote(path)}, ${quote(key)})`
 }
+
+/**
+ * A config value (always a string in Kafka Connect) as the literal of a field of that kind: a number
+ * for int/double, a boolean, an array for a list, else a string.
+ *
+ * @example
+ * ```ts
+ * typedLiteral('5432', 'int') // '5432'
+ * typedLiteral('a,b', 'list') // "['a', 'b']"
+ * ```
+ */
+export function typedLiteral(value: string, kind: string | undefined): string {
+  if ((kind === 'int' || kind === 'double') && value.trim() !== '' && Number.isFinite(Number(value))) return String(Number(value))
+  if (kind === 'bool' && (value === 'true' || value === 'false')) return value
+  if (kind === 'list') return `[${value.split(',').map((s) => s.trim()).filter((s) => s !== '').map(quote).join(', ')}]`
+  return quote(value)
+}
