@@ -3,6 +3,7 @@
 // compiled configs equal the originals except for what the report lists (a literal password becomes a
 // placeholder; keys pipe always writes). Then the same from a `pipe worker` over REST, and bad input.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPipeWorker } from '../integration/worker/pipe-worker.js'
@@ -127,6 +128,20 @@ describe('pipe import', () => {
     expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME)
     expect((run.stdout + run.stderr).trim().split('\n')).toHaveLength(1)
     expect(run.stdout + run.stderr).toMatch(/^pipe import: error PIPE_/)
+  })
+
+  it('gives one line for a server that is not Kafka Connect', async () => {
+    const server = createServer((_request, response) => { response.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><p>nope</p>') })
+    await new Promise<void>((done) => { server.listen(0, '127.0.0.1', done) })
+    try {
+      const address = server.address()
+      const url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}`
+      const run = await runPipe(['import', '--connect', url, '--out', relative(repoRoot, join(scratch, 'none'))])
+      expect(run.status).toBe(1)
+      expect((run.stdout + run.stderr).trim()).toBe(`pipe import: error PIPE_NOT_KAFKA_CONNECT: ${url} has no GET /connectors: it is not a Kafka Connect REST API; fix: give --connect a Kafka Connect worker's REST URL, e.g. http://connect:8083`)
+    } finally {
+      server.close()
+    }
   })
 
   it('imports from a pipe worker over REST the same files as from the connector files', async () => {

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
+import { ConnectError } from '../deploy/kafka-connect-client.js'
 import { UserError } from '../errors/user-error.js'
 import type { ExitCode } from '../exit-code.js'
 import { findPulledModules } from '../import/find-pulled-modules.js'
@@ -66,6 +67,9 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
     read = await readConnectors(options, cwd)
   } catch (error) {
     if (UserError.is(error)) return reportOneLine(io, 'import', error, json)
+    if (error instanceof ConnectError && error.code === 'PIPE_CONNECT_NOT_FOUND') {
+      return reportOneLine(io, 'import', { code: 'PIPE_NOT_KAFKA_CONNECT', message: `${options.connect ?? ''} has no GET /connectors: it is not a Kafka Connect REST API`, hint: "give --connect a Kafka Connect worker's REST URL, e.g. http://connect:8083" }, json)
+    }
     return reportConnectError(io, 'import', error, json)
   }
   const wanted = options.connector ?? []
