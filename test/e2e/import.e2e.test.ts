@@ -120,6 +120,14 @@ describe('pipe import', () => {
     const again = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink'])
     expect(again.status).toBe(1)
     expect(again.stdout).toMatch(/^skipped fine-sink: already declared by .*fine\.ts$/m)
+    writeFileSync(join(pipelines, 'fine.ts'), '// my own file\n')
+    const kept = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink'])
+    expect(kept.status).toBe(1)
+    expect(kept.stdout).toMatch(/^skipped fine-sink: .*fine\.ts exists \(use --force to overwrite it\)$/m)
+    expect(readFileSync(join(pipelines, 'fine.ts'), 'utf8')).toBe('// my own file\n')
+    const forced = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink', '--force'])
+    expect(forced.status, forced.stdout).toBe(0)
+    expect(readFileSync(join(pipelines, 'fine.ts'), 'utf8')).toMatch(/fileSink\(\{ file: '\/tmp\/fine\.txt' \}\)/)
   })
 
   it('gives one line for an unreachable URL', async () => {
@@ -153,9 +161,17 @@ describe('pipe import', () => {
         const response = await fetch(`${worker.url}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, config: good.get(name) }) })
         expect(response.status, await response.text()).toBe(201)
       }
+      expect((await fetch(`${worker.url}/connectors/lines-sink/pause`, { method: 'PUT' })).status).toBe(202)
+      const end = Date.now() + 10_000
+      while (Date.now() < end) {
+        const status = await (await fetch(`${worker.url}/connectors/lines-sink/status`)).json() as { connector: { state: string } }
+        if (status.connector.state === 'PAUSED') break
+        await new Promise((r) => setTimeout(r, 100))
+      }
       const before = new Map(names.map((n) => [n, good.get(n) ?? {}]))
       const fromWorker = await roundTrip('worker', ['--connect', worker.url], before)
       // the fixtures were not written by pipe: it adds its owner marker, nothing else
+      expect(fromWorker.importOut).toMatch(/^note: lines-sink is PAUSED; its pipeline file does not say so yet/m)
       for (const [connector, lines] of fromWorker.diffs) expect(lines.filter((l) => !l.startsWith('added pipe.pipeline=')), connector).toEqual([])
       const { pipelines } = project('files')
       const fromFiles = await runPipe(['import', '--from', 'test/fixtures/import/good', '--out', relative(repoRoot, pipelines), '--connector', ...names])

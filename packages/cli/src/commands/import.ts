@@ -43,7 +43,8 @@ async function readConnectors(options: ImportOptions, cwd: string): Promise<{ co
   }
   const client = connectClient(options.connect)
   const listing = await client.listConnectors()
-  return { connectors: listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name } })), failed: [], from: client.url }
+  const connectors = listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name }, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
+  return { connectors, failed: [], from: client.url }
 }
 
 /**
@@ -100,8 +101,11 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
     written.push({ file: relative(cwd, path), connectors: f.connectors })
   }
   const variables = result.variables.filter((v) => written.some((w) => w.connectors.includes(v.connector)))
+  // pipe's language has no initial state yet: say which connectors a deploy would run
+  const notRunning = chosen.filter((c) => (c.state === 'PAUSED' || c.state === 'STOPPED') && written.some((w) => w.connectors.includes(c.name)))
   if (json) {
-    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables })}\n`)
+    const states = notRunning.map((c) => ({ connector: c.name, state: c.state }))
+    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables, notRunning: states })}\n`)
   } else {
     const lines = written.map((w) => `wrote ${w.file} (${w.connectors.join(', ')})\n`)
     for (const s of skipped) lines.push(`skipped ${s.connector}: ${s.reason}\n`)
@@ -109,6 +113,7 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       lines.push('set these variables where the connectors run (the secrets were literal or masked, and are not written):\n')
       for (const v of variables) lines.push(`  ${v.variable}  (${v.connector}: ${v.key})\n`)
     }
+    for (const c of notRunning) lines.push(`note: ${c.name} is ${c.state ?? ''}; its pipeline file does not say so yet (pipe has no initial state), pipe deploy would run it\n`)
     lines.push(`imported ${String(written.reduce((n, w) => n + w.connectors.length, 0))} connectors into ${String(written.length)} pipeline files from ${read.from}\n`)
     io.out(lines.join(''))
   }

@@ -7,6 +7,8 @@ import { placeholderCall, quote, typedLiteral } from './ts-literal.js'
 export interface ImportedConnector {
   readonly name: string
   readonly config: Readonly<Record<string, string>>
+  /** The connector's state on the cluster (or the file's `initial_state`), when known. */
+  readonly state?: string
 }
 
 /** One pipeline file to write. */

@@ -25,7 +25,7 @@ export async function readConnectorFolder(dir: string): Promise<{ connectors: Im
   for (const name of names) {
     try {
       const file = await readConnectorFile(join(dir, name))
-      connectors.push({ name: file.name, config: { ...file.config, name: file.name } })
+      connectors.push({ name: file.name, config: { ...file.config, name: file.name }, ...(file.initialState === undefined ? {} : { state: file.initialState }) })
     } catch (error) {
       if (!UserError.is(error)) throw error
       failed.push({ file: join(dir, name), reason: error.message })
