@@ -173,6 +173,15 @@ describe('pipe import', () => {
       // the fixtures were not written by pipe: it adds its owner marker, nothing else
       expect(fromWorker.importOut).toMatch(/^note: lines-sink is PAUSED; its pipeline file does not say so yet/m)
       for (const [connector, lines] of fromWorker.diffs) expect(lines.filter((l) => !l.startsWith('added pipe.pipeline=')), connector).toEqual([])
+      // pipe plan against the same worker: the connectors without SMTs change only by pipe's owner marker
+      const plan = await runPipe(['plan', '--connect', worker.url, relative(repoRoot, fromWorker.pipelines)])
+      expect(plan.status, plan.stdout + plan.stderr).toBe(2)
+      const changesOf = (connector: string): string[] => {
+        const block = plan.stdout.split(/\n(?=[~+-] )/).find((b) => b.startsWith(`~ update ${connector} `)) ?? ''
+        return block.split('\n').slice(1).map((l) => l.trim()).filter((l) => /^[~+-] /.test(l))
+      }
+      expect(changesOf('lines-source')).toEqual(['+ pipe.pipeline = "lines"'])
+      expect(changesOf('lines-sink')).toEqual(['+ pipe.pipeline = "lines"'])
       const { pipelines } = project('files')
       const fromFiles = await runPipe(['import', '--from', 'test/fixtures/import/good', '--out', relative(repoRoot, pipelines), '--connector', ...names])
       expect(fromFiles.status, fromFiles.stdout).toBe(0)
