@@ -60,16 +60,17 @@ async function readConnectors(options: ImportOptions, cwd: string): Promise<{ co
  */
 export async function runImport(options: ImportOptions, io: IoHost, cwd: string): Promise<ExitCode> {
   const json = options.json === true
-  if ((options.connect === undefined) === (options.from === undefined)) {
-    return reportOneLine(io, 'import', { code: 'PIPE_INVALID_OPTION', message: 'give either --connect <url> or --from <dir>', hint: 'pipe import --connect http://localhost:8083, or pipe import --from connect/' }, json)
+  const connect = options.connect ?? (options.from === undefined ? process.env['PIPE_CONNECT_URL'] : undefined)
+  if ((connect === undefined) === (options.from === undefined)) {
+    return reportOneLine(io, 'import', { code: 'PIPE_INVALID_OPTION', message: 'give either --connect <url> (or PIPE_CONNECT_URL) or --from <dir>, not both', hint: 'pipe import --connect http://localhost:8083, or pipe import --from connect/' }, json)
   }
   let read
   try {
-    read = await readConnectors(options, cwd)
+    read = await readConnectors({ ...options, ...(connect === undefined ? {} : { connect }) }, cwd)
   } catch (error) {
     if (UserError.is(error)) return reportOneLine(io, 'import', error, json)
     if (error instanceof ConnectError && error.code === 'PIPE_CONNECT_NOT_FOUND') {
-      return reportOneLine(io, 'import', { code: 'PIPE_NOT_KAFKA_CONNECT', message: `${options.connect ?? ''} has no GET /connectors: it is not a Kafka Connect REST API`, hint: "give --connect a Kafka Connect worker's REST URL, e.g. http://connect:8083" }, json)
+      return reportOneLine(io, 'import', { code: 'PIPE_NOT_KAFKA_CONNECT', message: `${connect ?? ''} has no GET /connectors: it is not a Kafka Connect REST API`, hint: "give --connect a Kafka Connect worker's REST URL, e.g. http://connect:8083" }, json)
     }
     return reportConnectError(io, 'import', error, json)
   }
