@@ -14,6 +14,8 @@ import { reportConnectError } from '../report/report-connect-error.js'
 import { reportOneLine } from '../report/one-line-error.js'
 import { makeDirectory } from '../util/make-directory.js'
 
+const plural = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
+
 /** Options of `pipe import`. */
 export interface ImportOptions {
   readonly connect?: string
@@ -115,7 +117,8 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       for (const v of variables) lines.push(`  ${v.variable}  (${v.connector}: ${v.key})\n`)
     }
     for (const c of notRunning) lines.push(`note: ${c.name} is ${c.state ?? ''}; its pipeline file does not say so yet (pipe has no initial state), pipe deploy would run it\n`)
-    lines.push(`imported ${String(written.reduce((n, w) => n + w.connectors.length, 0))} connectors into ${String(written.length)} pipeline files from ${read.from}\n`)
+    const count = written.reduce((n, w) => n + w.connectors.length, 0)
+    lines.push(`imported ${plural(count, 'connector')} into ${plural(written.length, 'pipeline file')} from ${read.from}\n`)
     io.out(lines.join(''))
   }
   return skipped.length > 0 ? 1 : 0
