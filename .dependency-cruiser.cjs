@@ -39,7 +39,7 @@ const LAYERS = {
     ['analyze'],
     ['deploy', 'run'],
     ['connect', 'worker', 'consume', 'plugins'],
-    ['report'],
+    ['report', 'import'],
     ['commands'],
     ['main.ts'],
     ['bin.ts', 'index.ts'],

@@ -6,6 +6,7 @@ import { registerDeploy } from './commands/deploy.js'
 import { registerLifecycle } from './commands/lifecycle.js'
 import { registerOffsets } from './commands/offsets.js'
 import { registerPlan } from './commands/plan.js'
+import { registerImport } from './commands/import.js'
 import { registerPlugins } from './commands/plugins.js'
 import { registerRun } from './commands/run.js'
 import { registerStatus } from './commands/status.js'
@@ -36,6 +37,7 @@ export function createProgram(io: IoHost, setExitCode: (code: ExitCode) => void 
   registerRun(program, io, setExitCode)
   registerConsume(program, io, setExitCode)
   registerPlan(program, io, setExitCode)
+  registerImport(program, io, setExitCode)
   registerDeploy(program, io, setExitCode)
   registerStatus(program, io, setExitCode)
   registerLifecycle(program, io, setExitCode)

@@ -1,0 +1,93 @@
+import { compilePipeline, hasHeaderKey, lowerPipeline, not, pipeline, recordIsTombstone, source, topic, topicNameMatches } from '@pipe/dsl'
+import { file, fileSink } from '@pipe/dsl/connectors'
+import { describe, expect, it } from 'vitest'
+import { importChain } from './import-steps.js'
+import { importPipelines } from './import-pipelines.js'
+
+const origin = { from: 'http://connect:8083', at: new Date('2026-01-02T03:04:05Z') }
+
+function compiled(p: ReturnType<typeof pipeline>): { name: string; config: Record<string, string> }[] {
+  const { ir, definitions } = lowerPipeline(p, { defaultName: 'p' })
+  return compilePipeline(ir, { definitions }).connectors.map((c) => ({ name: c.name, config: { ...c.config } }))
+}
+
+describe('importChain', () => {
+  it('reads back every step and predicate pipe compiles, in order', () => {
+    const p = pipeline([topic<{ a: string; b: number; c: string }>('in')
+      .maskField(['a'], 'x').cast({ b: 'float64' }).dropIf(recordIsTombstone()).keepIf(topicNameMatches('in.*'))
+      .when(not(hasHeaderKey('h')), (s) => s.insertHeader('k', 'v')).routeByRegex('in', 'out')
+      .sink(fileSink({ file: 'o.txt' }))], { name: 'p', target: 'kafka-connect' })
+    const [sink] = compiled(p)
+    const chain = importChain(sink?.config ?? {})
+    expect(chain.error).toBeUndefined()
+    expect(chain.steps).toEqual([
+      ".maskField(['a'], 'x')", ".cast({ b: 'float64' })", '.dropIf(recordIsTombstone())', ".keepIf(topicNameMatches('in.*'))",
+      ".when(not(hasHeaderKey('h')), (s) => s.insertHeader('k', 'v'))", ".routeByRegex('in', 'out')",
+    ])
+    expect([...chain.imports].sort()).toEqual(['hasHeaderKey', 'not', 'recordIsTombstone', 'topicNameMatches'])
+  })
+
+  it('refuses an unknown built-in SMT class and a predicate the chain does not declare', () => {
+    expect(importChain({ transforms: 'x', 'transforms.x.type': 'org.apache.kafka.connect.transforms.Nope' }).error).toMatch(/unknown SMT type/)
+    expect(importChain({ transforms: 'x', 'transforms.x.type': 'org.apache.kafka.connect.transforms.Filter', 'transforms.x.predicate': 'p' }).error)
+      .toBe("transform predicate 'p' is not declared in predicates")
+  })
+
+  it('sends a $Key variant and a plugin SMT through kafkaConnectTransform', () => {
+    const chain = importChain({ transforms: 'k', 'transforms.k.type': 'org.apache.kafka.connect.transforms.Cast$Key', 'transforms.k.spec': 'string' })
+    expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.Cast$Key', { spec: 'string' }))"])
+  })
+
+  it('calls a pulled SMT module with typed options, before kafkaConnectTransform', () => {
+    const pulled = [{ kind: 'transform' as const, className: 'io.debezium.transforms.ExtractNewRecordState', factory: 'unwrap', specifier: '../smt/unwrap.js', fields: { 'drop.tombstones': 'bool', 'add.fields': 'list' } }]
+    const chain = importChain({ transforms: 'u', 'transforms.u.type': 'io.debezium.transforms.ExtractNewRecordState', 'transforms.u.drop.tombstones': 'false', 'transforms.u.add.fields': 'op,ts_ms' }, pulled)
+    expect(chain.steps).toEqual([".transform<Row>(unwrap({ 'add.fields': ['op', 'ts_ms'], 'drop.tombstones': false }))"])
+    expect(chain.modules).toEqual([['../smt/unwrap.js', 'unwrap']])
+  })
+})
+
+describe('importPipelines', () => {
+  it('groups a source with the sink of its topic under the pipeline name their names share', () => {
+    const docs = compiled(pipeline([source(file({ file: 'in.txt' })).to(topic('lines')).sink(fileSink({ file: 'out.txt' }))], { name: 'copy' }))
+    const { files, skipped } = importPipelines(docs, origin)
+    expect(skipped).toEqual([])
+    expect(files.map((f) => [f.file, f.connectors])).toEqual([['copy.ts', ['copy-source', 'copy-sink']]])
+    expect(files[0]?.text).toMatch(/^\/\/ Imported by `pipe import` from http:\/\/connect:8083 at 2026-01-02T03:04:05.000Z\./)
+    expect(files[0]?.text).toContain("import { file, fileSink } from '@pipe/dsl/connectors'")
+  })
+
+  it('keeps a name pipe would not give through an explicit name, and a sink of another prefix alone', () => {
+    const { files } = importPipelines([
+      { name: 'src-a', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 't' } },
+      { name: 'other-b', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 't' } },
+    ], origin)
+    expect(files.map((f) => f.file)).toEqual(['src.ts', 'other.ts'])
+    expect(files[0]?.text).toContain("{ name: 'a' }")
+    expect(files[1]?.text).toContain("{ name: 'b' }")
+  })
+
+  it('never writes a literal or masked secret: env(<CONNECTOR>_<KEY>) and the variable is listed; a placeholder becomes env()/secret()', () => {
+    const { files, variables } = importPipelines([{ name: 'db-sink', config: {
+      'connector.class': 'com.acme.DbSink', topics: 't', 'db.password': 's3cret!', 'db.token': '*******',
+      'db.user': '${vault:secret/db:user}', 'db.key': '${env:DB_KEY}',
+    } }], origin)
+    const text = files[0]?.text ?? ''
+    expect(text).not.toContain('s3cret!')
+    expect(text).toContain("'db.password': env('DB_SINK_DB_PASSWORD')")
+    expect(text).toContain("'db.token': env('DB_SINK_DB_TOKEN')")
+    expect(text).toContain("'db.user': secret('vault', 'secret/db', 'user')")
+    expect(text).toContain("'db.key': env('DB_KEY')")
+    expect(variables.map((v) => v.variable)).toEqual(['DB_SINK_DB_PASSWORD', 'DB_SINK_DB_TOKEN'])
+  })
+
+  it('skips what pipe cannot express, with the reason', () => {
+    const { files, skipped } = importPipelines([
+      { name: 'many-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a,b' } },
+      { name: 'avro-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a', 'value.converter': 'io.confluent.connect.avro.AvroConverter' } },
+      { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg' } },
+    ], origin)
+    expect(files).toEqual([])
+    expect(skipped.map((s) => s.connector)).toEqual(['avro-sink', 'cdc-source', 'many-sink'])
+    expect(skipped[0]?.reason).toMatch(/converters value\.converter=io\.confluent/)
+  })
+})

@@ -1,0 +1,194 @@
+// `pipe import` round trip, no Kafka needed: connector configs (hand-written fixtures, and the repo's
+// own pipelines compiled) are imported, the written files pass `pipe check` and `pipe compile`, and the
+// compiled configs equal the originals except for what the report lists (a literal password becomes a
+// placeholder; keys pipe always writes). Then the same from a `pipe worker` over REST, and bad input.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { join, relative } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startPipeWorker } from '../integration/worker/pipe-worker.js'
+import { differences } from './import-round-trip.js'
+import { repoRoot, runPipe, STACK_FRAME } from './run-pipe.js'
+
+const FIXTURES = join(repoRoot, 'test/fixtures/import')
+const scratch = mkdtempSync(join(repoRoot, 'build', 'e2e-import-'))
+afterAll(() => { rmSync(scratch, { recursive: true, force: true }) })
+
+interface Document { readonly name: string; readonly config: Record<string, string> }
+
+/** A project folder under the repo (so @pipe/dsl resolves) with a pipelines/ tsconfig. */
+function project(name: string): { dir: string; pipelines: string } {
+  const dir = join(scratch, name)
+  const pipelines = join(dir, 'pipelines')
+  mkdirSync(pipelines, { recursive: true })
+  const base = relative(pipelines, join(repoRoot, 'tsconfig.base.json'))
+  writeFileSync(join(pipelines, 'tsconfig.json'), JSON.stringify({
+    extends: base, compilerOptions: { noEmit: true, composite: false, declaration: false, declarationMap: false, customConditions: ['@pipe/source'] }, include: ['*.ts'],
+  }))
+  return { dir, pipelines }
+}
+
+function readDocuments(dir: string): Map<string, Document> {
+  const docs = new Map<string, Document>()
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Document
+    docs.set(doc.name, doc)
+  }
+  return docs
+}
+
+/** .properties → config (the fixture files use plain key=value lines). */
+function readProperties(file: string): Record<string, string> {
+  const config: Record<string, string> = {}
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const at = line.indexOf('=')
+    if (line.startsWith('#') || at < 0) continue
+    config[line.slice(0, at).trim()] = line.slice(at + 1).trim()
+  }
+  return config
+}
+
+function originals(dir: string): Map<string, Record<string, string>> {
+  const configs = new Map<string, Record<string, string>>()
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith('.properties')) {
+      const config = readProperties(join(dir, file))
+      configs.set(config['name'] ?? '', config)
+    } else if (file.endsWith('.json')) {
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Document
+      configs.set(doc.name, { ...doc.config, name: doc.name })
+    }
+  }
+  return configs
+}
+
+/** Imports `from`, checks and compiles the written files, and gives the differences per connector. */
+async function roundTrip(name: string, importArgs: readonly string[], before: ReadonlyMap<string, Record<string, string>>): Promise<{ diffs: Map<string, string[]>; importOut: string; pipelines: string }> {
+  const { dir, pipelines } = project(name)
+  const imported = await runPipe(['import', ...importArgs, '--out', relative(repoRoot, pipelines)])
+  expect(imported.stderr).not.toMatch(STACK_FRAME)
+  expect(imported.status, imported.stdout + imported.stderr).toBe(0)
+  const check = await runPipe(['check', relative(repoRoot, pipelines)])
+  expect(check.status, check.stdout + check.stderr).toBe(0)
+  expect(check.stdout).toMatch(/no errors/)
+  const out = join(dir, 'out')
+  const compiled = await runPipe(['compile', relative(repoRoot, pipelines), '--out', relative(repoRoot, out)])
+  expect(compiled.status, compiled.stdout + compiled.stderr).toBe(0)
+  const after = readDocuments(out)
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+  const diffs = new Map<string, string[]>()
+  for (const [connector, config] of before) diffs.set(connector, differences(config, after.get(connector)?.config ?? {}))
+  return { diffs, importOut: imported.stdout, pipelines }
+}
+
+describe('pipe import', () => {
+  it('round trips the repo pipelines compiled by pipe: every config comes back equal (pipe.pipeline included)', async () => {
+    const compiledDir = join(scratch, 'repo-compiled')
+    const compiled = await runPipe(['compile', 'pipelines', '--out', relative(repoRoot, compiledDir)])
+    expect(compiled.status, compiled.stderr).toBe(0)
+    const before = new Map([...readDocuments(compiledDir)].map(([n, d]) => [n, { ...d.config }]))
+    expect(before.size).toBeGreaterThan(3)
+    const { diffs } = await roundTrip('repo', ['--from', relative(repoRoot, compiledDir)], before)
+    for (const [connector, lines] of diffs) expect(lines, connector).toEqual([])
+  })
+
+  it('round trips hand-written configs: FileStream, Debezium PostgreSQL and JDBC sink (pulled), Camel CQL, an unknown plugin, every built-in SMT and predicate', async () => {
+    const before = originals(join(FIXTURES, 'good'))
+    const { diffs, importOut, pipelines } = await roundTrip('good', ['--from', 'test/fixtures/import/good'], before)
+    // what pipe writes that the originals lack, and the two secrets that become placeholders
+    for (const [connector, lines] of diffs) {
+      for (const line of lines) expect(line, connector).toMatch(/^added (pipe\.pipeline|tasks\.max=1|errors\.tolerance=none|(key|value)\.converter(\.schemas\.enable)?=)|^secret /)
+    }
+    expect(diffs.get('customers-cdc-replica')).toContain('secret connection.password -> ${env:CUSTOMERS_CDC_REPLICA_CONNECTION_PASSWORD}')
+    expect(diffs.get('events-cql')).toContain('secret camel.kamelet.cassandra-sink.password -> ${env:EVENTS_CQL_CAMEL_KAMELET_CASSANDRA_SINK_PASSWORD}')
+    expect(importOut).toMatch(/CUSTOMERS_CDC_REPLICA_CONNECTION_PASSWORD +\(customers-cdc-replica: connection\.password\)/)
+    const written = readdirSync(pipelines).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(pipelines, f), 'utf8')).join('\n')
+    expect(written).not.toMatch(/hunter2/)
+    expect(written).toMatch(/\.dropIf\(recordIsTombstone\(\)\)/)
+    expect(written).toMatch(/\.when\(not\(hasHeaderKey\('no-pii'\)\)/)
+    expect(written).toMatch(/^\/\/ Imported by `pipe import` from test\/fixtures\/import\/good at /m)
+  })
+
+  it('skips a connector with an unknown SMT or a dangling predicate with one line each, imports the others, exits 1', async () => {
+    const { pipelines } = project('bad')
+    const run = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines)])
+    expect(run.status).toBe(1)
+    expect(run.stderr + run.stdout).not.toMatch(STACK_FRAME)
+    expect(run.stdout).toMatch(/^skipped bad-smt: unknown SMT type 'org\.apache\.kafka\.connect\.transforms\.NoSuchTransform'/m)
+    expect(run.stdout).toMatch(/^skipped bad-predicate: transform predicate 'missing' is not declared in predicates$/m)
+    expect(readdirSync(pipelines).filter((f) => f.endsWith('.ts'))).toEqual(['fine.ts'])
+    const again = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink'])
+    expect(again.status).toBe(1)
+    expect(again.stdout).toMatch(/^skipped fine-sink: already declared by .*fine\.ts$/m)
+    writeFileSync(join(pipelines, 'fine.ts'), '// my own file\n')
+    const kept = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink'])
+    expect(kept.status).toBe(1)
+    expect(kept.stdout).toMatch(/^skipped fine-sink: .*fine\.ts exists \(use --force to overwrite it\)$/m)
+    expect(readFileSync(join(pipelines, 'fine.ts'), 'utf8')).toBe('// my own file\n')
+    const forced = await runPipe(['import', '--from', 'test/fixtures/import/bad', '--out', relative(repoRoot, pipelines), '--connector', 'fine-sink', '--force'])
+    expect(forced.status, forced.stdout).toBe(0)
+    expect(readFileSync(join(pipelines, 'fine.ts'), 'utf8')).toMatch(/fileSink\(\{ file: '\/tmp\/fine\.txt' \}\)/)
+  })
+
+  it('gives one line for an unreachable URL', async () => {
+    const run = await runPipe(['import', '--connect', 'http://127.0.0.1:1', '--out', relative(repoRoot, join(scratch, 'none'))])
+    expect(run.status).toBe(1)
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME)
+    expect((run.stdout + run.stderr).trim().split('\n')).toHaveLength(1)
+    expect(run.stdout + run.stderr).toMatch(/^pipe import: error PIPE_/)
+  })
+
+  it('gives one line for a server that is not Kafka Connect', async () => {
+    const server = createServer((_request, response) => { response.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><p>nope</p>') })
+    await new Promise<void>((done) => { server.listen(0, '127.0.0.1', done) })
+    try {
+      const address = server.address()
+      const url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}`
+      const run = await runPipe(['import', '--connect', url, '--out', relative(repoRoot, join(scratch, 'none'))])
+      expect(run.status).toBe(1)
+      expect((run.stdout + run.stderr).trim()).toBe(`pipe import: error PIPE_NOT_KAFKA_CONNECT: ${url} has no GET /connectors: it is not a Kafka Connect REST API; fix: give --connect a Kafka Connect worker's REST URL, e.g. http://connect:8083`)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('imports from a pipe worker over REST the same files as from the connector files', async () => {
+    const worker = await startPipeWorker()
+    try {
+      const good = originals(join(FIXTURES, 'good'))
+      const names = ['lines-source', 'lines-sink', 'orders-audit']
+      for (const name of names) {
+        const response = await fetch(`${worker.url}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, config: good.get(name) }) })
+        expect(response.status, await response.text()).toBe(201)
+      }
+      expect((await fetch(`${worker.url}/connectors/lines-sink/pause`, { method: 'PUT' })).status).toBe(202)
+      const end = Date.now() + 10_000
+      while (Date.now() < end) {
+        const status = await (await fetch(`${worker.url}/connectors/lines-sink/status`)).json() as { connector: { state: string } }
+        if (status.connector.state === 'PAUSED') break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      const before = new Map(names.map((n) => [n, good.get(n) ?? {}]))
+      const fromWorker = await roundTrip('worker', ['--connect', worker.url], before)
+      // the fixtures were not written by pipe: it adds its owner marker, nothing else
+      expect(fromWorker.importOut).toMatch(/^note: lines-sink is PAUSED; its pipeline file does not say so yet/m)
+      for (const [connector, lines] of fromWorker.diffs) expect(lines.filter((l) => !l.startsWith('added pipe.pipeline=')), connector).toEqual([])
+      // pipe plan against the same worker: the connectors without SMTs change only by pipe's owner marker
+      const plan = await runPipe(['plan', '--connect', worker.url, relative(repoRoot, fromWorker.pipelines)])
+      expect(plan.status, plan.stdout + plan.stderr).toBe(2)
+      const changesOf = (connector: string): string[] => {
+        const block = plan.stdout.split(/\n(?=[~+-] )/).find((b) => b.startsWith(`~ update ${connector} `)) ?? ''
+        return block.split('\n').slice(1).map((l) => l.trim()).filter((l) => /^[~+-] /.test(l))
+      }
+      expect(changesOf('lines-source')).toEqual(['+ pipe.pipeline = "lines"'])
+      expect(changesOf('lines-sink')).toEqual(['+ pipe.pipeline = "lines"'])
+      const { pipelines } = project('files')
+      const fromFiles = await runPipe(['import', '--from', 'test/fixtures/import/good', '--out', relative(repoRoot, pipelines), '--connector', ...names])
+      expect(fromFiles.status, fromFiles.stdout).toBe(0)
+      const body = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8').split('\n').slice(1).join('\n')
+      for (const file of ['lines.ts', 'orders.ts']) expect(body(fromWorker.pipelines, file), file).toBe(body(pipelines, file))
+    } finally {
+      await worker.stop()
+    }
+  })
+})
