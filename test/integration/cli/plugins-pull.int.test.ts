@@ -231,3 +231,33 @@ describe('pipe plugins pull on bad input', () => {
     expect(readFileSync(join(project, 'connectors', 'regex-router.ts'), 'utf8')).toBe('export const mine = true\n')
   })
 })
+
+describe('pipe check --connect and the version a module was pulled from', () => {
+  it('warns at the pipeline line when the worker runs another version of a pulled plugin, and not when it runs the same', async () => {
+    const project = mkdtempSync(join(repoRoot, 'test', 'fixtures', 'readme-version-'))
+    dirs.push(project)
+    await pull(servers().connect.url, join(project, 'connectors'), ['--plugin', 'FileStreamSinkConnector'])
+    const pipeline = [
+      "import { source, topic } from '@pipe/dsl'",
+      "import { kafkaConnect } from '@pipe/dsl/connectors'",
+      "import { fileStreamSinkConnector } from './connectors/index.js'",
+      "export default source(kafkaConnect('org.apache.kafka.connect.file.FileStreamSourceConnector', { file: '/tmp/in.txt' }, { routing: 'topic-key' }))",
+      "  .to(topic('version-lines')).sink(fileStreamSinkConnector({ file: '/tmp/out.txt' })).target('kafka-connect')",
+      '',
+    ].join('\n')
+    writeFileSync(join(project, 'lines.ts'), pipeline)
+    const same = await runPipe(['check', join(project, 'lines.ts'), '--connect', servers().connect.url])
+    expect(same.status, same.stdout + same.stderr).toBe(0)
+    expect(same.stdout + same.stderr).not.toContain('PIPE_CONNECT_PLUGIN_VERSION')
+    // as if the module had been pulled from a worker with another version of connect-file
+    const module = join(project, 'connectors', 'file-stream-sink-connector.ts')
+    const text = readFileSync(module, 'utf8')
+    const version = /version: '([^']+)'/.exec(text)?.[1] ?? ''
+    expect(version).not.toBe('')
+    writeFileSync(module, text.replaceAll(`version: '${version}'`, "version: '0.0.1'"))
+    const other = await runPipe(['check', join(project, 'lines.ts'), '--connect', servers().connect.url])
+    expect(other.status, other.stdout + other.stderr).toBe(0)
+    expect(other.stdout + other.stderr).toMatch(/lines\.ts:5:\d+ warning PIPE_CONNECT_PLUGIN_VERSION: .*0\.0\.1/)
+    expect(other.stdout + other.stderr).toContain(version)
+  }, 120_000)
+})
