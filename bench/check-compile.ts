@@ -3,10 +3,10 @@
  * the same files and tsconfig, and records the medians in bench/RESULTS.md (section "check and
  * compile"). Run `pnpm build` first, then `pnpm exec tsx bench/check-compile.ts [--runs N]`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeBenchProject } from './lib/bench-project.js'
 import { measureAll, median, versionOf as version, type Measure } from './lib/measure.js'
 import { recordSection } from './lib/results.js'
 
@@ -39,18 +39,7 @@ function pipelineSource(i: number): string {
 }
 
 function generate(): void {
-  rmSync(outDir, { recursive: true, force: true })
-  mkdirSync(pipelinesDir, { recursive: true })
-  const tsconfig = {
-    extends: '../../../tsconfig.base.json',
-    compilerOptions: {
-      noEmit: true, composite: false, declaration: false, declarationMap: false, customConditions: ['@pipe/source'],
-      paths: { '@pipe/dsl': ['../../../packages/dsl/src/index.ts'], '@pipe/dsl/connectors': ['../../../packages/dsl/src/connectors/index.ts'] },
-    },
-    include: ['pipelines/**/*.ts'],
-  }
-  writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`)
-  for (let i = 1; i <= FILES; i++) writeFileSync(join(pipelinesDir, `bench-${String(i).padStart(2, '0')}.ts`), pipelineSource(i))
+  writeBenchProject(outDir, FILES, pipelineSource)
 }
 
 function section(measures: readonly Measure[], load: { before: number; after: number }): string {

@@ -5,13 +5,13 @@
  * bench/RESULTS.md (section "check with pulled plugins"). Starts Kafka and Connect when they are not
  * running (and stops what it started). Run `pnpm build` first, then `pnpm exec tsx bench/check-plugins.ts [--runs N]`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { down, up } from '../test/infra/infra.js'
 import { repoRoot } from '../test/infra/paths.js'
 import { readState } from '../test/infra/state.js'
 import { machineLine, recordSection } from './lib/results.js'
+import { writeBenchProject } from './lib/bench-project.js'
 import { measureAll, median, timeCommand, versionOf, type Measure } from './lib/measure.js'
 
 const outDir = join(repoRoot, 'bench', 'out', 'check-plugins')
@@ -55,19 +55,10 @@ function pipelineSource(i: number): string {
 
 /** The modules of every plugin the worker lists, and 50 pipelines over them, with one tsconfig for both tools. */
 function generate(connectUrl: string): number {
-  rmSync(outDir, { recursive: true, force: true })
-  mkdirSync(pipelinesDir, { recursive: true })
-  const pullMs = timeCommand([process.execPath, pipeBin, 'plugins', 'pull', '--connect', connectUrl, '--out', connectorsDir])
-  const tsconfig = {
-    extends: '../../../tsconfig.base.json',
-    compilerOptions: {
-      noEmit: true, composite: false, declaration: false, declarationMap: false, customConditions: ['@pipe/source'],
-      paths: { '@pipe/dsl': ['../../../packages/dsl/src/index.ts'], '@pipe/dsl/connectors': ['../../../packages/dsl/src/connectors/index.ts'] },
-    },
-    include: ['pipelines/**/*.ts'],
-  }
-  writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`)
-  for (let i = 1; i <= FILES; i++) writeFileSync(join(pipelinesDir, `bench-${String(i).padStart(2, '0')}.ts`), pipelineSource(i))
+  let pullMs = 0
+  writeBenchProject(outDir, FILES, pipelineSource, () => {
+    pullMs = timeCommand([process.execPath, pipeBin, 'plugins', 'pull', '--connect', connectUrl, '--out', connectorsDir])
+  })
   return pullMs
 }
 
