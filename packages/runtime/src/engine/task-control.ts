@@ -68,7 +68,9 @@ export class TaskControl {
   }
 
   setState(state: ConnectState): void {
-    if (this.#state.value !== 'FAILED' || state === 'RESTARTING') this.#state.next(state)
+    // a task that starts (or restarts) while its connector is paused reports PAUSED, as Kafka Connect's
+    const next = state === 'RUNNING' && this.#paused.value ? 'PAUSED' : state
+    if (this.#state.value !== 'FAILED' || next === 'RESTARTING') this.#state.next(next)
   }
 
   fail(error: unknown): void {
