@@ -14,7 +14,7 @@ const FIXTURES = join(repoRoot, 'test/fixtures/import')
 const scratch = mkdtempSync(join(repoRoot, 'build', 'e2e-import-'))
 afterAll(() => { rmSync(scratch, { recursive: true, force: true }) })
 
-interface Document { readonly name: string; readonly config: Record<string, string> }
+interface Document { readonly name: string; readonly config: Record<string, string>; readonly initial_state?: string }
 
 /** A project folder under the repo (so @pipe/dsl resolves) with a pipelines/ tsconfig. */
 function project(name: string): { dir: string; pipelines: string } {
@@ -63,7 +63,7 @@ function originals(dir: string): Map<string, Record<string, string>> {
 }
 
 /** Imports `from`, checks and compiles the written files, and gives the differences per connector. */
-async function roundTrip(name: string, importArgs: readonly string[], before: ReadonlyMap<string, Record<string, string>>): Promise<{ diffs: Map<string, string[]>; importOut: string; pipelines: string }> {
+async function roundTrip(name: string, importArgs: readonly string[], before: ReadonlyMap<string, Record<string, string>>): Promise<{ diffs: Map<string, string[]>; importOut: string; pipelines: string; compiled: Map<string, Document> }> {
   const { dir, pipelines } = project(name)
   const imported = await runPipe(['import', ...importArgs, '--out', relative(repoRoot, pipelines)])
   expect(imported.stderr).not.toMatch(STACK_FRAME)
@@ -78,7 +78,7 @@ async function roundTrip(name: string, importArgs: readonly string[], before: Re
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
   const diffs = new Map<string, string[]>()
   for (const [connector, config] of before) diffs.set(connector, differences(config, after.get(connector)?.config ?? {}))
-  return { diffs, importOut: imported.stdout, pipelines }
+  return { diffs, importOut: imported.stdout, pipelines, compiled: after }
 }
 
 describe('pipe import', () => {
@@ -157,21 +157,33 @@ describe('pipe import', () => {
     try {
       const good = originals(join(FIXTURES, 'good'))
       const names = ['lines-source', 'lines-sink', 'orders-audit']
-      for (const name of names) {
-        const response = await fetch(`${worker.url}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, config: good.get(name) }) })
+      const states: Record<string, string> = { 'lines-sink': 'PAUSED', 'orders-audit': 'STOPPED' }
+      const post = async (name: string): Promise<void> => {
+        const body = JSON.stringify({ name, config: good.get(name), ...(states[name] === undefined ? {} : { initial_state: states[name] }) })
+        const response = await fetch(`${worker.url}/connectors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
         expect(response.status, await response.text()).toBe(201)
       }
-      expect((await fetch(`${worker.url}/connectors/lines-sink/pause`, { method: 'PUT' })).status).toBe(202)
-      const end = Date.now() + 10_000
-      while (Date.now() < end) {
-        const status = await (await fetch(`${worker.url}/connectors/lines-sink/status`)).json() as { connector: { state: string } }
-        if (status.connector.state === 'PAUSED') break
-        await new Promise((r) => setTimeout(r, 100))
+      const stateOf = async (name: string): Promise<string> => ((await (await fetch(`${worker.url}/connectors/${name}/status`)).json()) as { connector: { state: string } }).connector.state
+      const settled = async (name: string, state: string): Promise<string> => {
+        const end = Date.now() + 10_000
+        let seen = await stateOf(name)
+        while (seen !== state && Date.now() < end) {
+          await new Promise((r) => setTimeout(r, 100))
+          seen = await stateOf(name)
+        }
+        return seen
       }
+      for (const name of names) await post(name)
+      expect(await settled('lines-sink', 'PAUSED')).toBe('PAUSED')
+      expect(await settled('orders-audit', 'STOPPED')).toBe('STOPPED')
       const before = new Map(names.map((n) => [n, good.get(n) ?? {}]))
       const fromWorker = await roundTrip('worker', ['--connect', worker.url], before)
       // the fixtures were not written by pipe: it adds its owner marker, nothing else
-      expect(fromWorker.importOut).toMatch(/^note: lines-sink is PAUSED; its pipeline file does not say so yet/m)
+      // a paused or stopped connector keeps its state in the file, and compiling gives it back
+      expect(fromWorker.importOut).not.toMatch(/^note:/m)
+      expect(readFileSync(join(fromWorker.pipelines, 'lines.ts'), 'utf8')).toContain("initialState: 'paused'")
+      expect(readFileSync(join(fromWorker.pipelines, 'orders.ts'), 'utf8')).toContain("initialState: 'stopped'")
+      expect(Object.fromEntries([...fromWorker.compiled].map(([n, d]) => [n, d.initial_state]))).toEqual({ 'lines-source': undefined, ...states })
       for (const [connector, lines] of fromWorker.diffs) expect(lines.filter((l) => !l.startsWith('added pipe.pipeline=')), connector).toEqual([])
       // pipe plan against the same worker: the connectors without SMTs change only by pipe's owner marker
       const plan = await runPipe(['plan', '--connect', worker.url, relative(repoRoot, fromWorker.pipelines)])
@@ -187,6 +199,15 @@ describe('pipe import', () => {
       expect(fromFiles.status, fromFiles.stdout).toBe(0)
       const body = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8').split('\n').slice(1).join('\n')
       for (const file of ['lines.ts', 'orders.ts']) expect(body(fromWorker.pipelines, file), file).toBe(body(pipelines, file))
+      // pipe deploy creates the deleted connectors in their initial state, and leaves the state of the others alone
+      for (const name of ['lines-sink', 'orders-audit']) expect((await fetch(`${worker.url}/connectors/${name}`, { method: 'DELETE' })).status).toBe(204)
+      const deployed = await runPipe(['deploy', '--connect', worker.url, '--yes', relative(repoRoot, fromWorker.pipelines)])
+      expect(deployed.stderr).not.toMatch(STACK_FRAME)
+      expect(deployed.status, deployed.stdout + deployed.stderr).toBe(0)
+      expect(deployed.stdout).toMatch(/note: created PAUSED \(its initial state\)/)
+      expect(deployed.stdout).toMatch(/note: created STOPPED \(its initial state\)/)
+      expect(await settled('lines-sink', 'PAUSED')).toBe('PAUSED')
+      expect(await settled('orders-audit', 'STOPPED')).toBe('STOPPED')
     } finally {
       await worker.stop()
     }

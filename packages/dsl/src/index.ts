@@ -25,7 +25,7 @@ export { IR_SCHEMA_VERSION, type PipelineIR } from './ir/pipeline-ir.js'
 export { isSecret, secretPlaceholder, type Secret } from './ir/secret.js'
 export type {
   PipelineNode, SourceNode, TopicNode, TransformNode, SinkNode, Edge, NodeId, ErrorPolicy,
-  ConnectorSettings, TopicOptions, RecordFormat,
+  ConnectorSettings, InitialState, TopicOptions, RecordFormat,
 } from './ir/nodes.js'
 export type { StepIR, PortableStepIR, PluginStepIR, CodeStepIR, PredicateIR, BuiltinPredicateIR, PluginPredicateIR, CastType, TimestampTargetType } from './ir/steps.js'
 export type { JsonValue, JsonObject } from './ir/json.js'

@@ -42,7 +42,7 @@ export function compilePipelines(pipelines: readonly LoadedPipeline[], target: C
     }
     diagnostics.push(...compiled.diagnostics)
     for (const connector of compiled.connectors) {
-      connectors.push({ pipeline, document: { name: connector.name, config: connector.config } })
+      connectors.push({ pipeline, document: connector })
     }
   }
   return { connectors, diagnostics, pipeOnly }

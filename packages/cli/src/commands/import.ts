@@ -104,11 +104,8 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
     written.push({ file: relative(cwd, path), connectors: f.connectors })
   }
   const variables = result.variables.filter((v) => written.some((w) => w.connectors.includes(v.connector)))
-  // pipe's language has no initial state yet: say which connectors a deploy would run
-  const notRunning = chosen.filter((c) => (c.state === 'PAUSED' || c.state === 'STOPPED') && written.some((w) => w.connectors.includes(c.name)))
   if (json) {
-    const states = notRunning.map((c) => ({ connector: c.name, state: c.state }))
-    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables, notRunning: states })}\n`)
+    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables })}\n`)
   } else {
     const lines = written.map((w) => `wrote ${w.file} (${w.connectors.join(', ')})\n`)
     for (const s of skipped) lines.push(`skipped ${s.connector}: ${s.reason}\n`)
@@ -116,7 +113,6 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       lines.push('set these variables where the connectors run (the secrets were literal or masked, and are not written):\n')
       for (const v of variables) lines.push(`  ${v.variable}  (${v.connector}: ${v.key})\n`)
     }
-    for (const c of notRunning) lines.push(`note: ${c.name} is ${c.state ?? ''}; its pipeline file does not say so yet (pipe has no initial state), pipe deploy would run it\n`)
     const count = written.reduce((n, w) => n + w.connectors.length, 0)
     lines.push(`imported ${plural(count, 'connector')} into ${plural(written.length, 'pipeline file')} from ${read.from}\n`)
     io.out(lines.join(''))

@@ -30,6 +30,19 @@ describe('applyPlan', () => {
     expect(connect.configs.get('b-source')?.['file']).toBe('/tmp/other.txt')
   })
 
+  it('creates a connector with an initial state by POST /connectors, and updates it by PUT (its state left alone)', async () => {
+    const connect = createFakeConnect()
+    const desired: ConnectorDocument[] = [{ ...connector('a-source', 'a'), initial_state: 'PAUSED' }]
+    connect.statuses.set('a-source', [{ ...running('a-source'), connector: { state: 'PAUSED', worker_id: '' }, tasks: [] }])
+    const outcome = await applyPlan(connect, planDeployment(desired, []), desired, fast)
+    expect(connect.calls).toEqual(['POST a-source PAUSED'])
+    expect(outcome.applied.map((a) => [a.action, a.state])).toEqual([['created', 'PAUSED']])
+    const changed: ConnectorDocument[] = [{ ...connector('a-source', 'a', '/tmp/other.txt'), initial_state: 'PAUSED' }]
+    const live = (await connect.listConnectors()).map((c) => ({ name: c.name, config: c.config }))
+    await applyPlan(connect, planDeployment(changed, live), changed, fast)
+    expect(connect.calls).toEqual(['POST a-source PAUSED', 'PUT a-source'])
+  })
+
   it('reports a FAILED task with the first lines of its trace', async () => {
     const connect = createFakeConnect()
     const trace = ['org.apache.kafka.connect.errors.ConnectException: no such file', '\tat A', '\tat B', '\tat C', '\tat D', '\tat E'].join('\n')

@@ -78,11 +78,19 @@ export async function waitUntilSettled(
   }
 }
 
-async function upsert(client: KafkaConnectClient, connector: ConnectorDocument, options: ApplyOptions): Promise<Applied> {
+/** Creates with POST /connectors when the connector has an initial state (PUT cannot set one), else PUT. */
+async function send(client: KafkaConnectClient, connector: ConnectorDocument, creates: boolean): Promise<boolean> {
+  const config = { ...connector.config, name: connector.name }
+  if (!creates || connector.initial_state === undefined) return client.putConfig(connector.name, config)
+  await client.createConnector({ name: connector.name, config, initial_state: connector.initial_state })
+  return true
+}
+
+async function upsert(client: KafkaConnectClient, connector: ConnectorDocument, options: ApplyOptions, creates: boolean): Promise<Applied> {
   const progress = options.onProgress ?? (() => undefined)
   let created: boolean
   try {
-    created = await client.putConfig(connector.name, { ...connector.config, name: connector.name })
+    created = await send(client, connector, creates)
   } catch (error) {
     // an unreachable worker ends the deploy; a refused config is reported with the others
     if (!(error instanceof ConnectError) || error.status === undefined) throw error
@@ -102,7 +110,8 @@ async function upsert(client: KafkaConnectClient, connector: ConnectorDocument, 
 
 /**
  * Applies a deployment plan: DELETE the connectors it deletes (first, so a rename does not run
- * twice), then PUT /connectors/{name}/config for every create and update (idempotent), then waits
+ * twice), then PUT /connectors/{name}/config for every create and update (idempotent; a create with an
+ * initial state is a POST /connectors with `initial_state`), then waits
  * until each is RUNNING with its tasks, or reports which instance FAILED with its trace.
  */
 export async function applyPlan(client: KafkaConnectClient, plan: DeploymentPlan, desired: readonly ConnectorDocument[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
@@ -114,7 +123,10 @@ export async function applyPlan(client: KafkaConnectClient, plan: DeploymentPlan
     applied.push({ name: action.name, action: 'deleted', failures: [] })
   }
   const byName = new Map(desired.map((c) => [c.name, c]))
-  const upserts = plan.actions.filter((a) => a.type === 'create' || a.type === 'update').flatMap((a) => byName.get(a.name) ?? [])
-  applied.push(...(await Promise.all(upserts.map((connector) => upsert(client, connector, options)))))
+  const upserts = plan.actions.filter((a) => a.type === 'create' || a.type === 'update').flatMap((a) => {
+    const connector = byName.get(a.name)
+    return connector === undefined ? [] : [{ connector, creates: a.type === 'create' }]
+  })
+  applied.push(...(await Promise.all(upserts.map(({ connector, creates }) => upsert(client, connector, options, creates)))))
   return { applied, ok: applied.every((a) => a.failures.length === 0 && a.timedOut !== true && a.action !== 'rejected') }
 }

@@ -47,6 +47,12 @@ export function createFakeConnect(): FakeConnect {
       calls.push(`PUT ${name}`)
       return Promise.resolve(created)
     },
+    createConnector(document) {
+      if (configs.has(document.name)) return Promise.reject(new ConnectError('PIPE_CONNECT_REQUEST_FAILED', `connector '${document.name}' already exists`, undefined, 409))
+      configs.set(document.name, { ...document.config })
+      calls.push(`POST ${document.name}${document.initial_state === undefined ? '' : ` ${document.initial_state}`}`)
+      return Promise.resolve()
+    },
     deleteConnector(name) {
       configs.delete(name)
       return record(`DELETE ${name}`)

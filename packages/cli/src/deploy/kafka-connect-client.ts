@@ -1,6 +1,6 @@
 import { ConnectError } from './connect-error.js'
 import { redactWorkerMessage } from './redact-worker-message.js'
-import type { ConnectorStatus, OffsetsBody } from '@pipe/dsl/contract'
+import type { ConnectorDocument, ConnectorStatus, OffsetsBody } from '@pipe/dsl/contract'
 import { parseConnectorList, parseStatus, parseOffsets, type ConnectorListing } from './connect-types.js'
 
 export { ConnectError } from './connect-error.js'
@@ -38,6 +38,8 @@ export interface KafkaConnectClient {
   status(name: string): Promise<ConnectorStatus>
   /** PUT /connectors/{name}/config: creates or replaces; true when created. */
   putConfig(name: string, config: Readonly<Record<string, string>>): Promise<boolean>
+  /** POST /connectors with `initial_state` (Kafka Connect 3.7+): creates a connector PAUSED, STOPPED or RUNNING. */
+  createConnector(document: ConnectorDocument): Promise<void>
   deleteConnector(name: string): Promise<void>
   pause(name: string): Promise<void>
   resume(name: string): Promise<void>
@@ -235,6 +237,14 @@ export function createKafkaConnectClient(url: string, deps: ClientDependencies =
       } catch (error) {
         if (!(error instanceof ConnectError)) throw error
         throw new ConnectError(error.code, redactWorkerMessage(error.message, config), error.hint, error.status)
+      }
+    },
+    async createConnector(document) {
+      try {
+        await call('POST', '/connectors', document)
+      } catch (error) {
+        if (!(error instanceof ConnectError)) throw error
+        throw new ConnectError(error.code, redactWorkerMessage(error.message, document.config), error.hint, error.status)
       }
     },
     deleteConnector: async (name) => { await call('DELETE', path(name)) },

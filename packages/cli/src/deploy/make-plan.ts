@@ -42,7 +42,7 @@ export async function makePlan(client: KafkaConnectClient, input: PlanInput): Pr
   const compilation = compilePipelines(analysis.pipelines, 'kafka-connect')
   const diagnostics = refineDiagnostics([...analysis.diagnostics, ...compilation.diagnostics], analysis.pipelines)
   if (hasErrors(diagnostics)) return { ok: false, diagnostics }
-  const desired = compilation.connectors.map((c): ConnectorDocument => ({ name: c.document.name, config: c.document.config }))
+  const desired = compilation.connectors.map((c): ConnectorDocument => c.document)
   const listing = await client.listConnectors()
   const live = listing.map((c): LiveConnector => ({ name: c.name, config: c.config, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
   const classes = [...desired, ...live].map((c) => c.config['connector.class'] ?? '')

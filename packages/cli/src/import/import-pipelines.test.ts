@@ -6,9 +6,9 @@ import { importPipelines } from './import-pipelines.js'
 
 const origin = { from: 'http://connect:8083', at: new Date('2026-01-02T03:04:05Z') }
 
-function compiled(p: ReturnType<typeof pipeline>): { name: string; config: Record<string, string> }[] {
+function compiled(p: ReturnType<typeof pipeline>): { name: string; config: Record<string, string>; initial_state?: string }[] {
   const { ir, definitions } = lowerPipeline(p, { defaultName: 'p' })
-  return compilePipeline(ir, { definitions }).connectors.map((c) => ({ name: c.name, config: { ...c.config } }))
+  return compilePipeline(ir, { definitions }).connectors.map((c) => ({ name: c.name, config: { ...c.config }, ...(c.initial_state === undefined ? {} : { initial_state: c.initial_state }) }))
 }
 
 describe('importChain', () => {
@@ -78,6 +78,22 @@ describe('importPipelines', () => {
     expect(text).toContain("'db.user': secret('vault', 'secret/db', 'user')")
     expect(text).toContain("'db.key': env('DB_KEY')")
     expect(variables.map((v) => v.variable)).toEqual(['DB_SINK_DB_PASSWORD', 'DB_SINK_DB_TOKEN'])
+  })
+
+  it('writes a paused or stopped connector with its initial state, and compiling the file gives that state back', () => {
+    const { files } = importPipelines([
+      { name: 'copy-source', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 't' }, state: 'PAUSED' },
+      { name: 'copy-sink', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 't' }, state: 'STOPPED' },
+      { name: 'run-sink', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'u' }, state: 'RUNNING' },
+    ], origin)
+    expect(files[0]?.text).toContain("source(file({ file: 'i' }), { initialState: 'paused' })")
+    expect(files[0]?.text).toContain("fileSink({ file: 'o' }), { initialState: 'stopped' })")
+    expect(files[1]?.text).not.toContain('initialState')
+    const again = compiled(pipeline([source(file({ file: 'i' }), { initialState: 'paused' }).to(topic('t')).sink(fileSink({ file: 'o' }), { initialState: 'stopped' })], { name: 'copy' }))
+    expect(again.map((d) => d.initial_state)).toEqual(['PAUSED', 'STOPPED'])
+    const text = importPipelines(again.map(({ initial_state: state, ...d }) => (state === undefined ? d : { ...d, state })), origin).files[0]?.text
+    expect(text).toContain("{ initialState: 'paused' }")
+    expect(text).toContain("{ initialState: 'stopped' }")
   })
 
   it('skips what pipe cannot express, with the reason', () => {

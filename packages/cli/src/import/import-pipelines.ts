@@ -53,6 +53,7 @@ interface Read {
   readonly imports: readonly [string, string][]
   readonly tasksMax?: string
   readonly errors?: string
+  readonly initialState?: 'paused' | 'stopped'
 }
 
 const SECRET_KEY = /(password|passwd|secret|token|credential|api[._-]?key|private[._-]?key)/i
@@ -162,10 +163,13 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   imports.push(...chain.modules)
   const factory = factoryOf(c, role, routing, pulled, variables, imports)
   const tasksMax = c.config['tasks.max']
+  const state = c.state?.toUpperCase()
+  const initialState = state === 'PAUSED' ? 'paused' : state === 'STOPPED' ? 'stopped' : undefined
   return {
     connector: c, role, topic: topic ?? '', factory, steps: chain.steps, imports,
     ...(format === undefined ? {} : { format }), ...(errors === undefined ? {} : { errors }),
     ...(tasksMax === undefined || tasksMax === '1' ? {} : { tasksMax }),
+    ...(initialState === undefined ? {} : { initialState }),
   }
 }
 
@@ -174,6 +178,7 @@ function connectorOptions(read: Read, name: string | undefined): string {
     ...(name === undefined ? [] : [`name: ${quote(name)}`]),
     ...(read.tasksMax === undefined ? [] : [`tasksMax: ${read.tasksMax}`]),
     ...(read.errors === undefined ? [] : [`errors: ${read.errors}`]),
+    ...(read.initialState === undefined ? [] : [`initialState: ${quote(read.initialState)}`]),
   ]
   return parts.length === 0 ? '' : `, { ${parts.join(', ')} }`
 }

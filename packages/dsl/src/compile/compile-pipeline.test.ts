@@ -150,6 +150,14 @@ describe('compilePipeline', () => {
     expect(compilePipeline(ir(bounded), { target: 'pipe' }).topics).toEqual([{ name: 'orders', config: { 'retention.bytes': '1048576', 'retention.ms': '-1' } }])
   })
 
+  it("gives a connector's initial state next to its config, and nothing when none is declared", () => {
+    const paused = () => source(file({ file: 'in.txt' }), { initialState: 'paused' }).to(topic('lines')).sink(jdbc({ url: 'jdbc:postgresql://db/app', username: 'app', password: env('DB_PASSWORD') }), { initialState: 'stopped' })
+    const [src, sink] = compilePipeline(ir(paused, 'paused')).connectors
+    expect([src?.initial_state, sink?.initial_state]).toEqual(['PAUSED', 'STOPPED'])
+    expect(Object.keys(src?.config ?? {}).filter((k) => /state/i.test(k))).toEqual([])
+    expect(compilePipeline(ir(fileCopy)).connectors.every((c) => !('initial_state' in c))).toBe(true)
+  })
+
   it('compiles topic-to-topic for pipe only', () => {
     const kc = compilePipeline(ir(topicCopy, 'copy'))
     expect(kc.diagnostics.map((d) => d.code)).toEqual(['PIPE_NOT_PORTABLE_CONNECTOR', 'PIPE_NOT_PORTABLE_CONNECTOR'])

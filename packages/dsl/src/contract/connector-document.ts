@@ -21,6 +21,8 @@ export type ConnectorConfig = Readonly<Record<string, string>>
 export interface ConnectorDocument {
   readonly name: string
   readonly config: ConnectorConfig
+  /** The state to create the connector in (Kafka Connect 3.7+, KIP-980); absent: RUNNING. */
+  readonly initial_state?: 'RUNNING' | 'PAUSED' | 'STOPPED'
 }
 
 /**

@@ -54,7 +54,23 @@ export interface ConnectorSettings {
   readonly tasksMax?: number
   /** The error policy of this connector. */
   readonly errors?: ErrorPolicy
+  /**
+   * The state `pipe deploy` creates the connector in (Kafka Connect 3.7+'s `initial_state`, KIP-980).
+   * Only a create honours it: deploy never changes the state of an existing connector.
+   * @default 'running'
+   */
+  readonly initialState?: InitialState
 }
+
+/**
+ * The state a connector is created in: `source(c, { initialState: 'paused' })`.
+ *
+ * @example
+ * ```ts
+ * const s: InitialState = 'stopped'
+ * ```
+ */
+export type InitialState = 'running' | 'paused' | 'stopped'
 
 interface NodeBase {
   readonly id: NodeId

@@ -21,6 +21,17 @@ describe('planDeployment', () => {
     expect(plan.actions[0]?.changes[1]).toEqual({ key: 'file', to: '/tmp/in.txt' })
   })
 
+  it('says a create starts in its declared initial state, and notes (no action) an existing connector in another state', () => {
+    const paused = { ...desired('a-source', 'a'), initial_state: 'PAUSED' as const }
+    expect(planDeployment([paused], []).actions[0]?.notes).toEqual(['created PAUSED (its initial state)'])
+    const running = planDeployment([paused], [live(desired('a-source', 'a'), 'RUNNING')])
+    expect(running.hasChanges).toBe(false)
+    expect(running.actions[0]).toMatchObject({ type: 'unchanged', changes: [] })
+    expect(running.actions[0]?.notes).toEqual(['declared initial state PAUSED, it is RUNNING: deploy sets the state only when it creates a connector (pipe pause/resume/stop changes it)'])
+    expect(planDeployment([paused], [live(desired('a-source', 'a'), 'PAUSED')]).actions[0]?.notes).toEqual([])
+    expect(planDeployment([desired('a-source', 'a')], [live(desired('a-source', 'a'), 'PAUSED')]).actions[0]?.notes).toEqual([])
+  })
+
   it('reports no changes when the live config equals the desired one', () => {
     const c = desired('a-source', 'a')
     const plan = planDeployment([c], [live(c)])

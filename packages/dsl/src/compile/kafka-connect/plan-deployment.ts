@@ -174,15 +174,20 @@ const base = (config: Readonly<Record<string, string>>): Pick<PlanAction, 'pipel
 function planDeclared(desired: ConnectorDocument, live: LiveConnector | undefined, context: Context): PlanAction {
   const config: Readonly<Record<string, string>> = { ...desired.config, name: desired.name }
   const secrets = context.secretsOf(config)
+  const initial = desired.initial_state
   if (live === undefined) {
-    return { type: 'create', name: desired.name, ...base(config), changes: diffConfigs({}, config, secrets), restartsTasks: false, resetsOffsets: false, notes: [] }
+    const notes = initial === undefined || initial === 'RUNNING' ? [] : [`created ${initial} (its initial state)`]
+    return { type: 'create', name: desired.name, ...base(config), changes: diffConfigs({}, config, secrets), restartsTasks: false, resetsOffsets: false, notes }
   }
   const changes = diffConfigs(live.config, config, new Set([...secrets, ...context.secretsOf(live.config)]))
   const state = live.state === undefined ? {} : { state: live.state }
   const offsetNotes = changes.flatMap((c) => { const why = offsetNote(c.key, config['connector.class'] ?? ''); return why === undefined ? [] : [`${c.key}: ${why}`] })
   const takeOver = live.config[PIPE_PIPELINE_KEY] === undefined && changes.length > 0 ? ['not deployed by pipe until now: pipe takes it over'] : []
   const type = changes.length === 0 ? 'unchanged' : 'update'
-  return { type, name: desired.name, ...base(config), ...state, changes, restartsTasks: type === 'update', resetsOffsets: offsetNotes.length > 0, notes: [...offsetNotes, ...takeOver] }
+  const stateNote = initial !== undefined && live.state !== undefined && live.state !== initial
+    ? [`declared initial state ${initial}, it is ${live.state}: deploy sets the state only when it creates a connector (pipe pause/resume/stop changes it)`]
+    : []
+  return { type, name: desired.name, ...base(config), ...state, changes, restartsTasks: type === 'update', resetsOffsets: offsetNotes.length > 0, notes: [...offsetNotes, ...takeOver, ...stateNote] }
 }
 
 const globToRegExp = (glob: string): RegExp =>

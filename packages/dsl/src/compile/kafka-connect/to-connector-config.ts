@@ -127,6 +127,8 @@ function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, gr
   return keys
 }
 
+const INITIAL_STATES = { running: 'RUNNING', paused: 'PAUSED', stopped: 'STOPPED' } as const
+
 function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinition, name: string, context: ConnectorCompileContext): ConnectorCompileResult {
   const { ir, graph, target } = context
   const mapping = kafkaConnectMapping(definition, target)
@@ -147,7 +149,8 @@ function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinitio
     'tasks.max': String(node.tasksMax ?? 1),
     [PIPE_PIPELINE_KEY]: ir.name,
   }
-  return { connector: { name, config: sortKeys(config) }, diagnostics: chain.diagnostics }
+  const state = node.initialState === undefined ? {} : { initial_state: INITIAL_STATES[node.initialState] }
+  return { connector: { name, config: sortKeys(config), ...state }, diagnostics: chain.diagnostics }
 }
 
 /**
