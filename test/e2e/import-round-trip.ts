@@ -1,6 +1,6 @@
 // Compares a connector config with the one `pipe compile` gives back after `pipe import`: the same keys
-// and values, except the transform and predicate aliases (pipe names them after the step, `mask-field-2`),
-// compared as an ordered chain of steps, each with its predicate (by content) and negate.
+// and values, key for key, transform and predicate aliases included (`pipe import` keeps hand-made ones
+// with `.as()`); the chain is also compared as data, so that a broken chain reads as one line.
 
 type Config = Readonly<Record<string, string>>
 
@@ -33,12 +33,13 @@ export function differences(original: Config, compiled: Config): string[] {
   const a = JSON.stringify(chainOf(original))
   const b = JSON.stringify(chainOf(compiled))
   if (a !== b) out.push(`chain: ${a} != ${b}`)
-  const keys = new Set([...Object.keys(original), ...Object.keys(compiled)].filter((k) => !CHAIN_KEY.test(k)))
+  const keys = new Set([...Object.keys(original), ...Object.keys(compiled)])
   for (const key of [...keys].sort()) {
     const before = original[key]
     const after = compiled[key]
     if (before === after) continue
-    if (before === undefined) out.push(`added ${key}=${after ?? ''}`)
+    if (CHAIN_KEY.test(key) && a === b) out.push(`alias ${key}: ${before ?? '(none)'} -> ${after ?? '(none)'}`)
+    else if (before === undefined) out.push(`added ${key}=${after ?? ''}`)
     else if (after === undefined) out.push(`lost ${key}`)
     else if (/^\$\{env:[A-Z0-9_]+\}$/.test(after) && !/^\$\{/.test(before)) out.push(`secret ${key} -> ${after}`)
     else out.push(`changed ${key}: ${before} -> ${after}`)

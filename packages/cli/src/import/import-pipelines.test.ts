@@ -27,6 +27,16 @@ describe('importChain', () => {
     expect([...chain.imports].sort()).toEqual(['hasHeaderKey', 'not', 'recordIsTombstone', 'topicNameMatches'])
   })
 
+  it('keeps hand-made aliases with .as() (the predicate\'s too) and writes none where pipe gives the same', () => {
+    const chain = importChain({
+      transforms: 'mask,mask-field-1,drop', 'transforms.mask.type': 'org.apache.kafka.connect.transforms.MaskField$Value', 'transforms.mask.fields': 'a',
+      'transforms.mask-field-1.type': 'org.apache.kafka.connect.transforms.MaskField$Value', 'transforms.mask-field-1.fields': 'b',
+      'transforms.drop.type': 'org.apache.kafka.connect.transforms.Filter', 'transforms.drop.predicate': 'isTomb',
+      predicates: 'isTomb', 'predicates.isTomb.type': 'org.apache.kafka.connect.transforms.predicates.RecordIsTombstone',
+    })
+    expect(chain.steps).toEqual([".maskField(['a']).as('mask')", ".maskField(['b'])", ".dropIf(recordIsTombstone()).as('drop', { predicate: 'isTomb' })"])
+  })
+
   it('refuses an unknown built-in SMT class and a predicate the chain does not declare', () => {
     expect(importChain({ transforms: 'x', 'transforms.x.type': 'org.apache.kafka.connect.transforms.Nope' }).error).toMatch(/unknown SMT type/)
     expect(importChain({ transforms: 'x', 'transforms.x.type': 'org.apache.kafka.connect.transforms.Filter', 'transforms.x.predicate': 'p' }).error)
@@ -35,13 +45,13 @@ describe('importChain', () => {
 
   it('sends a $Key variant and a plugin SMT through kafkaConnectTransform', () => {
     const chain = importChain({ transforms: 'k', 'transforms.k.type': 'org.apache.kafka.connect.transforms.Cast$Key', 'transforms.k.spec': 'string' })
-    expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.Cast$Key', { spec: 'string' }))"])
+    expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.Cast$Key', { spec: 'string' })).as('k')"])
   })
 
   it('calls a pulled SMT module with typed options, before kafkaConnectTransform', () => {
     const pulled = [{ kind: 'transform' as const, className: 'io.debezium.transforms.ExtractNewRecordState', factory: 'unwrap', specifier: '../smt/unwrap.js', fields: { 'drop.tombstones': 'bool', 'add.fields': 'list' } }]
     const chain = importChain({ transforms: 'u', 'transforms.u.type': 'io.debezium.transforms.ExtractNewRecordState', 'transforms.u.drop.tombstones': 'false', 'transforms.u.add.fields': 'op,ts_ms' }, pulled)
-    expect(chain.steps).toEqual([".transform<Row>(unwrap({ 'add.fields': ['op', 'ts_ms'], 'drop.tombstones': false }))"])
+    expect(chain.steps).toEqual([".transform<Row>(unwrap({ 'add.fields': ['op', 'ts_ms'], 'drop.tombstones': false })).as('u')"])
     expect(chain.modules).toEqual([['../smt/unwrap.js', 'unwrap']])
   })
 })

@@ -122,6 +122,18 @@ function predicateCode(alias: string, config: Config, imports: Set<string>): str
   return `kafkaConnectPredicate(${quote(type)}, ${configObject(keys)})`
 }
 
+/** The alias pipe gives the step at `index` written for an SMT of class `type`: `<step type>-<index>` (`plugin-<index>` for any class it has no step for). */
+function pipeAlias(type: string, index: number): string {
+  const stepType = Object.entries(SMT_CLASSES).find(([, cls]) => cls === type)?.[0] ?? 'plugin'
+  return `${stepType}-${String(index)}`
+}
+
+/** `.as(...)` when the cluster's aliases are not the ones pipe would give, so compiling gives the same keys back. */
+function aliasCall(alias: string, generated: string, predicate: string | undefined): string {
+  const predicateOption = predicate === undefined || predicate === `${alias}-if` ? '' : `, { predicate: ${quote(predicate)} }`
+  return alias === generated && predicateOption === '' ? '' : `.as(${quote(alias)}${predicateOption})`
+}
+
 const isKnownSmtClass = (type: string): boolean =>
   Object.values(SMT_CLASSES).includes(type as never) || Object.values(KEYED_SMT_CLASSES).some((k) => k.key === type)
 
@@ -161,7 +173,7 @@ export function importChain(config: Config, pulled: readonly PulledModule[] = []
       code = read
     }
     if (type === SMT_CLASSES.filter && Object.keys(smtKeys).length === 0 && code !== undefined) {
-      steps.push(negate === 'true' ? `.keepIf(${code})` : `.dropIf(${code})`)
+      steps.push(`${negate === 'true' ? `.keepIf(${code})` : `.dropIf(${code})`}${aliasCall(alias, pipeAlias(type, index), predicate)}`)
       continue
     }
     if (negate === 'true' && code !== undefined) imports.add('not')
@@ -177,7 +189,8 @@ export function importChain(config: Config, pulled: readonly PulledModule[] = []
       imports.add('kafkaConnectTransform')
       step = `.transform<Row>(kafkaConnectTransform(${quote(type)}, ${configObject(smtKeys)}))`
     }
-    steps.push(test === undefined ? step : `.when(${test}, (s) => s${step})`)
+    const named = `${step}${aliasCall(alias, pipeAlias(type, index), predicate)}`
+    steps.push(test === undefined ? named : `.when(${test}, (s) => s${named})`)
   }
   return { steps, imports, modules, ...(routedTo === undefined ? {} : { routedTo }) }
 }

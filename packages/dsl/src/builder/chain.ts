@@ -43,6 +43,10 @@ export type ChainNode =
       readonly step: PortableStepIR | PluginStepIR | CodeStep
       readonly predicate: { readonly test: PredicateIR; readonly negate: boolean } | undefined
       readonly loc: SourceLocation | undefined
+      /** The Kafka Connect alias given with `.as()`: `transforms.<alias>.*`. */
+      readonly alias?: string
+      /** The alias of its predicate given with `.as(alias, { predicate })`: `predicates.<alias>.*`. */
+      readonly predicateAlias?: string
     }
 
 /** A path of nodes from a root (source or topic) to a tip. */

@@ -61,6 +61,15 @@ export class StreamImpl {
     return this.#append(Object.freeze(node))
   }
 
+  as(alias: string, options: { readonly predicate?: string } = {}): StreamImpl {
+    const last = this.#state.chain.at(-1)
+    if (last?.kind !== 'transform') {
+      throw new PipeError({ code: 'PIPE_INVALID_IR', message: '.as() names the step just before it, and there is none', hint: "put .as('alias') right after a step, e.g. .maskField(['ssn']).as('mask')", location: captureLocation() })
+    }
+    const named: ChainNode = { ...last, alias, ...(options.predicate === undefined ? {} : { predicateAlias: options.predicate }) }
+    return new StreamImpl({ chain: [...this.#state.chain.slice(0, -1), Object.freeze(named)], side: this.#state.side })
+  }
+
   insertField(o: InsertFieldOptions): StreamImpl {
     return this.#step(compact({
       type: 'insert-field', topicField: o.topic, partitionField: o.partition, offsetField: o.offset,

@@ -147,6 +147,16 @@ export interface Stream<V, K = unknown, S extends Side = Side> {
   insertHeader(header: string, value: string): Stream<V, K, S>
   /** Removes headers (`DropHeaders`). */
   dropHeaders(headers: readonly string[]): Stream<V, K, S>
+  /**
+   * Names the step just before it on Kafka Connect: `transforms=<alias>`, `transforms.<alias>.*`, and with
+   * `{ predicate }` its predicate's `predicates=<alias>`. Without it pipe names them `<step>-<position>`.
+   *
+   * @example
+   * ```ts
+   * stream.maskField(['ssn']).as('mask').dropIf(recordIsTombstone()).as('dropTombstones', { predicate: 'isTombstone' })
+   * ```
+   */
+  as(alias: string, options?: { readonly predicate?: string }): Stream<V, K, S>
   /** Drops records for which the predicate holds (`Filter` + predicate). */
   dropIf(predicate: Predicate): Stream<V, K, S>
   /** Keeps only records for which the predicate holds (`Filter` + negated predicate). */

@@ -66,7 +66,8 @@ function lowerNode(node: ChainNode, id: NodeId, name: string, counters: Map<stri
       return { kind: 'topic', id, topic: node.topic, options: node.options, ...loc }
     case 'transform': {
       const predicate = node.predicate === undefined ? {} : { predicate: { test: plain(node.predicate.test, id, collected.predicates), negate: node.predicate.negate } }
-      if (node.step.type !== 'code') return { kind: 'transform', id, step: plain(node.step, id, collected.transforms), ...predicate, ...loc }
+      const aliases = { ...(node.alias === undefined ? {} : { alias: node.alias }), ...(node.predicateAlias === undefined ? {} : { predicateAlias: node.predicateAlias }) }
+      if (node.step.type !== 'code') return { kind: 'transform', id, step: plain(node.step, id, collected.transforms), ...predicate, ...aliases, ...loc }
       const n = counters.get(node.step.op) ?? 0
       counters.set(node.step.op, n + 1)
       const ref = `${name}/${node.step.op}#${n}`

@@ -152,6 +152,10 @@ export interface TransformNode extends NodeBase {
   readonly kind: 'transform'
   readonly step: StepIR
   readonly predicate?: { readonly test: PredicateIR; readonly negate: boolean }
+  /** Its Kafka Connect alias (`.as()`); absent: `<step type>-<position>`. */
+  readonly alias?: string
+  /** Its predicate's alias (`.as(a, { predicate })`); absent: `<alias>-if`. */
+  readonly predicateAlias?: string
 }
 
 /**

@@ -18,6 +18,9 @@ export interface ChainConfig {
   readonly diagnostics: readonly Diagnostic[]
 }
 
+/** Kafka Connect splits `transforms`/`predicates` on commas and uses the alias in key names: keep it plain. */
+const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/
+
 const OPS = { map: '.map()', filter: '.filter()', 'flat-map': '.flatMap()' } as const
 
 function codeStepDiagnostic(node: TransformNode, op: keyof typeof OPS, context: ChainContext): Diagnostic {
@@ -61,15 +64,31 @@ export function transformChainConfig(nodes: readonly TransformNode[], context: C
   const diagnostics: Diagnostic[] = []
   const aliases: string[] = []
   const predicates: string[] = []
+  const generated = nodes.map((node, index) => `${node.step.type === 'code' ? node.step.op : node.step.type}-${index}`)
+  const taken = new Set<string>()
+  const aliasOf = (given: string | undefined, fallback: string, node: TransformNode, what: string): string => {
+    if (given === undefined) return fallback
+    const problem = !ALIAS.test(given) ? 'may hold only letters, digits, _ . and -'
+      : taken.has(given) ? 'is already used in this connector'
+        : given !== fallback && generated.some((g) => given === g || given === `${g}-if`) ? 'collides with an alias pipe generates (<step>-<position>)' : undefined
+    if (problem !== undefined) {
+      diagnostics.push(diagnostic({
+        code: 'PIPE_INVALID_TRANSFORM', message: `${what} alias '${given}' ${problem}`,
+        hint: "give .as() another name, e.g. .as('mask')", location: node.loc, pipeline: context.pipeline, connector: context.connector,
+      }))
+    }
+    taken.add(given)
+    return given
+  }
   nodes.forEach((node, index) => {
-    const alias = `${node.step.type === 'code' ? node.step.op : node.step.type}-${index}`
+    const alias = aliasOf(node.alias, generated[index] ?? '', node, 'transform')
     const compiled = stepConfig(node, alias, context)
     diagnostics.push(...compiled.diagnostics)
     if (Object.keys(compiled.config).length === 0) return
     aliases.push(alias)
     Object.assign(config, compiled.config)
     if (node.predicate === undefined) return
-    const predicateAlias = `${alias}-if`
+    const predicateAlias = aliasOf(node.predicateAlias, `${alias}-if`, node, 'predicate')
     predicates.push(predicateAlias)
     config[`transforms.${alias}.predicate`] = predicateAlias
     if (node.predicate.negate) config[`transforms.${alias}.negate`] = 'true'

@@ -58,6 +58,24 @@ describe('transform chain compilation', () => {
     })
   })
 
+  it('uses the aliases given with .as() for transforms and predicates, and pipe\'s own for the others', () => {
+    const config = sinkConfig(users().maskField(['email']).as('mask').dropIf(recordIsTombstone()).as('drop', { predicate: 'isTomb' }).flatten().sink(fileSink({ file: 'o' })))
+    expect(config['transforms']).toBe('mask,drop,flatten-2')
+    expect(config['transforms.mask.type']).toBe(`${T}MaskField$Value`)
+    expect(config['transforms.drop.predicate']).toBe('isTomb')
+    expect(config['predicates']).toBe('isTomb')
+    expect(config['predicates.isTomb.type']).toBe('org.apache.kafka.connect.transforms.predicates.RecordIsTombstone')
+  })
+
+  it('reports a bad, repeated or colliding alias at the line of its step', () => {
+    const codes = (p: Parameters<typeof toPipelineIR>[0]): string[] =>
+      compilePipeline(toPipelineIR(p, { defaultName: 'p' })).diagnostics.filter((d) => d.code === 'PIPE_INVALID_TRANSFORM').map((d) => `${d.message} @${String(d.location?.line !== undefined)}`)
+    expect(codes(users().maskField(['email']).as('a,b').sink(fileSink({ file: 'o' })))).toEqual(["transform alias 'a,b' may hold only letters, digits, _ . and - @true"])
+    expect(codes(users().maskField(['email']).as('x').flatten().as('x').sink(fileSink({ file: 'o' })))).toEqual(["transform alias 'x' is already used in this connector @true"])
+    expect(codes(users().maskField(['email']).as('flatten-1').flatten().sink(fileSink({ file: 'o' })))).toEqual(["transform alias 'flatten-1' collides with an alias pipe generates (<step>-<position>) @true"])
+    expect(() => users().as('x')).toThrow(/\.as\(\) names the step just before it/)
+  })
+
   it('compiles Filter with each predicate and negation', () => {
     const config = sinkConfig(users().dropIf(topicNameMatches('test-.*')).keepIf(hasHeaderKey('ok')).dropIf(not(recordIsTombstone())).sink(fileSink({ file: 'o' })))
     expect(config).toMatchObject({
