@@ -11,6 +11,8 @@ import { differences } from './import-round-trip.js'
 import { repoRoot, runPipe, STACK_FRAME } from './run-pipe.js'
 
 const FIXTURES = join(repoRoot, 'test/fixtures/import')
+// build/ (ignored) does not exist on a fresh clone
+mkdirSync(join(repoRoot, 'build'), { recursive: true })
 const scratch = mkdtempSync(join(repoRoot, 'build', 'e2e-import-'))
 afterAll(() => { rmSync(scratch, { recursive: true, force: true }) })
 
