@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { build, type BuildFailure, type Message, type Plugin } from 'esbuild'
+import { build, type BuildFailure, type BuildOptions, type Message, type Plugin } from 'esbuild'
 import type { Diagnostic } from '../diagnostic.js'
 
 export type BundleResult =
@@ -29,6 +29,22 @@ const pipePackages: Plugin = {
     })
   },
 }
+
+/** What every pipeline bundle shares: one ESM file per entry for Node 20, packages left to Node. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'inline',
+  // Node maps stack traces with the mappings alone: the sources' text would only double every bundle
+  // (a pipeline importing pulled modules through their index.ts bundles about 300 KB of them)
+  sourcesContent: false,
+  metafile: true,
+  packages: 'external',
+  logLevel: 'silent',
+  plugins: [pipePackages],
+} as const satisfies BuildOptions
 
 const isBuildFailure = (error: unknown): error is BuildFailure =>
   error instanceof Error && 'errors' in error && Array.isArray(error.errors)
@@ -62,19 +78,8 @@ export async function bundlePipeline(entry: string, outFile: string): Promise<Bu
       entryPoints: [entry],
       absWorkingDir: workingDir,
       outfile: outFile,
-      bundle: true,
+      ...BUNDLE_OPTIONS,
       write: false,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      sourcemap: 'inline',
-      // Node maps stack traces with the mappings alone: the sources' text would only double every bundle
-      // (a pipeline importing pulled modules through their index.ts bundles about 300 KB of them)
-      sourcesContent: false,
-      metafile: true,
-      packages: 'external',
-      logLevel: 'silent',
-      plugins: [pipePackages],
     })
     const output = result.outputFiles.find((file) => file.path.endsWith('.mjs')) ?? result.outputFiles[0]
     if (output === undefined) throw new Error(`esbuild produced no output for ${entry}`)
@@ -104,18 +109,9 @@ export async function bundlePipelines(entries: readonly string[], outDir: string
       outdir: outDir,
       entryNames: '[name]-[hash]',
       outExtension: { '.js': '.mjs' },
-      bundle: true,
+      ...BUNDLE_OPTIONS,
       splitting: true,
       write: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      sourcemap: 'inline',
-      sourcesContent: false,
-      metafile: true,
-      packages: 'external',
-      logLevel: 'silent',
-      plugins: [pipePackages],
     })
     const outputs = new Map<string, string>()
     for (const [output, info] of Object.entries(result.metafile.outputs)) {
