@@ -1,4 +1,5 @@
 import { CONVERTER_CLASSES, FILE_STREAM_CLASSES } from '@pipe/dsl/contract'
+import { fileSinkDefinition, fileSourceDefinition } from '@pipe/dsl/connectors'
 import { importChain } from './import-steps.js'
 import type { PulledModule } from './pulled-module.js'
 import { placeholderCall, quote, typedLiteral } from './ts-literal.js'
@@ -114,15 +115,23 @@ function valueCode(connector: string, key: string, value: string, kind: string |
 
 const optionKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : quote(key))
 
-function factoryOf(c: ImportedConnector, role: Role, routing: 'router' | 'topic-key', pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+/** Whether file()/fileSink() say this FileStream connector: its keys and its topic format are theirs. */
+function isTypedFileStream(c: ImportedConnector, role: Role, own: readonly string[], format: string | undefined): boolean {
+  const definition = role === 'source' ? fileSourceDefinition : fileSinkDefinition
+  return c.config['connector.class'] === FILE_STREAM_CLASSES[role] && c.config['file'] !== undefined &&
+    (format === undefined || (definition.formats as readonly string[]).includes(format)) &&
+    own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? '')))
+}
+
+function factoryOf(c: ImportedConnector, read: { role: Role; routing: 'router' | 'topic-key'; format: string | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+  const { role, routing } = read
   const cls = c.config['connector.class'] ?? ''
   const own = Object.keys(c.config).filter((k) => !OWN_KEYS.test(k)).sort()
-  if ((cls === FILE_STREAM_CLASSES.source && role === 'source' || cls === FILE_STREAM_CLASSES.sink && role === 'sink') &&
-    own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? ''))) && c.config['file'] !== undefined) {
+  if (isTypedFileStream(c, role, own, read.format)) {
     const name = role === 'source' ? 'file' : 'fileSink'
     imports.push([CONNECTORS, name])
     const batch = c.config['batch.size']
-    return `${name}({ file: ${quote(c.config['file'])}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
+    return `${name}({ file: ${quote(c.config['file'] ?? '')}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
   }
   const module = pulled.find((m) => m.kind === 'connector' && m.className === cls)
   const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', module?.fields[k], variables, imports)}`)
@@ -138,6 +147,9 @@ function factoryOf(c: ImportedConnector, role: Role, routing: 'router' | 'topic-
 function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], variables: SecretVariable[]): Read | { error: string } {
   const cls = c.config['connector.class']
   if (cls === undefined || cls.trim() === '') return { error: 'no connector.class' }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*-[A-Za-z0-9][A-Za-z0-9._-]*$/.test(c.name)) {
+    return { error: `pipe names a connector '<pipeline>-<name>', and '${c.name}' has no '-' between two parts: pipe cannot declare it under this name` }
+  }
   const role: Role = cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source'
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
@@ -161,7 +173,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   if (typeof errors === 'object') return { error: errors.error }
   const imports: [string, string][] = [...chain.imports].map((name) => [name === 'kafkaConnectTransform' || name === 'kafkaConnectPredicate' ? CONNECTORS : DSL, name])
   imports.push(...chain.modules)
-  const factory = factoryOf(c, role, routing, pulled, variables, imports)
+  const factory = factoryOf(c, { role, routing, format }, pulled, variables, imports)
   const tasksMax = c.config['tasks.max']
   const state = c.state?.toUpperCase()
   const initialState = state === 'PAUSED' ? 'paused' : state === 'STOPPED' ? 'stopped' : undefined
