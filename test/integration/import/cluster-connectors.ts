@@ -30,9 +30,10 @@ export interface ClusterSecrets {
 
 /**
  * The connectors, named `<prefix>-...` (a shared worker holds other tests' connectors too); files under
- * `dataDir`. `plugins: false` leaves out the connectors of plugin classes (Debezium, Camel).
+ * `dataDir`. `plugins: false` leaves out the connectors of plugin classes (Debezium, Camel); `setSchemaMetadata: false`
+ * the two SetSchemaMetadata steps (pipe worker does not implement that SMT, and refuses a connector that names it).
  */
-export function clusterConnectors(prefix: string, dataDir: string, options: { plugins: boolean; postgresPort: number }): { connectors: ClusterConnector[]; secrets: ClusterSecrets } {
+export function clusterConnectors(prefix: string, dataDir: string, options: { plugins: boolean; setSchemaMetadata: boolean; postgresPort: number }): { connectors: ClusterConnector[]; secrets: ClusterSecrets } {
   const sentinel = `sentinel-${prefix}-hunter2`
   const p = prefix
   const files: ClusterConnector[] = [
@@ -68,7 +69,7 @@ export function clusterConnectors(prefix: string, dataDir: string, options: { pl
       'predicates.has-pii.type': `${PREDICATE}HasHeaderKey`, 'predicates.has-pii.name': 'no-pii' } },
     // the key side of the keyed SMTs, SetSchemaMetadata, a predicate on a non-Filter step not negated
     { name: `${p}-keys-sink`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', file: `${dataDir}/keys.txt`, topics: `${p}-orders`, ...json(false),
-      transforms: 'kins,krep,kmask,kcast,kts,kext,khoist,kflat,khfrom,schema,vschema',
+      transforms: `kins,krep,kmask,kcast,kts,kext,khoist,kflat,khfrom${options.setSchemaMetadata ? ',schema,vschema' : ''}`,
       'transforms.kins.type': `${SMT}InsertField$Key`, 'transforms.kins.partition.field': 'p',
       'transforms.krep.type': `${SMT}ReplaceField$Key`, 'transforms.krep.include': 'id,p',
       'transforms.kmask.type': `${SMT}MaskField$Key`, 'transforms.kmask.fields': 'p',
@@ -78,9 +79,11 @@ export function clusterConnectors(prefix: string, dataDir: string, options: { pl
       'transforms.khoist.type': `${SMT}HoistField$Key`, 'transforms.khoist.field': 'id',
       'transforms.kflat.type': `${SMT}Flatten$Key`,
       'transforms.khfrom.type': `${SMT}HeaderFrom$Key`, 'transforms.khfrom.fields': 'id', 'transforms.khfrom.headers': 'key-id', 'transforms.khfrom.operation': 'move',
-      'transforms.schema.type': `${SMT}SetSchemaMetadata$Key`, 'transforms.schema.schema.name': 'shop.OrderKey',
-      'transforms.vschema.type': `${SMT}SetSchemaMetadata$Value`, 'transforms.vschema.schema.name': 'shop.Order', 'transforms.vschema.schema.version': '2',
-      'transforms.vschema.predicate': 'orders-topic', predicates: 'orders-topic', 'predicates.orders-topic.type': `${PREDICATE}TopicNameMatches`, 'predicates.orders-topic.pattern': '.*orders' } },
+      ...(options.setSchemaMetadata ? {
+        'transforms.schema.type': `${SMT}SetSchemaMetadata$Key`, 'transforms.schema.schema.name': 'shop.OrderKey',
+        'transforms.vschema.type': `${SMT}SetSchemaMetadata$Value`, 'transforms.vschema.schema.name': 'shop.Order', 'transforms.vschema.schema.version': '2',
+        'transforms.vschema.predicate': 'orders-topic', predicates: 'orders-topic', 'predicates.orders-topic.type': `${PREDICATE}TopicNameMatches`, 'predicates.orders-topic.pattern': '.*orders',
+      } : {}) } },
     // a source into the orders topic (a pipeline of one source and two sinks), named outside pipe's rules
     { name: `${p}-orders-source`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', 'tasks.max': '1', file: `${dataDir}/orders-in.txt`, topic: `${p}-orders`, 'batch.size': '500', ...json(false) } },
     { name: `${p}_legacy-export`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', file: `${dataDir}/legacy.txt`, topics: `${p}-legacy`, ...STRING } },

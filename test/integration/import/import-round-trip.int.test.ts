@@ -1,6 +1,6 @@
 // @servers kafka connect
 // The acceptance round trip of `pipe import`, on Apache Kafka Connect and on pipe worker (standalone and
-// distributed): connectors of every kind, with every built-in SMT and predicate, a paused and a stopped
+// distributed; pipe worker holds only the FileStream ones, it has no Debezium or Camel plugin): connectors of every kind, with every built-in SMT and predicate, a paused and a stopped
 // one, an `${env:...}` and a literal password, are posted by hand; `pipe import --connect` writes their
 // pipeline files, `pipe check` finds no error, and `pipe plan` against the same worker changes nothing but
 // the literal password (to its placeholder), whose value is in no output and no file. `pipe import --from`
@@ -17,12 +17,12 @@ import { startDistributedWorker } from '../worker/distributed-workers.js'
 import { startPipeWorker } from '../worker/pipe-worker.js'
 import { clusterConnectors, type ClusterConnector } from './cluster-connectors.js'
 
-interface Target { readonly label: string; readonly start: () => Promise<{ url: string; stop: () => Promise<unknown> }>; readonly plugins: boolean }
+interface Target { readonly label: string; readonly start: () => Promise<{ url: string; stop: () => Promise<unknown> }>; readonly plugins: boolean; readonly setSchemaMetadata: boolean }
 
 const TARGETS: readonly Target[] = [
-  { label: 'Apache Kafka Connect', plugins: true, start: () => Promise.resolve({ url: servers().connect.url, stop: () => Promise.resolve() }) },
-  { label: 'pipe worker (standalone)', plugins: true, start: () => startPipeWorker() },
-  { label: 'pipe worker (distributed)', plugins: true, start: () => startDistributedWorker(`import-${randomUUID().slice(0, 8)}`, servers().kafka.bootstrapServers) },
+  { label: 'Apache Kafka Connect', plugins: true, setSchemaMetadata: true, start: () => Promise.resolve({ url: servers().connect.url, stop: () => Promise.resolve() }) },
+  { label: 'pipe worker (standalone)', plugins: false, setSchemaMetadata: false, start: () => startPipeWorker() },
+  { label: 'pipe worker (distributed)', plugins: false, setSchemaMetadata: false, start: () => startDistributedWorker(`import-${randomUUID().slice(0, 8)}`, servers().kafka.bootstrapServers) },
 ]
 
 interface PlanJson { actions: { type: string; name: string; changes: { key: string; from?: string; to?: string }[]; notes: string[] }[] }
@@ -59,7 +59,7 @@ const filesOf = (dir: string): Map<string, string> =>
 describe.each(TARGETS)('pipe import of a cluster, on $label', (target) => {
   const prefix = `imp${randomUUID().slice(0, 6)}`
   const scratch = mkdtempSync(join(repoRoot, 'build', 'int-import-'))
-  const { connectors, secrets } = clusterConnectors(prefix, join(scratch, 'data'), { plugins: target.plugins, postgresPort: servers().postgres.port })
+  const { connectors, secrets } = clusterConnectors(prefix, join(scratch, 'data'), { plugins: target.plugins, setSchemaMetadata: target.setSchemaMetadata, postgresPort: servers().postgres.port })
   const names = connectors.map((c) => c.name)
   let worker: { url: string; stop: () => Promise<unknown> } | undefined
   const url = (): string => worker?.url ?? ''
