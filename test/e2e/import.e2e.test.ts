@@ -132,6 +132,20 @@ describe('pipe import', () => {
     expect(readFileSync(join(pipelines, 'fine.ts'), 'utf8')).toMatch(/fileSink\(\{ file: '\/tmp\/fine\.txt' \}\)/)
   })
 
+  it('--json gives each imported connector with its file, pipeline and initial state', async () => {
+    const { pipelines } = project('json')
+    const run = await runPipe(['import', '--from', 'test/fixtures/import/good', '--out', relative(repoRoot, pipelines), '--connector', 'lines-source', 'lines-sink', 'orders-audit', '--json'])
+    expect(run.status, run.stdout + run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as { status: string; connectors: unknown[] }
+    expect(report.status).toBe('ok')
+    const file = (name: string): string => relative(repoRoot, join(pipelines, name))
+    expect(report.connectors).toEqual([
+      { name: 'lines-sink', pipeline: 'lines', file: file('lines.ts'), initialState: 'paused' },
+      { name: 'lines-source', pipeline: 'lines', file: file('lines.ts') },
+      { name: 'orders-audit', pipeline: 'orders', file: file('orders.ts'), initialState: 'stopped' },
+    ])
+  })
+
   it('gives one line for an unreachable URL', async () => {
     const run = await runPipe(['import', '--connect', 'http://127.0.0.1:1', '--out', relative(repoRoot, join(scratch, 'none'))])
     expect(run.status).toBe(1)

@@ -92,7 +92,7 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
   const pulled = await findPulledModules(cwd, outDir)
   const result = importPipelines(chosen, { from: read.from, at: new Date(), pulled })
   skipped.push(...result.skipped)
-  const written: { file: string; connectors: readonly string[] }[] = []
+  const written: { file: string; pipeline: string; connectors: readonly string[]; initialStates: Readonly<Record<string, string>> }[] = []
   await makeDirectory(outDir)
   for (const f of result.files) {
     const path = join(outDir, f.file)
@@ -101,13 +101,18 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       continue
     }
     await writeFile(path, f.text)
-    written.push({ file: relative(cwd, path), connectors: f.connectors })
+    written.push({ file: relative(cwd, path), pipeline: f.pipeline, connectors: f.connectors, initialStates: f.initialStates })
   }
   const variables = result.variables.filter((v) => written.some((w) => w.connectors.includes(v.connector)))
   if (json) {
-    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables })}\n`)
+    const connectors = written.flatMap((w) => w.connectors.map((name) => {
+      const initialState = w.initialStates[name]
+      return { name, pipeline: w.pipeline, file: w.file, ...(initialState === undefined ? {} : { initialState }) }
+    })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const files = written.map((w) => ({ file: w.file, connectors: w.connectors }))
+    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files, connectors, skipped, variables })}\n`)
   } else {
-    const lines = written.map((w) => `wrote ${w.file} (${w.connectors.join(', ')})\n`)
+    const lines = written.map((w) => `wrote ${w.file} (${w.connectors.map((c) => (w.initialStates[c] === undefined ? c : `${c} ${w.initialStates[c] ?? ''}`)).join(', ')})\n`)
     for (const s of skipped) lines.push(`skipped ${s.connector}: ${s.reason}\n`)
     if (variables.length > 0) {
       lines.push('set these variables where the connectors run (the secrets were literal or masked, and are not written):\n')
@@ -137,7 +142,7 @@ export function registerImport(program: Command, io: IoHost, setExitCode: (code:
     .option('-o, --out <dir>', 'where to write the pipeline files', 'pipelines')
     .option('--connector <name...>', 'import only these connectors')
     .option('--force', 'overwrite pipeline files that exist')
-    .option('--json', 'print the written files, skipped connectors and variables as JSON on stdout')
+    .option('--json', 'print the written files, the imported connectors (name, pipeline, file, initialState), skipped connectors and variables as JSON on stdout')
     .action(async (options: ImportOptions) => {
       setExitCode(await runImport(options, io, process.cwd()))
     })

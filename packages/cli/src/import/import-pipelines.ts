@@ -17,6 +17,8 @@ export interface ImportedFile {
   readonly pipeline: string
   readonly file: string
   readonly connectors: readonly string[]
+  /** The connectors written with an initial state (paused or stopped on the cluster). */
+  readonly initialStates: Readonly<Record<string, 'paused' | 'stopped'>>
   readonly text: string
 }
 
@@ -265,8 +267,9 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
       for (const r of [source, ...sinks.map((s) => s.read)]) if (r !== undefined) skipped.push({ connector: r.connector.name, reason: `pipeline name '${pipeline}' is taken by another imported pipeline` })
       return
     }
-    const names = [source, ...sinks.map((s) => s.read)].filter((r): r is Read => r !== undefined).map((r) => r.connector.name)
-    files.push({ pipeline, file, connectors: names, text: renderFile(pipeline, source, sinks, sourceSuffix, origin) })
+    const all = [source, ...sinks.map((s) => s.read)].filter((r): r is Read => r !== undefined)
+    const initialStates = Object.fromEntries(all.flatMap((r) => (r.initialState === undefined ? [] : [[r.connector.name, r.initialState] as const])))
+    files.push({ pipeline, file, connectors: all.map((r) => r.connector.name), initialStates, text: renderFile(pipeline, source, sinks, sourceSuffix, origin) })
   }
   for (const source of reads.filter((r) => r.role === 'source')) {
     used.add(source)
