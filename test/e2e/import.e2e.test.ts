@@ -168,6 +168,34 @@ describe('pipe import', () => {
     }
   })
 
+  it('skips a connector whose config the worker answers 500 for, with one line, imports the others, exits 1', async () => {
+    // a worker that cannot list with ?expand (one connector's config is unreadable) but answers the others one by one
+    const config = { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: '/tmp/good.txt', topics: 'good', name: 'good-sink' }
+    const server = createServer((request, response) => {
+      const answer = (status: number, body: unknown): void => { response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)) }
+      const url = request.url ?? ''
+      if (url.startsWith('/connectors?')) answer(500, { error_code: 500, message: 'Failed to read connector config' })
+      else if (url === '/connectors') answer(200, ['good-sink', 'broken-sink'])
+      else if (url === '/connectors/good-sink/config') answer(200, config)
+      else if (url === '/connectors/good-sink/status') answer(200, { name: 'good-sink', connector: { state: 'PAUSED', worker_id: 'w:1' }, tasks: [], type: 'sink' })
+      else answer(500, { error_code: 500, message: 'Failed to read connector config' })
+    })
+    await new Promise<void>((done) => { server.listen(0, '127.0.0.1', done) })
+    try {
+      const address = server.address()
+      const url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}`
+      const { pipelines } = project('worker-errors')
+      const run = await runPipe(['import', '--connect', url, '--out', relative(repoRoot, pipelines)])
+      expect(run.stderr + run.stdout).not.toMatch(STACK_FRAME)
+      expect(run.status, run.stdout + run.stderr).toBe(1)
+      expect(run.stdout).toMatch(/^skipped broken-sink: GET \/connectors\/broken-sink\/config answered 500: Failed to read connector config$/m)
+      expect(readdirSync(pipelines).filter((f) => f.endsWith('.ts'))).toEqual(['good.ts'])
+      expect(readFileSync(join(pipelines, 'good.ts'), 'utf8')).toContain("initialState: 'paused'")
+    } finally {
+      server.close()
+    }
+  })
+
   it('imports from a pipe worker over REST the same files as from the connector files', async () => {
     const worker = await startPipeWorker()
     try {

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import { ConnectError } from '../deploy/kafka-connect-client.js'
+import { connectUrl, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
+import { ConnectError, createConnectTransport } from '../deploy/kafka-connect-client.js'
 import { UserError } from '../errors/user-error.js'
 import type { ExitCode } from '../exit-code.js'
 import { findPulledModules } from '../import/find-pulled-modules.js'
 import { importPipelines, type ImportedConnector } from '../import/import-pipelines.js'
+import { readCluster } from '../import/read-cluster.js'
 import { readConnectorFolder } from '../import/read-connector-folder.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportConnectError } from '../report/report-connect-error.js'
@@ -43,10 +44,8 @@ async function readConnectors(options: ImportOptions, cwd: string): Promise<{ co
     const read = await readConnectorFolder(dir)
     return { connectors: read.connectors, failed: read.failed.map((f) => ({ name: relative(cwd, f.file), reason: f.reason })), from: relative(cwd, dir) || '.' }
   }
-  const client = connectClient(options.connect)
-  const listing = await client.listConnectors()
-  const connectors = listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name }, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
-  return { connectors, failed: [], from: client.url }
+  const transport = createConnectTransport(connectUrl(options.connect), { token: process.env['PIPE_CONNECT_TOKEN'] })
+  return { ...await readCluster(transport), from: transport.base }
 }
 
 /**
