@@ -1,5 +1,4 @@
 import { CONVERTER_CLASSES, FILE_STREAM_CLASSES } from '@pipe/dsl/contract'
-import { fileSinkDefinition, fileSourceDefinition } from '@pipe/dsl/connectors'
 import { importChain } from './import-steps.js'
 import type { PulledModule } from './pulled-module.js'
 import { placeholderCall, quote, typedLiteral } from './ts-literal.js'
@@ -117,11 +116,13 @@ function valueCode(connector: string, key: string, value: string, kind: string |
 
 const optionKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : quote(key))
 
+/** The topic formats of file() and fileSink() (their definitions' `formats`; the CLI stays off the built-in list). */
+const FILE_FORMATS: Readonly<Record<Role, readonly string[]>> = { source: ['string'], sink: ['string', 'json'] }
+
 /** Whether file()/fileSink() say this FileStream connector: its keys and its topic format are theirs. */
 function isTypedFileStream(c: ImportedConnector, role: Role, own: readonly string[], format: string | undefined): boolean {
-  const definition = role === 'source' ? fileSourceDefinition : fileSinkDefinition
   return c.config['connector.class'] === FILE_STREAM_CLASSES[role] && c.config['file'] !== undefined &&
-    (format === undefined || (definition.formats as readonly string[]).includes(format)) &&
+    (format === undefined || FILE_FORMATS[role].includes(format)) &&
     own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? '')))
 }
 
