@@ -96,6 +96,11 @@ export function clusterConnectors(prefix: string, dataDir: string, options: { pl
       'database.dbname': 'postgres', 'topic.prefix': `${p}-pg`, 'table.include.list': 'public.customers', 'plugin.name': 'pgoutput', 'slot.name': `${p.replace(/\W/g, '_')}_slot`, ...json(true),
       transforms: 'unwrap,route-to-topic', 'transforms.unwrap.type': 'io.debezium.transforms.ExtractNewRecordState', 'transforms.unwrap.drop.tombstones': 'false',
       'transforms.route-to-topic.type': `${SMT}RegexRouter`, 'transforms.route-to-topic.regex': '.*', 'transforms.route-to-topic.replacement': `${p}-customers` } },
+    // Debezium as it usually runs: no router, it writes <topic.prefix>.<schema>.<table>; a sink reads that topic
+    { name: `${p}-accounts-source`, state: 'STOPPED', createdInState: true, config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'tasks.max': '1',
+      'database.hostname': '127.0.0.1', 'database.port': String(options.postgresPort), 'database.user': 'postgres', 'database.password': '${env:PIPE_IMPORT_PG_PASSWORD}',
+      'database.dbname': 'postgres', 'topic.prefix': `${p}-bank`, 'table.include.list': 'public.accounts', 'plugin.name': 'pgoutput', 'slot.name': `${p.replace(/\W/g, '_')}_accounts`, ...json(true) } },
+    { name: `${p}-accounts-copy`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', file: `${dataDir}/accounts.txt`, topics: `${p}-bank.public.accounts`, ...json(true) } },
     // the literal password
     { name: `${p}-customers-replica`, config: { 'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector', 'tasks.max': '1', topics: `${p}-customers`, ...json(true),
       'connection.url': 'jdbc:postgresql://127.0.0.1:1/replica', 'connection.username': 'postgres', 'connection.password': sentinel,

@@ -87,6 +87,16 @@ describe('importPipelines', () => {
     expect(text('c.ts')).toContain("fileSink({ file: 'o' })")
   })
 
+  it('writes a Debezium source of one table without a router with routing: none, into its table topic, with the sinks of that topic', () => {
+    const { files, skipped } = importPipelines([
+      { name: 'shop-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg', 'table.include.list': 'public.orders' } },
+      { name: 'shop-copy', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'pg.public.orders' } },
+    ], origin)
+    expect(skipped).toEqual([])
+    expect(files.map((f) => f.connectors)).toEqual([['shop-source', 'shop-copy']])
+    expect(files[0]?.text).toContain("'table.include.list': 'public.orders',\n    'topic.prefix': 'pg',\n  }, { routing: 'none' }))\n  .to(topic('pg.public.orders'))")
+  })
+
   it('keeps a name pipe would not give through an explicit name, and a sink of another prefix alone', () => {
     const { files } = importPipelines([
       { name: 'src-a', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 't' } },
@@ -131,7 +141,7 @@ describe('importPipelines', () => {
     const { files, skipped } = importPipelines([
       { name: 'many-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a,b' } },
       { name: 'avro-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a', 'value.converter': 'io.confluent.connect.avro.AvroConverter' } },
-      { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg' } },
+      { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg', 'table.include.list': 'public.a,public.b' } },
       { name: 'legacy_export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
     ], origin)
     expect(files).toEqual([])

@@ -44,6 +44,7 @@ export interface ImportOrigin {
 
 type Config = Readonly<Record<string, string>>
 type Role = 'source' | 'sink'
+type Routing = 'router' | 'topic-key' | 'none'
 
 interface Read {
   readonly connector: ImportedConnector
@@ -126,7 +127,7 @@ function isTypedFileStream(c: ImportedConnector, role: Role, own: readonly strin
     own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? '')))
 }
 
-function factoryOf(c: ImportedConnector, read: { role: Role; routing: 'router' | 'topic-key'; format: string | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+function factoryOf(c: ImportedConnector, read: { role: Role; routing: Routing; format: string | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
   const { role, routing } = read
   const cls = c.config['connector.class'] ?? ''
   const own = Object.keys(c.config).filter((k) => !OWN_KEYS.test(k)).sort()
@@ -136,7 +137,8 @@ function factoryOf(c: ImportedConnector, read: { role: Role; routing: 'router' |
     const batch = c.config['batch.size']
     return `${name}({ file: ${quote(c.config['file'] ?? '')}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
   }
-  const module = pulled.find((m) => m.kind === 'connector' && m.className === cls)
+  // a pulled module routes as its plugin does: a source left to name its own topics goes through kafkaConnect()
+  const module = routing === 'none' ? undefined : pulled.find((m) => m.kind === 'connector' && m.className === cls)
   const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', module?.fields[k], variables, imports)}`)
   const body = options.length === 0 ? '{}' : `{\n${options.map((o) => `    ${o},`).join('\n')}\n  }`
   if (module !== undefined) {
@@ -144,7 +146,16 @@ function factoryOf(c: ImportedConnector, read: { role: Role; routing: 'router' |
     return `${module.factory}${role === 'source' ? '<Row>' : ''}(${body})`
   }
   imports.push([CONNECTORS, 'kafkaConnect'])
-  return `kafkaConnect${role === 'source' ? '<Row>' : ''}(${quote(cls)}, ${body}${role === 'source' && routing === 'topic-key' ? ", { routing: 'topic-key' }" : ''})`
+  return `kafkaConnect${role === 'source' ? '<Row>' : ''}(${quote(cls)}, ${body}${role === 'source' && routing !== 'router' ? `, { routing: ${quote(routing)} }` : ''})`
+}
+
+/** The one topic a Debezium source without a router writes: `<topic.prefix>.<schema>.<table>` of its one plain table. */
+function ownTopic(config: Config): string | undefined {
+  const prefix = config['topic.prefix']
+  const tables = (config['table.include.list'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+  const [table] = tables
+  if (prefix === undefined || tables.length !== 1 || table === undefined || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(table)) return undefined
+  return `${prefix}.${table}`
 }
 
 function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], variables: SecretVariable[]): Read | { error: string } {
@@ -157,7 +168,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
   let topic: string | undefined
-  let routing: 'router' | 'topic-key' = 'router'
+  let routing: Routing = 'router'
   if (role === 'sink') {
     if (c.config['topics.regex'] !== undefined) return { error: 'topics.regex: a pipe sink reads one topic' }
     const topics = (c.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
@@ -165,9 +176,12 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
     topic = topics[0]
   } else if (chain.routedTo !== undefined) {
     topic = chain.routedTo
-  } else {
+  } else if (c.config['topic'] !== undefined) {
     topic = c.config['topic']
     routing = 'topic-key'
+  } else {
+    topic = ownTopic(c.config)
+    routing = 'none'
     if (topic === undefined) return { error: 'a source without a topic key names its topics itself; pipe routes a source into one topic (add a RegexRouter to one topic first)' }
   }
   const format = formatOf(c.config)
