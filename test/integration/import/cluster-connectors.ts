@@ -86,7 +86,7 @@ export function clusterConnectors(prefix: string, dataDir: string, options: { pl
       } : {}) } },
     // a source into the orders topic (a pipeline of one source and two sinks), named outside pipe's rules
     { name: `${p}-orders-source`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', 'tasks.max': '1', file: `${dataDir}/orders-in.txt`, topic: `${p}-orders`, 'batch.size': '500', ...json(false) } },
-    { name: `${p}_legacy-export`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', file: `${dataDir}/legacy.txt`, topics: `${p}-legacy`, ...STRING } },
+    { name: `${p}_legacy_export`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', 'tasks.max': '1', file: `${dataDir}/legacy.txt`, topics: `${p}-legacy`, ...STRING } },
   ]
   const plugins: ClusterConnector[] = [
     // ${env:...} password; Debezium names its topics itself: a final RegexRouter sends them to one topic.

@@ -97,6 +97,17 @@ describe('importPipelines', () => {
     expect(files[0]?.text).toContain("'table.include.list': 'public.orders',\n    'topic.prefix': 'pg',\n  }, { routing: 'none' }))\n  .to(topic('pg.public.orders'))")
   })
 
+  it('keeps a name without a \'-\' whole with connectorName, and compiling the file gives it back', () => {
+    const { files, skipped } = importPipelines([
+      { name: 'legacy_export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
+    ], origin)
+    expect(skipped).toEqual([])
+    expect(files.map((f) => f.file)).toEqual(['legacy_export.ts'])
+    expect(files[0]?.text).toContain(".sink(fileSink({ file: 'o' }), { connectorName: 'legacy_export' })")
+    const p = pipeline([topic('a').sink(fileSink({ file: 'o' }), { connectorName: 'legacy_export' })], { name: 'legacy_export' })
+    expect(compiled(p).map((c) => c.name)).toEqual(['legacy_export'])
+  })
+
   it('keeps a name pipe would not give through an explicit name, and a sink of another prefix alone', () => {
     const { files } = importPipelines([
       { name: 'src-a', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 't' } },
@@ -142,11 +153,11 @@ describe('importPipelines', () => {
       { name: 'many-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a,b' } },
       { name: 'avro-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a', 'value.converter': 'io.confluent.connect.avro.AvroConverter' } },
       { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg', 'table.include.list': 'public.a,public.b' } },
-      { name: 'legacy_export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
+      { name: 'legacy export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
     ], origin)
     expect(files).toEqual([])
-    expect(skipped.map((s) => s.connector)).toEqual(['avro-sink', 'cdc-source', 'legacy_export', 'many-sink'])
+    expect(skipped.map((s) => s.connector)).toEqual(['avro-sink', 'cdc-source', 'legacy export', 'many-sink'])
     expect(skipped[0]?.reason).toMatch(/converters value\.converter=io\.confluent/)
-    expect(skipped[2]?.reason).toBe("pipe names a connector '<pipeline>-<name>', and 'legacy_export' has no '-' between two parts: pipe cannot declare it under this name")
+    expect(skipped[2]?.reason).toBe("pipe names connectors with letters, digits, '.', '_' and '-' only: it cannot declare 'legacy export' under this name")
   })
 })

@@ -161,8 +161,8 @@ function ownTopic(config: Config): string | undefined {
 function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], variables: SecretVariable[]): Read | { error: string } {
   const cls = c.config['connector.class']
   if (cls === undefined || cls.trim() === '') return { error: 'no connector.class' }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*-[A-Za-z0-9][A-Za-z0-9._-]*$/.test(c.name)) {
-    return { error: `pipe names a connector '<pipeline>-<name>', and '${c.name}' has no '-' between two parts: pipe cannot declare it under this name` }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(c.name)) {
+    return { error: `pipe names connectors with letters, digits, '.', '_' and '-' only: it cannot declare '${c.name}' under this name` }
   }
   const role: Role = cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source'
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
@@ -202,9 +202,13 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   }
 }
 
-function connectorOptions(read: Read, name: string | undefined): string {
+/** How a connector keeps its name: pipe's default, a `name` suffix, or the whole `connectorName`. */
+interface Naming { readonly suffix?: string; readonly connectorName?: string }
+
+function connectorOptions(read: Read, naming: Naming): string {
   const parts = [
-    ...(name === undefined ? [] : [`name: ${quote(name)}`]),
+    ...(naming.suffix === undefined ? [] : [`name: ${quote(naming.suffix)}`]),
+    ...(naming.connectorName === undefined ? [] : [`connectorName: ${quote(naming.connectorName)}`]),
     ...(read.tasksMax === undefined ? [] : [`tasksMax: ${read.tasksMax}`]),
     ...(read.errors === undefined ? [] : [`errors: ${read.errors}`]),
     ...(read.initialState === undefined ? [] : [`initialState: ${quote(read.initialState)}`]),
@@ -212,17 +216,17 @@ function connectorOptions(read: Read, name: string | undefined): string {
   return parts.length === 0 ? '' : `, { ${parts.join(', ')} }`
 }
 
-/** The pipeline name and the connector's explicit name suffix (undefined: pipe's default name is its name). */
-function splitName(name: string, role: Role): { pipeline: string; suffix?: string } {
+/** The pipeline name and how the connector keeps its name (nothing: pipe's default name is its name). */
+function splitName(name: string, role: Role): { pipeline: string } & Naming {
   if (name.endsWith(`-${role}`) && name.length > role.length + 1) return { pipeline: name.slice(0, -role.length - 1) }
   const dash = name.lastIndexOf('-')
-  return dash > 0 && dash < name.length - 1 ? { pipeline: name.slice(0, dash), suffix: name.slice(dash + 1) } : { pipeline: name, suffix: role }
+  return dash > 0 && dash < name.length - 1 ? { pipeline: name.slice(0, dash), suffix: name.slice(dash + 1) } : { pipeline: name, connectorName: name }
 }
 
 const formatOption = (format: string | undefined): string => (format === undefined ? '' : `, { format: ${quote(format)} }`)
 const indent = (steps: readonly string[], pad: string): string => steps.map((s) => `\n${pad}${s}`).join('')
 
-function renderFile(pipeline: string, source: Read | undefined, sinks: readonly { read: Read; suffix?: string }[], sourceSuffix: string | undefined, origin: ImportOrigin): string {
+function renderFile(pipeline: string, source: Read | undefined, sinks: readonly { read: Read; naming: Naming }[], sourceNaming: Naming, origin: ImportOrigin): string {
   const imports: [string, string][] = [[DSL, 'pipeline'], [DSL, 'topic'], ...(source?.imports ?? []), ...sinks.flatMap((s) => s.read.imports)]
   if (source !== undefined) imports.push([DSL, 'source'])
   const format = source?.format ?? sinks.find((s) => s.read.format !== undefined)?.read.format
@@ -230,12 +234,12 @@ function renderFile(pipeline: string, source: Read | undefined, sinks: readonly 
   const lines: string[] = []
   let head: string
   if (source !== undefined) {
-    lines.push(`const stream = source(${source.factory}${connectorOptions(source, sourceSuffix)})${indent(source.steps, '  ')}\n  .to(topic(${quote(topic)}${formatOption(format)}))`, '')
+    lines.push(`const stream = source(${source.factory}${connectorOptions(source, sourceNaming)})${indent(source.steps, '  ')}\n  .to(topic(${quote(topic)}${formatOption(format)}))`, '')
     head = 'stream'
   } else {
     head = `topic<Row>(${quote(topic)}${formatOption(format)})`
   }
-  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory.replace(/\n/g, '\n    ')}${connectorOptions(s.read, s.suffix)})`)
+  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory.replace(/\n/g, '\n    ')}${connectorOptions(s.read, s.naming)})`)
   if (branches.length === 0) branches.push(head)
   lines.push(`export default pipeline([\n${branches.map((b) => `  ${b},`).join('\n')}\n], { name: ${quote(pipeline)}, target: 'kafka-connect' })`)
   const bySpecifier = new Map<string, Set<string>>()
@@ -276,7 +280,7 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
   }
   const files: ImportedFile[] = []
   const used = new Set<Read>()
-  const add = (pipeline: string, source: Read | undefined, sinks: { read: Read; suffix?: string }[], sourceSuffix?: string): void => {
+  const add = (pipeline: string, source: Read | undefined, sinks: { read: Read; naming: Naming }[], sourceNaming: Naming = {}): void => {
     const file = `${pipeline}.ts`
     if (files.some((f) => f.file === file)) {
       for (const r of [source, ...sinks.map((s) => s.read)]) if (r !== undefined) skipped.push({ connector: r.connector.name, reason: `pipeline name '${pipeline}' is taken by another imported pipeline` })
@@ -284,22 +288,22 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
     }
     const all = [source, ...sinks.map((s) => s.read)].filter((r): r is Read => r !== undefined)
     const initialStates = Object.fromEntries(all.flatMap((r) => (r.initialState === undefined ? [] : [[r.connector.name, r.initialState] as const])))
-    files.push({ pipeline, file, connectors: all.map((r) => r.connector.name), initialStates, text: renderFile(pipeline, source, sinks, sourceSuffix, origin) })
+    files.push({ pipeline, file, connectors: all.map((r) => r.connector.name), initialStates, text: renderFile(pipeline, source, sinks, sourceNaming, origin) })
   }
   for (const source of reads.filter((r) => r.role === 'source')) {
     used.add(source)
-    const { pipeline, suffix } = splitName(source.connector.name, 'source')
+    const { pipeline, ...naming } = splitName(source.connector.name, 'source')
     const readers = reads.filter((r) => r.role === 'sink' && !used.has(r) && r.topic === source.topic && r.connector.name.startsWith(`${pipeline}-`))
     readers.forEach((r) => used.add(r))
     const sinks = readers.map((read) => {
       const rest = read.connector.name.slice(pipeline.length + 1)
-      return readers.length === 1 && rest === 'sink' ? { read } : { read, suffix: rest }
+      return { read, naming: readers.length === 1 && rest === 'sink' ? {} : { suffix: rest } }
     })
-    add(pipeline, source, sinks, suffix)
+    add(pipeline, source, sinks, naming)
   }
   for (const sink of reads.filter((r) => r.role === 'sink' && !used.has(r))) {
-    const { pipeline, suffix } = splitName(sink.connector.name, 'sink')
-    add(pipeline, undefined, [suffix === undefined ? { read: sink } : { read: sink, suffix }])
+    const { pipeline, ...naming } = splitName(sink.connector.name, 'sink')
+    add(pipeline, undefined, [{ read: sink, naming }])
   }
   return { files, skipped, variables }
 }
