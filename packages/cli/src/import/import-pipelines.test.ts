@@ -108,6 +108,13 @@ describe('importPipelines', () => {
     expect(compiled(p).map((c) => c.name)).toEqual(['legacy_export'])
   })
 
+  it('takes the role the worker reports: a source with a topics key is not read as a sink', () => {
+    const camel = { 'connector.class': 'org.apache.camel.kafkaconnector.CamelSourceConnector', topics: 'ticks', 'camel.source.url': 'timer:tick' }
+    const { files, skipped } = importPipelines([{ name: 'ticks-source', type: 'source', config: camel }], origin)
+    expect(files).toEqual([])
+    expect(skipped).toEqual([{ connector: 'ticks-source', reason: expect.stringMatching(/^a source without a topic key names its topics itself/) as unknown }])
+  })
+
   it('keeps a name pipe would not give through an explicit name, and a sink of another prefix alone', () => {
     const { files } = importPipelines([
       { name: 'src-a', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 't' } },

@@ -9,6 +9,8 @@ export interface ImportedConnector {
   readonly config: Readonly<Record<string, string>>
   /** The connector's state on the cluster (or the file's `initial_state`), when known. */
   readonly state?: string
+  /** Its type as the worker reports it; unknown (connector files), the keys say (`topics`: a sink). */
+  readonly type?: 'source' | 'sink'
 }
 
 /** One pipeline file to write. */
@@ -164,7 +166,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(c.name)) {
     return { error: `pipe names connectors with letters, digits, '.', '_' and '-' only: it cannot declare '${c.name}' under this name` }
   }
-  const role: Role = cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source'
+  const role: Role = c.type ?? (cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source')
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
   let topic: string | undefined

@@ -1,9 +1,17 @@
+import type { ConnectorStatus } from '@pipe/dsl/contract'
 import { parseConnectorList, parseStatus } from '../deploy/connect-types.js'
 import { ConnectError, type ConnectTransport } from '../deploy/kafka-connect-client.js'
 import type { ImportedConnector } from './import-pipelines.js'
 
 const isStringMap = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
+
+/** What a status says of the connector: its state, and its type (source or sink) when the worker gives it. */
+function stateAndType(status: ConnectorStatus | undefined): Pick<ImportedConnector, 'state' | 'type'> {
+  if (status === undefined) return {}
+  const type = status.type === 'source' || status.type === 'sink' ? { type: status.type } : {}
+  return { state: status.connector.state, ...type }
+}
 
 /** One connector read by itself: its config (a failure is the connector's), then its state (a failure leaves it unknown). */
 async function readOne(transport: ConnectTransport, name: string): Promise<ImportedConnector | { name: string; reason: string }> {
@@ -17,13 +25,13 @@ async function readOne(transport: ConnectTransport, name: string): Promise<Impor
   }
   if (!isStringMap(config)) return { name, reason: `GET ${route}/config answered a body that is not a config map` }
   const status = await transport.send('GET', `${route}/status`)
-  let state: string | undefined
+  let parsed: ConnectorStatus | undefined
   try {
-    state = status.status === 200 ? parseStatus(status.body).connector.state : undefined
+    parsed = status.status === 200 ? parseStatus(status.body) : undefined
   } catch {
-    state = undefined
+    parsed = undefined
   }
-  return { name, config: { ...config, name }, ...(state === undefined ? {} : { state }) }
+  return { name, config: { ...config, name }, ...stateAndType(parsed) }
 }
 
 /**
@@ -39,7 +47,7 @@ async function readOne(transport: ConnectTransport, name: string): Promise<Impor
 export async function readCluster(transport: ConnectTransport): Promise<{ connectors: ImportedConnector[]; failed: { name: string; reason: string }[] }> {
   try {
     const listing = parseConnectorList((await transport.call('GET', '/connectors?expand=info&expand=status')).body)
-    const connectors = listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name }, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
+    const connectors = listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name }, ...stateAndType(c.status) }))
     return { connectors, failed: [] }
   } catch (error) {
     if (!(error instanceof ConnectError) || error.status === undefined || error.status < 500) throw error
