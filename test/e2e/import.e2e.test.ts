@@ -170,7 +170,8 @@ describe('pipe import', () => {
 
   it('skips a connector whose config the worker answers 500 for, with one line, imports the others, exits 1', async () => {
     // a worker that cannot list with ?expand (one connector's config is unreadable) but answers the others one by one
-    const config = { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: '/tmp/good.txt', topics: 'good', name: 'good-sink' }
+    // and whose plugin has a PASSWORD key that does not look like one: its literal value is never written
+    const config = { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: '/tmp/good.txt', topics: 'good', name: 'good-sink', 'acme.auth': 'sentinel-acme-42' }
     const server = createServer((request, response) => {
       const answer = (status: number, body: unknown): void => { response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)) }
       const url = request.url ?? ''
@@ -178,6 +179,7 @@ describe('pipe import', () => {
       else if (url === '/connectors') answer(200, ['good-sink', 'broken-sink'])
       else if (url === '/connectors/good-sink/config') answer(200, config)
       else if (url === '/connectors/good-sink/status') answer(200, { name: 'good-sink', connector: { state: 'PAUSED', worker_id: 'w:1' }, tasks: [], type: 'sink' })
+      else if (url === '/connector-plugins/org.apache.kafka.connect.file.FileStreamSinkConnector/config') answer(200, [{ name: 'file', type: 'STRING' }, { name: 'acme.auth', type: 'PASSWORD' }])
       else answer(500, { error_code: 500, message: 'Failed to read connector config' })
     })
     await new Promise<void>((done) => { server.listen(0, '127.0.0.1', done) })
@@ -190,7 +192,11 @@ describe('pipe import', () => {
       expect(run.status, run.stdout + run.stderr).toBe(1)
       expect(run.stdout).toMatch(/^skipped broken-sink: GET \/connectors\/broken-sink\/config answered 500: Failed to read connector config$/m)
       expect(readdirSync(pipelines).filter((f) => f.endsWith('.ts'))).toEqual(['good.ts'])
-      expect(readFileSync(join(pipelines, 'good.ts'), 'utf8')).toContain("initialState: 'paused'")
+      const written = readFileSync(join(pipelines, 'good.ts'), 'utf8')
+      expect(written).toContain("initialState: 'paused'")
+      expect(written).toContain("'acme.auth': env('GOOD_SINK_ACME_AUTH')")
+      expect(written + run.stdout + run.stderr).not.toContain('sentinel-acme-42')
+      expect(run.stdout).toMatch(/^ {2}GOOD_SINK_ACME_AUTH {2}\(good-sink: acme\.auth\)$/m)
     } finally {
       server.close()
     }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { connectUrl, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import { ConnectError, createConnectTransport } from '../deploy/kafka-connect-client.js'
+import { ConnectError, createConnectTransport, createKafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { UserError } from '../errors/user-error.js'
 import type { ExitCode } from '../exit-code.js'
 import { findPulledModules } from '../import/find-pulled-modules.js'
@@ -38,14 +38,21 @@ async function declaredConnectors(outDir: string, cwd: string): Promise<Map<stri
   return declared
 }
 
-async function readConnectors(options: ImportOptions, cwd: string): Promise<{ connectors: ImportedConnector[]; failed: { name: string; reason: string }[]; from: string }> {
+async function readConnectors(options: ImportOptions, cwd: string): Promise<{ connectors: ImportedConnector[]; failed: { name: string; reason: string }[]; from: string; passwordKeys?: Map<string, readonly string[]> }> {
   if (options.from !== undefined) {
     const dir = resolve(cwd, options.from)
     const read = await readConnectorFolder(dir)
     return { connectors: read.connectors, failed: read.failed.map((f) => ({ name: relative(cwd, f.file), reason: f.reason })), from: relative(cwd, dir) || '.' }
   }
-  const transport = createConnectTransport(connectUrl(options.connect), { token: process.env['PIPE_CONNECT_TOKEN'] })
-  return { ...await readCluster(transport), from: transport.base }
+  const url = connectUrl(options.connect)
+  const token = process.env['PIPE_CONNECT_TOKEN']
+  const transport = createConnectTransport(url, { token })
+  const cluster = await readCluster(transport)
+  // the plugins' PASSWORD keys: a literal there is never written, whatever the key's name
+  const client = createKafkaConnectClient(url, { token })
+  const classes = [...new Set(cluster.connectors.map((c) => c.config['connector.class'] ?? ''))].filter((c) => c !== '')
+  const passwordKeys = new Map(await Promise.all(classes.map(async (c) => [c, await client.passwordKeys(c)] as const)))
+  return { ...cluster, from: transport.base, passwordKeys }
 }
 
 /**
@@ -89,7 +96,7 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
     return file === undefined
   })
   const pulled = await findPulledModules(cwd, outDir)
-  const result = importPipelines(chosen, { from: read.from, at: new Date(), pulled })
+  const result = importPipelines(chosen, { from: read.from, at: new Date(), pulled, ...(read.passwordKeys === undefined ? {} : { passwordKeys: read.passwordKeys }) })
   skipped.push(...result.skipped)
   const written: { file: string; pipeline: string; connectors: readonly string[]; initialStates: Readonly<Record<string, string>> }[] = []
   await makeDirectory(outDir)

@@ -42,6 +42,8 @@ export interface ImportOrigin {
   readonly from: string
   readonly at: Date
   readonly pulled?: readonly PulledModule[]
+  /** The PASSWORD keys of each connector class, as the worker's plugin says (`--connect`): never written as literals. */
+  readonly passwordKeys?: ReadonlyMap<string, readonly string[]>
 }
 
 type Config = Readonly<Record<string, string>>
@@ -129,7 +131,7 @@ function isTypedFileStream(c: ImportedConnector, role: Role, own: readonly strin
     own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? '')))
 }
 
-function factoryOf(c: ImportedConnector, read: { role: Role; routing: Routing; format: string | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+function factoryOf(c: ImportedConnector, read: { role: Role; routing: Routing; format: string | undefined; passwordKeys: readonly string[] | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
   const { role, routing } = read
   const cls = c.config['connector.class'] ?? ''
   const own = Object.keys(c.config).filter((k) => !OWN_KEYS.test(k)).sort()
@@ -141,7 +143,8 @@ function factoryOf(c: ImportedConnector, read: { role: Role; routing: Routing; f
   }
   // a pulled module routes as its plugin does: a source left to name its own topics goes through kafkaConnect()
   const module = routing === 'none' ? undefined : pulled.find((m) => m.kind === 'connector' && m.className === cls)
-  const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', module?.fields[k], variables, imports)}`)
+  const passwords = read.passwordKeys ?? []
+  const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', passwords.includes(k) ? 'password' : module?.fields[k], variables, imports)}`)
   const body = options.length === 0 ? '{}' : `{\n${options.map((o) => `    ${o},`).join('\n')}\n  }`
   if (module !== undefined) {
     imports.push([module.specifier, module.factory])
@@ -160,7 +163,8 @@ function ownTopic(config: Config): string | undefined {
   return `${prefix}.${table}`
 }
 
-function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], variables: SecretVariable[]): Read | { error: string } {
+function readConnector(c: ImportedConnector, origin: ImportOrigin, variables: SecretVariable[]): Read | { error: string } {
+  const pulled = origin.pulled ?? []
   const cls = c.config['connector.class']
   if (cls === undefined || cls.trim() === '') return { error: 'no connector.class' }
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(c.name)) {
@@ -192,7 +196,7 @@ function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], va
   if (typeof errors === 'object') return { error: errors.error }
   const imports: [string, string][] = [...chain.imports].map((name) => [name === 'kafkaConnectTransform' || name === 'kafkaConnectPredicate' ? CONNECTORS : DSL, name])
   imports.push(...chain.modules)
-  const factory = factoryOf(c, { role, routing, format }, pulled, variables, imports)
+  const factory = factoryOf(c, { role, routing, format, passwordKeys: origin.passwordKeys?.get(cls) }, pulled, variables, imports)
   const tasksMax = c.config['tasks.max']
   const state = c.state?.toUpperCase()
   const initialState = state === 'PAUSED' ? 'paused' : state === 'STOPPED' ? 'stopped' : undefined
@@ -273,7 +277,7 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
   const reads: Read[] = []
   for (const c of [...connectors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const own: SecretVariable[] = []
-    const read = readConnector(c, origin.pulled ?? [], own)
+    const read = readConnector(c, origin, own)
     if ('error' in read) skipped.push({ connector: c.name, reason: read.error })
     else {
       reads.push(read)
