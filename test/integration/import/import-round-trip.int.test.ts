@@ -58,13 +58,18 @@ const filesOf = (dir: string): Map<string, string> =>
 
 describe.each(TARGETS)('pipe import of a cluster, on $label', (target) => {
   const prefix = `imp${randomUUID().slice(0, 6)}`
-  const scratch = mkdtempSync(join(repoRoot, 'build', 'int-import-'))
-  const { connectors, secrets } = clusterConnectors(prefix, join(scratch, 'data'), { plugins: target.plugins, setSchemaMetadata: target.setSchemaMetadata, postgresPort: servers().postgres.port })
-  const names = connectors.map((c) => c.name)
+  // made in beforeAll, so that a run filtered to another target leaves no folder behind
+  let scratch = ''
+  let connectors: ClusterConnector[] = []
+  let secrets = { sentinel: '', literalConnector: '' }
+  let names: string[] = []
   let worker: { url: string; stop: () => Promise<unknown> } | undefined
   const url = (): string => worker?.url ?? ''
 
   beforeAll(async () => {
+    scratch = mkdtempSync(join(repoRoot, 'build', 'int-import-'))
+    ;({ connectors, secrets } = clusterConnectors(prefix, join(scratch, 'data'), { plugins: target.plugins, setSchemaMetadata: target.setSchemaMetadata, postgresPort: servers().postgres.port }))
+    names = connectors.map((c) => c.name)
     mkdirSync(join(scratch, 'data'), { recursive: true })
     worker = await target.start()
     for (const c of connectors) {
@@ -86,7 +91,7 @@ describe.each(TARGETS)('pipe import of a cluster, on $label', (target) => {
       for (const name of names) await connectRequest(url(), 'DELETE', `/connectors/${name}`).catch(() => undefined)
       await worker.stop()
     }
-    rmSync(scratch, { recursive: true, force: true })
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true })
   })
 
   it('imports every connector; pipe check finds no error; pipe plan changes only the literal password, whose value is shown nowhere', async () => {
