@@ -163,6 +163,22 @@ function ownTopic(config: Config): string | undefined {
   return `${prefix}.${table}`
 }
 
+/** The topic a connector reads or writes, and how a source's records reach it. */
+function topicOf(config: Config, role: Role, routedTo: string | undefined): { topic: string; routing: Routing } | { error: string } {
+  if (role === 'sink') {
+    if (config['topics.regex'] !== undefined) return { error: 'topics.regex: a pipe sink reads one topic' }
+    const topics = (config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+    const [topic] = topics
+    return topics.length === 1 && topic !== undefined ? { topic, routing: 'router' } : { error: `topics=${config['topics'] ?? ''}: a pipe sink reads one topic` }
+  }
+  if (routedTo !== undefined) return { topic: routedTo, routing: 'router' }
+  if (config['topic'] !== undefined) return { topic: config['topic'], routing: 'topic-key' }
+  const own = ownTopic(config)
+  return own === undefined
+    ? { error: 'a source without a topic key names its topics itself; pipe routes a source into one topic (add a RegexRouter to one topic first)' }
+    : { topic: own, routing: 'none' }
+}
+
 function readConnector(c: ImportedConnector, origin: ImportOrigin, variables: SecretVariable[]): Read | { error: string } {
   const pulled = origin.pulled ?? []
   const cls = c.config['connector.class']
@@ -173,23 +189,9 @@ function readConnector(c: ImportedConnector, origin: ImportOrigin, variables: Se
   const role: Role = c.type ?? (cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source')
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
-  let topic: string | undefined
-  let routing: Routing = 'router'
-  if (role === 'sink') {
-    if (c.config['topics.regex'] !== undefined) return { error: 'topics.regex: a pipe sink reads one topic' }
-    const topics = (c.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
-    if (topics.length !== 1) return { error: `topics=${c.config['topics'] ?? ''}: a pipe sink reads one topic` }
-    topic = topics[0]
-  } else if (chain.routedTo !== undefined) {
-    topic = chain.routedTo
-  } else if (c.config['topic'] !== undefined) {
-    topic = c.config['topic']
-    routing = 'topic-key'
-  } else {
-    topic = ownTopic(c.config)
-    routing = 'none'
-    if (topic === undefined) return { error: 'a source without a topic key names its topics itself; pipe routes a source into one topic (add a RegexRouter to one topic first)' }
-  }
+  const target = topicOf(c.config, role, chain.routedTo)
+  if ('error' in target) return target
+  const { topic, routing } = target
   const format = formatOf(c.config)
   if (typeof format === 'object') return { error: format.error }
   const errors = errorsOf(c.config)
@@ -201,7 +203,7 @@ function readConnector(c: ImportedConnector, origin: ImportOrigin, variables: Se
   const state = c.state?.toUpperCase()
   const initialState = state === 'PAUSED' ? 'paused' : state === 'STOPPED' ? 'stopped' : undefined
   return {
-    connector: c, role, topic: topic ?? '', factory, steps: chain.steps, imports,
+    connector: c, role, topic, factory, steps: chain.steps, imports,
     ...(format === undefined ? {} : { format }), ...(errors === undefined ? {} : { errors }),
     ...(tasksMax === undefined || tasksMax === '1' ? {} : { tasksMax }),
     ...(initialState === undefined ? {} : { initialState }),
