@@ -44,7 +44,7 @@ export { SMT_CLASSES, PREDICATE_CLASSES } from './compile/kafka-connect/transfor
 
 // the contract shared with @pipe/runtime and @pipe/cli (also `@pipe/dsl/contract`)
 export {
-  PIPE_CONNECTOR_CLASSES, PIPE_TRANSFORM_CLASSES, FILE_STREAM_CLASSES, KEYED_SMT_CLASSES, UNKEYED_SMT_CLASSES,
+  PIPE_CONNECTOR_CLASSES, PIPE_TRANSFORM_CLASSES, FILE_STREAM_CLASSES, KEYED_SMT_CLASSES, UNKEYED_SMT_CLASSES, STEPLESS_SMT_CLASSES,
   CONVERTER_CLASSES, PLUGIN_CONNECTOR_CLASSES, sinkConsumerGroup, type ConnectorDocument,
 } from './contract/index.js'
 export { connectorNames, isValidName, isValidTopicName } from './ir/naming.js'

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { connectClient, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
-import { ConnectError } from '../deploy/kafka-connect-client.js'
+import { connectUrl, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
+import { ConnectError, createConnectTransport, createKafkaConnectClient } from '../deploy/kafka-connect-client.js'
 import { UserError } from '../errors/user-error.js'
 import type { ExitCode } from '../exit-code.js'
 import { findPulledModules } from '../import/find-pulled-modules.js'
 import { importPipelines, type ImportedConnector } from '../import/import-pipelines.js'
+import { readCluster } from '../import/read-cluster.js'
 import { readConnectorFolder } from '../import/read-connector-folder.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportConnectError } from '../report/report-connect-error.js'
@@ -37,16 +38,21 @@ async function declaredConnectors(outDir: string, cwd: string): Promise<Map<stri
   return declared
 }
 
-async function readConnectors(options: ImportOptions, cwd: string): Promise<{ connectors: ImportedConnector[]; failed: { name: string; reason: string }[]; from: string }> {
+async function readConnectors(options: ImportOptions, cwd: string): Promise<{ connectors: ImportedConnector[]; failed: { name: string; reason: string }[]; from: string; passwordKeys?: Map<string, readonly string[]> }> {
   if (options.from !== undefined) {
     const dir = resolve(cwd, options.from)
     const read = await readConnectorFolder(dir)
     return { connectors: read.connectors, failed: read.failed.map((f) => ({ name: relative(cwd, f.file), reason: f.reason })), from: relative(cwd, dir) || '.' }
   }
-  const client = connectClient(options.connect)
-  const listing = await client.listConnectors()
-  const connectors = listing.map((c) => ({ name: c.name, config: { ...c.config, name: c.name }, ...(c.status === undefined ? {} : { state: c.status.connector.state }) }))
-  return { connectors, failed: [], from: client.url }
+  const url = connectUrl(options.connect)
+  const token = process.env['PIPE_CONNECT_TOKEN']
+  const transport = createConnectTransport(url, { token })
+  const cluster = await readCluster(transport)
+  // the plugins' PASSWORD keys: a literal there is never written, whatever the key's name
+  const client = createKafkaConnectClient(url, { token })
+  const classes = [...new Set(cluster.connectors.map((c) => c.config['connector.class'] ?? ''))].filter((c) => c !== '')
+  const passwordKeys = new Map(await Promise.all(classes.map(async (c) => [c, await client.passwordKeys(c)] as const)))
+  return { ...cluster, from: transport.base, passwordKeys }
 }
 
 /**
@@ -90,9 +96,9 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
     return file === undefined
   })
   const pulled = await findPulledModules(cwd, outDir)
-  const result = importPipelines(chosen, { from: read.from, at: new Date(), pulled })
+  const result = importPipelines(chosen, { from: read.from, at: new Date(), pulled, ...(read.passwordKeys === undefined ? {} : { passwordKeys: read.passwordKeys }) })
   skipped.push(...result.skipped)
-  const written: { file: string; connectors: readonly string[] }[] = []
+  const written: { file: string; pipeline: string; connectors: readonly string[]; initialStates: Readonly<Record<string, string>> }[] = []
   await makeDirectory(outDir)
   for (const f of result.files) {
     const path = join(outDir, f.file)
@@ -101,13 +107,18 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       continue
     }
     await writeFile(path, f.text)
-    written.push({ file: relative(cwd, path), connectors: f.connectors })
+    written.push({ file: relative(cwd, path), pipeline: f.pipeline, connectors: f.connectors, initialStates: f.initialStates })
   }
   const variables = result.variables.filter((v) => written.some((w) => w.connectors.includes(v.connector)))
   if (json) {
-    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files: written, skipped, variables })}\n`)
+    const connectors = written.flatMap((w) => w.connectors.map((name) => {
+      const initialState = w.initialStates[name]
+      return { name, pipeline: w.pipeline, file: w.file, ...(initialState === undefined ? {} : { initialState }) }
+    })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const files = written.map((w) => ({ file: w.file, connectors: w.connectors }))
+    io.out(`${JSON.stringify({ status: skipped.length > 0 ? 'error' : 'ok', files, connectors, skipped, variables })}\n`)
   } else {
-    const lines = written.map((w) => `wrote ${w.file} (${w.connectors.join(', ')})\n`)
+    const lines = written.map((w) => `wrote ${w.file} (${w.connectors.map((c) => (w.initialStates[c] === undefined ? c : `${c} ${w.initialStates[c] ?? ''}`)).join(', ')})\n`)
     for (const s of skipped) lines.push(`skipped ${s.connector}: ${s.reason}\n`)
     if (variables.length > 0) {
       lines.push('set these variables where the connectors run (the secrets were literal or masked, and are not written):\n')
@@ -137,7 +148,7 @@ export function registerImport(program: Command, io: IoHost, setExitCode: (code:
     .option('-o, --out <dir>', 'where to write the pipeline files', 'pipelines')
     .option('--connector <name...>', 'import only these connectors')
     .option('--force', 'overwrite pipeline files that exist')
-    .option('--json', 'print the written files, skipped connectors and variables as JSON on stdout')
+    .option('--json', 'print the written files, the imported connectors (name, pipeline, file, initialState), skipped connectors and variables as JSON on stdout')
     .action(async (options: ImportOptions) => {
       setExitCode(await runImport(options, io, process.cwd()))
     })

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { dirname, isAbsolute, join, relative } from 'node:path'
 import { GENERATED_MARK } from '../util/generated-mark.js'
 import type { PulledModule } from './pulled-module.js'
 
@@ -23,9 +24,25 @@ async function tsFiles(dir: string, depth: number): Promise<string[]> {
   return nested.flat()
 }
 
+const isInside = (dir: string, root: string): boolean => {
+  const path = relative(root, dir)
+  return !path.startsWith('..') && !isAbsolute(path)
+}
+
+/** The project the pipeline files go to: `projectDir` when `outDir` is in it, else the nearest folder above `outDir` with a package.json (none: no project). */
+function projectOf(projectDir: string, outDir: string): string | undefined {
+  if (isInside(outDir, projectDir)) return projectDir
+  for (let dir = dirname(outDir); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
 /**
  * The connector and SMT modules `pipe plugins pull` wrote in a project (found by their first line, three
- * folders deep at most), with the import specifier pipeline files in `outDir` use for them.
+ * folders deep at most), with the import specifier pipeline files in `outDir` use for them. With an
+ * `outDir` outside `projectDir`, the project is the one `outDir` is in: a written file never imports
+ * from outside its own project.
  *
  * @example
  * ```ts
@@ -35,7 +52,9 @@ async function tsFiles(dir: string, depth: number): Promise<string[]> {
  */
 export async function findPulledModules(projectDir: string, outDir: string): Promise<PulledModule[]> {
   const modules: PulledModule[] = []
-  for (const file of (await tsFiles(projectDir, 3)).sort()) {
+  const project = projectOf(projectDir, outDir)
+  if (project === undefined) return modules
+  for (const file of (await tsFiles(project, 3)).sort()) {
     const text = await readFile(file, 'utf8').catch(() => '')
     if (!text.startsWith(GENERATED_MARK)) continue
     const className = FIRST_LINE.exec(text)?.[1]

@@ -43,6 +43,12 @@ describe('importChain', () => {
       .toBe("transform predicate 'p' is not declared in predicates")
   })
 
+  it('sends SetSchemaMetadata, a built-in SMT pipe has no step for, through kafkaConnectTransform', () => {
+    const chain = importChain({ transforms: 's', 'transforms.s.type': 'org.apache.kafka.connect.transforms.SetSchemaMetadata$Value', 'transforms.s.schema.name': 'shop.Order' })
+    expect(chain.error).toBeUndefined()
+    expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.SetSchemaMetadata$Value', { 'schema.name': 'shop.Order' })).as('s')"])
+  })
+
   it('sends a $Key variant and a plugin SMT through kafkaConnectTransform', () => {
     const chain = importChain({ transforms: 'k', 'transforms.k.type': 'org.apache.kafka.connect.transforms.Cast$Key', 'transforms.k.spec': 'string' })
     expect(chain.steps).toEqual([".transform<Row>(kafkaConnectTransform('org.apache.kafka.connect.transforms.Cast$Key', { spec: 'string' })).as('k')"])
@@ -64,6 +70,49 @@ describe('importPipelines', () => {
     expect(files.map((f) => [f.file, f.connectors])).toEqual([['copy.ts', ['copy-source', 'copy-sink']]])
     expect(files[0]?.text).toMatch(/^\/\/ Imported by `pipe import` from http:\/\/connect:8083 at 2026-01-02T03:04:05.000Z\./)
     expect(files[0]?.text).toContain("import { file, fileSink } from '@pipe/dsl/connectors'")
+  })
+
+  it('writes FileStream as file()/fileSink() only in a format they take, else through kafkaConnect()', () => {
+    const json = (schemas: string): Record<string, string> => ({ 'key.converter': 'org.apache.kafka.connect.json.JsonConverter', 'key.converter.schemas.enable': schemas,
+      'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': schemas })
+    const { files, skipped } = importPipelines([
+      { name: 'a-source', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: 'i', topic: 'a', ...json('false') } },
+      { name: 'b-sink', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'b', ...json('true') } },
+      { name: 'c-sink', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'c', ...json('false') } },
+    ], origin)
+    expect(skipped).toEqual([])
+    const text = (file: string): string => files.find((f) => f.file === file)?.text ?? ''
+    expect(text('a.ts')).toContain("source(kafkaConnect<Row>('org.apache.kafka.connect.file.FileStreamSourceConnector', {\n    file: 'i',\n  }, { routing: 'topic-key' }))")
+    expect(text('b.ts')).toContain("kafkaConnect('org.apache.kafka.connect.file.FileStreamSinkConnector', {")
+    expect(text('c.ts')).toContain("fileSink({ file: 'o' })")
+  })
+
+  it('writes a Debezium source of one table without a router with routing: none, into its table topic, with the sinks of that topic', () => {
+    const { files, skipped } = importPipelines([
+      { name: 'shop-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg', 'table.include.list': 'public.orders' } },
+      { name: 'shop-copy', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'pg.public.orders' } },
+    ], origin)
+    expect(skipped).toEqual([])
+    expect(files.map((f) => f.connectors)).toEqual([['shop-source', 'shop-copy']])
+    expect(files[0]?.text).toContain("'table.include.list': 'public.orders',\n    'topic.prefix': 'pg',\n  }, { routing: 'none' }))\n  .to(topic('pg.public.orders'))")
+  })
+
+  it('keeps a name without a \'-\' whole with connectorName, and compiling the file gives it back', () => {
+    const { files, skipped } = importPipelines([
+      { name: 'legacy_export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
+    ], origin)
+    expect(skipped).toEqual([])
+    expect(files.map((f) => f.file)).toEqual(['legacy_export.ts'])
+    expect(files[0]?.text).toContain(".sink(fileSink({ file: 'o' }), { connectorName: 'legacy_export' })")
+    const p = pipeline([topic('a').sink(fileSink({ file: 'o' }), { connectorName: 'legacy_export' })], { name: 'legacy_export' })
+    expect(compiled(p).map((c) => c.name)).toEqual(['legacy_export'])
+  })
+
+  it('takes the role the worker reports: a source with a topics key is not read as a sink', () => {
+    const camel = { 'connector.class': 'org.apache.camel.kafkaconnector.CamelSourceConnector', topics: 'ticks', 'camel.source.url': 'timer:tick' }
+    const { files, skipped } = importPipelines([{ name: 'ticks-source', type: 'source', config: camel }], origin)
+    expect(files).toEqual([])
+    expect(skipped).toEqual([{ connector: 'ticks-source', reason: expect.stringMatching(/^a source without a topic key names its topics itself/) as unknown }])
   })
 
   it('keeps a name pipe would not give through an explicit name, and a sink of another prefix alone', () => {
@@ -110,10 +159,12 @@ describe('importPipelines', () => {
     const { files, skipped } = importPipelines([
       { name: 'many-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a,b' } },
       { name: 'avro-sink', config: { 'connector.class': 'com.acme.Sink', topics: 'a', 'value.converter': 'io.confluent.connect.avro.AvroConverter' } },
-      { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg' } },
+      { name: 'cdc-source', config: { 'connector.class': 'io.debezium.connector.postgresql.PostgresConnector', 'topic.prefix': 'pg', 'table.include.list': 'public.a,public.b' } },
+      { name: 'legacy export', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: 'o', topics: 'a' } },
     ], origin)
     expect(files).toEqual([])
-    expect(skipped.map((s) => s.connector)).toEqual(['avro-sink', 'cdc-source', 'many-sink'])
+    expect(skipped.map((s) => s.connector)).toEqual(['avro-sink', 'cdc-source', 'legacy export', 'many-sink'])
     expect(skipped[0]?.reason).toMatch(/converters value\.converter=io\.confluent/)
+    expect(skipped[2]?.reason).toBe("pipe names connectors with letters, digits, '.', '_' and '-' only: it cannot declare 'legacy export' under this name")
   })
 })

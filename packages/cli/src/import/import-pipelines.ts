@@ -9,6 +9,8 @@ export interface ImportedConnector {
   readonly config: Readonly<Record<string, string>>
   /** The connector's state on the cluster (or the file's `initial_state`), when known. */
   readonly state?: string
+  /** Its type as the worker reports it; unknown (connector files), the keys say (`topics`: a sink). */
+  readonly type?: 'source' | 'sink'
 }
 
 /** One pipeline file to write. */
@@ -16,6 +18,8 @@ export interface ImportedFile {
   readonly pipeline: string
   readonly file: string
   readonly connectors: readonly string[]
+  /** The connectors written with an initial state (paused or stopped on the cluster). */
+  readonly initialStates: Readonly<Record<string, 'paused' | 'stopped'>>
   readonly text: string
 }
 
@@ -38,10 +42,13 @@ export interface ImportOrigin {
   readonly from: string
   readonly at: Date
   readonly pulled?: readonly PulledModule[]
+  /** The PASSWORD keys of each connector class, as the worker's plugin says (`--connect`): never written as literals. */
+  readonly passwordKeys?: ReadonlyMap<string, readonly string[]>
 }
 
 type Config = Readonly<Record<string, string>>
 type Role = 'source' | 'sink'
+type Routing = 'router' | 'topic-key' | 'none'
 
 interface Read {
   readonly connector: ImportedConnector
@@ -114,68 +121,102 @@ function valueCode(connector: string, key: string, value: string, kind: string |
 
 const optionKey = (key: string): string => (/^[A-Za-z_]\w*$/.test(key) ? key : quote(key))
 
-function factoryOf(c: ImportedConnector, role: Role, routing: 'router' | 'topic-key', pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+/** The topic formats of file() and fileSink() (their definitions' `formats`; the CLI stays off the built-in list). */
+const FILE_FORMATS: Readonly<Record<Role, readonly string[]>> = { source: ['string'], sink: ['string', 'json'] }
+
+/** Whether file()/fileSink() say this FileStream connector: its keys and its topic format are theirs. */
+function isTypedFileStream(c: ImportedConnector, role: Role, own: readonly string[], format: string | undefined): boolean {
+  return c.config['connector.class'] === FILE_STREAM_CLASSES[role] && c.config['file'] !== undefined &&
+    (format === undefined || FILE_FORMATS[role].includes(format)) &&
+    own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? '')))
+}
+
+function factoryOf(c: ImportedConnector, read: { role: Role; routing: Routing; format: string | undefined; passwordKeys: readonly string[] | undefined }, pulled: readonly PulledModule[], variables: SecretVariable[], imports: [string, string][]): string {
+  const { role, routing } = read
   const cls = c.config['connector.class'] ?? ''
   const own = Object.keys(c.config).filter((k) => !OWN_KEYS.test(k)).sort()
-  if ((cls === FILE_STREAM_CLASSES.source && role === 'source' || cls === FILE_STREAM_CLASSES.sink && role === 'sink') &&
-    own.every((k) => k === 'file' || (role === 'source' && k === 'batch.size' && /^\d+$/.test(c.config[k] ?? ''))) && c.config['file'] !== undefined) {
+  if (isTypedFileStream(c, role, own, read.format)) {
     const name = role === 'source' ? 'file' : 'fileSink'
     imports.push([CONNECTORS, name])
     const batch = c.config['batch.size']
-    return `${name}({ file: ${quote(c.config['file'])}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
+    return `${name}({ file: ${quote(c.config['file'] ?? '')}${batch === undefined ? '' : `, batchSize: ${batch}`} })`
   }
-  const module = pulled.find((m) => m.kind === 'connector' && m.className === cls)
-  const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', module?.fields[k], variables, imports)}`)
+  // a pulled module routes as its plugin does: a source left to name its own topics goes through kafkaConnect()
+  const module = routing === 'none' ? undefined : pulled.find((m) => m.kind === 'connector' && m.className === cls)
+  const passwords = read.passwordKeys ?? []
+  const options = own.map((k) => `${optionKey(k)}: ${valueCode(c.name, k, c.config[k] ?? '', passwords.includes(k) ? 'password' : module?.fields[k], variables, imports)}`)
   const body = options.length === 0 ? '{}' : `{\n${options.map((o) => `    ${o},`).join('\n')}\n  }`
   if (module !== undefined) {
     imports.push([module.specifier, module.factory])
     return `${module.factory}${role === 'source' ? '<Row>' : ''}(${body})`
   }
   imports.push([CONNECTORS, 'kafkaConnect'])
-  return `kafkaConnect${role === 'source' ? '<Row>' : ''}(${quote(cls)}, ${body}${role === 'source' && routing === 'topic-key' ? ", { routing: 'topic-key' }" : ''})`
+  return `kafkaConnect${role === 'source' ? '<Row>' : ''}(${quote(cls)}, ${body}${role === 'source' && routing !== 'router' ? `, { routing: ${quote(routing)} }` : ''})`
 }
 
-function readConnector(c: ImportedConnector, pulled: readonly PulledModule[], variables: SecretVariable[]): Read | { error: string } {
+/** The one topic a Debezium source without a router writes: `<topic.prefix>.<schema>.<table>` of its one plain table. */
+function ownTopic(config: Config): string | undefined {
+  const prefix = config['topic.prefix']
+  const tables = (config['table.include.list'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+  const [table] = tables
+  if (prefix === undefined || tables.length !== 1 || table === undefined || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(table)) return undefined
+  return `${prefix}.${table}`
+}
+
+/** The topic a connector reads or writes, and how a source's records reach it. */
+function topicOf(config: Config, role: Role, routedTo: string | undefined): { topic: string; routing: Routing } | { error: string } {
+  if (role === 'sink') {
+    if (config['topics.regex'] !== undefined) return { error: 'topics.regex: a pipe sink reads one topic' }
+    const topics = (config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+    const [topic] = topics
+    return topics.length === 1 && topic !== undefined ? { topic, routing: 'router' } : { error: `topics=${config['topics'] ?? ''}: a pipe sink reads one topic` }
+  }
+  if (routedTo !== undefined) return { topic: routedTo, routing: 'router' }
+  if (config['topic'] !== undefined) return { topic: config['topic'], routing: 'topic-key' }
+  const own = ownTopic(config)
+  return own === undefined
+    ? { error: 'a source without a topic key names its topics itself; pipe routes a source into one topic (add a RegexRouter to one topic first)' }
+    : { topic: own, routing: 'none' }
+}
+
+function readConnector(c: ImportedConnector, origin: ImportOrigin, variables: SecretVariable[]): Read | { error: string } {
+  const pulled = origin.pulled ?? []
   const cls = c.config['connector.class']
   if (cls === undefined || cls.trim() === '') return { error: 'no connector.class' }
-  const role: Role = cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source'
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(c.name)) {
+    return { error: `pipe names connectors with letters, digits, '.', '_' and '-' only: it cannot declare '${c.name}' under this name` }
+  }
+  const role: Role = c.type ?? (cls === FILE_STREAM_CLASSES.sink || c.config['topics'] !== undefined || c.config['topics.regex'] !== undefined ? 'sink' : 'source')
   const chain = importChain(c.config, pulled.filter((m) => m.kind === 'transform'))
   if (chain.error !== undefined) return { error: chain.error }
-  let topic: string | undefined
-  let routing: 'router' | 'topic-key' = 'router'
-  if (role === 'sink') {
-    if (c.config['topics.regex'] !== undefined) return { error: 'topics.regex: a pipe sink reads one topic' }
-    const topics = (c.config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
-    if (topics.length !== 1) return { error: `topics=${c.config['topics'] ?? ''}: a pipe sink reads one topic` }
-    topic = topics[0]
-  } else if (chain.routedTo !== undefined) {
-    topic = chain.routedTo
-  } else {
-    topic = c.config['topic']
-    routing = 'topic-key'
-    if (topic === undefined) return { error: 'a source without a topic key names its topics itself; pipe routes a source into one topic (add a RegexRouter to one topic first)' }
-  }
+  const target = topicOf(c.config, role, chain.routedTo)
+  if ('error' in target) return target
+  const { topic, routing } = target
   const format = formatOf(c.config)
   if (typeof format === 'object') return { error: format.error }
   const errors = errorsOf(c.config)
   if (typeof errors === 'object') return { error: errors.error }
   const imports: [string, string][] = [...chain.imports].map((name) => [name === 'kafkaConnectTransform' || name === 'kafkaConnectPredicate' ? CONNECTORS : DSL, name])
   imports.push(...chain.modules)
-  const factory = factoryOf(c, role, routing, pulled, variables, imports)
+  const factory = factoryOf(c, { role, routing, format, passwordKeys: origin.passwordKeys?.get(cls) }, pulled, variables, imports)
   const tasksMax = c.config['tasks.max']
   const state = c.state?.toUpperCase()
   const initialState = state === 'PAUSED' ? 'paused' : state === 'STOPPED' ? 'stopped' : undefined
   return {
-    connector: c, role, topic: topic ?? '', factory, steps: chain.steps, imports,
+    connector: c, role, topic, factory, steps: chain.steps, imports,
     ...(format === undefined ? {} : { format }), ...(errors === undefined ? {} : { errors }),
     ...(tasksMax === undefined || tasksMax === '1' ? {} : { tasksMax }),
     ...(initialState === undefined ? {} : { initialState }),
   }
 }
 
-function connectorOptions(read: Read, name: string | undefined): string {
+/** How a connector keeps its name: pipe's default, a `name` suffix, or the whole `connectorName`. */
+interface Naming { readonly suffix?: string; readonly connectorName?: string }
+
+function connectorOptions(read: Read, naming: Naming): string {
   const parts = [
-    ...(name === undefined ? [] : [`name: ${quote(name)}`]),
+    ...(naming.suffix === undefined ? [] : [`name: ${quote(naming.suffix)}`]),
+    ...(naming.connectorName === undefined ? [] : [`connectorName: ${quote(naming.connectorName)}`]),
     ...(read.tasksMax === undefined ? [] : [`tasksMax: ${read.tasksMax}`]),
     ...(read.errors === undefined ? [] : [`errors: ${read.errors}`]),
     ...(read.initialState === undefined ? [] : [`initialState: ${quote(read.initialState)}`]),
@@ -183,17 +224,17 @@ function connectorOptions(read: Read, name: string | undefined): string {
   return parts.length === 0 ? '' : `, { ${parts.join(', ')} }`
 }
 
-/** The pipeline name and the connector's explicit name suffix (undefined: pipe's default name is its name). */
-function splitName(name: string, role: Role): { pipeline: string; suffix?: string } {
+/** The pipeline name and how the connector keeps its name (nothing: pipe's default name is its name). */
+function splitName(name: string, role: Role): { pipeline: string } & Naming {
   if (name.endsWith(`-${role}`) && name.length > role.length + 1) return { pipeline: name.slice(0, -role.length - 1) }
   const dash = name.lastIndexOf('-')
-  return dash > 0 && dash < name.length - 1 ? { pipeline: name.slice(0, dash), suffix: name.slice(dash + 1) } : { pipeline: name, suffix: role }
+  return dash > 0 && dash < name.length - 1 ? { pipeline: name.slice(0, dash), suffix: name.slice(dash + 1) } : { pipeline: name, connectorName: name }
 }
 
 const formatOption = (format: string | undefined): string => (format === undefined ? '' : `, { format: ${quote(format)} }`)
 const indent = (steps: readonly string[], pad: string): string => steps.map((s) => `\n${pad}${s}`).join('')
 
-function renderFile(pipeline: string, source: Read | undefined, sinks: readonly { read: Read; suffix?: string }[], sourceSuffix: string | undefined, origin: ImportOrigin): string {
+function renderFile(pipeline: string, source: Read | undefined, sinks: readonly { read: Read; naming: Naming }[], sourceNaming: Naming, origin: ImportOrigin): string {
   const imports: [string, string][] = [[DSL, 'pipeline'], [DSL, 'topic'], ...(source?.imports ?? []), ...sinks.flatMap((s) => s.read.imports)]
   if (source !== undefined) imports.push([DSL, 'source'])
   const format = source?.format ?? sinks.find((s) => s.read.format !== undefined)?.read.format
@@ -201,12 +242,12 @@ function renderFile(pipeline: string, source: Read | undefined, sinks: readonly 
   const lines: string[] = []
   let head: string
   if (source !== undefined) {
-    lines.push(`const stream = source(${source.factory}${connectorOptions(source, sourceSuffix)})${indent(source.steps, '  ')}\n  .to(topic(${quote(topic)}${formatOption(format)}))`, '')
+    lines.push(`const stream = source(${source.factory}${connectorOptions(source, sourceNaming)})${indent(source.steps, '  ')}\n  .to(topic(${quote(topic)}${formatOption(format)}))`, '')
     head = 'stream'
   } else {
     head = `topic<Row>(${quote(topic)}${formatOption(format)})`
   }
-  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory.replace(/\n/g, '\n    ')}${connectorOptions(s.read, s.suffix)})`)
+  const branches = sinks.map((s) => `${head}${indent(s.read.steps, '    ')}\n    .sink(${s.read.factory.replace(/\n/g, '\n    ')}${connectorOptions(s.read, s.naming)})`)
   if (branches.length === 0) branches.push(head)
   lines.push(`export default pipeline([\n${branches.map((b) => `  ${b},`).join('\n')}\n], { name: ${quote(pipeline)}, target: 'kafka-connect' })`)
   const bySpecifier = new Map<string, Set<string>>()
@@ -238,7 +279,7 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
   const reads: Read[] = []
   for (const c of [...connectors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const own: SecretVariable[] = []
-    const read = readConnector(c, origin.pulled ?? [], own)
+    const read = readConnector(c, origin, own)
     if ('error' in read) skipped.push({ connector: c.name, reason: read.error })
     else {
       reads.push(read)
@@ -247,29 +288,30 @@ export function importPipelines(connectors: readonly ImportedConnector[], origin
   }
   const files: ImportedFile[] = []
   const used = new Set<Read>()
-  const add = (pipeline: string, source: Read | undefined, sinks: { read: Read; suffix?: string }[], sourceSuffix?: string): void => {
+  const add = (pipeline: string, source: Read | undefined, sinks: { read: Read; naming: Naming }[], sourceNaming: Naming = {}): void => {
     const file = `${pipeline}.ts`
     if (files.some((f) => f.file === file)) {
       for (const r of [source, ...sinks.map((s) => s.read)]) if (r !== undefined) skipped.push({ connector: r.connector.name, reason: `pipeline name '${pipeline}' is taken by another imported pipeline` })
       return
     }
-    const names = [source, ...sinks.map((s) => s.read)].filter((r): r is Read => r !== undefined).map((r) => r.connector.name)
-    files.push({ pipeline, file, connectors: names, text: renderFile(pipeline, source, sinks, sourceSuffix, origin) })
+    const all = [source, ...sinks.map((s) => s.read)].filter((r): r is Read => r !== undefined)
+    const initialStates = Object.fromEntries(all.flatMap((r) => (r.initialState === undefined ? [] : [[r.connector.name, r.initialState] as const])))
+    files.push({ pipeline, file, connectors: all.map((r) => r.connector.name), initialStates, text: renderFile(pipeline, source, sinks, sourceNaming, origin) })
   }
   for (const source of reads.filter((r) => r.role === 'source')) {
     used.add(source)
-    const { pipeline, suffix } = splitName(source.connector.name, 'source')
+    const { pipeline, ...naming } = splitName(source.connector.name, 'source')
     const readers = reads.filter((r) => r.role === 'sink' && !used.has(r) && r.topic === source.topic && r.connector.name.startsWith(`${pipeline}-`))
     readers.forEach((r) => used.add(r))
     const sinks = readers.map((read) => {
       const rest = read.connector.name.slice(pipeline.length + 1)
-      return readers.length === 1 && rest === 'sink' ? { read } : { read, suffix: rest }
+      return { read, naming: readers.length === 1 && rest === 'sink' ? {} : { suffix: rest } }
     })
-    add(pipeline, source, sinks, suffix)
+    add(pipeline, source, sinks, naming)
   }
   for (const sink of reads.filter((r) => r.role === 'sink' && !used.has(r))) {
-    const { pipeline, suffix } = splitName(sink.connector.name, 'sink')
-    add(pipeline, undefined, [suffix === undefined ? { read: sink } : { read: sink, suffix }])
+    const { pipeline, ...naming } = splitName(sink.connector.name, 'sink')
+    add(pipeline, undefined, [{ read: sink, naming }])
   }
   return { files, skipped, variables }
 }

@@ -1,4 +1,4 @@
-import { KEYED_SMT_CLASSES, PREDICATE_CLASSES, SMT_CLASSES } from '@pipe/dsl/contract'
+import { KEYED_SMT_CLASSES, PREDICATE_CLASSES, SMT_CLASSES, STEPLESS_SMT_CLASSES } from '@pipe/dsl/contract'
 import type { PulledModule } from './pulled-module.js'
 import { quote, typedLiteral } from './ts-literal.js'
 
@@ -135,7 +135,7 @@ function aliasCall(alias: string, generated: string, predicate: string | undefin
 }
 
 const isKnownSmtClass = (type: string): boolean =>
-  Object.values(SMT_CLASSES).includes(type as never) || Object.values(KEYED_SMT_CLASSES).some((k) => k.key === type)
+  Object.values(SMT_CLASSES).includes(type as never) || [...Object.values(KEYED_SMT_CLASSES), ...Object.values(STEPLESS_SMT_CLASSES)].some((k) => k.key === type || k.value === type)
 
 /**
  * Reads a connector's `transforms`/`predicates` keys back into pipe's typed steps: the built-in SMTs

@@ -51,6 +51,24 @@ describe('connector files', () => {
     expect(parseProperties('# c\nname=a\nfile = /x\\\n  y\ntopic: t\n')).toEqual({ name: 'a', file: '/xy', topic: 't' })
   })
 
+  it('parses .properties as Java does: escaped separators, unicode escapes, a space as separator, trailing spaces kept', () => {
+    const text = [
+      'connection.url=jdbc\\:postgresql\\://127.0.0.1\\:5432/db',
+      'query = a\\=b, c\\u00e9\\tz',
+      'my\\ key value with space  ',
+      '  ! comment after spaces',
+      'path=C\\\\\\\\dir\\\\',
+      'next=1',
+      'empty',
+      'odd=a\\\\\\',
+      '   b',
+    ].join('\n')
+    expect(parseProperties(text)).toEqual({
+      'connection.url': 'jdbc:postgresql://127.0.0.1:5432/db', query: 'a=b, c\u00e9\tz', 'my key': 'value with space  ',
+      path: 'C\\\\dir\\', next: '1', empty: '', odd: 'a\\b',
+    })
+  })
+
   it('reads a POST /connectors body, a flat JSON config and a .properties file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pipe-worker-'))
     await writeFile(join(dir, 'a.json'), JSON.stringify({ name: 'a', config: { 'connector.class': 'FileStreamSource', 'tasks.max': 1 }, initial_state: 'paused' }))

@@ -50,10 +50,11 @@ export type KafkaConnectMapping =
       /** Keys the connector needs beyond its fields' own keys (e.g. built from a mapping). */
       readonly extraConfig?: (options: JsonObject, context: ExtraConfigContext) => Readonly<Record<string, string>>
       /**
-       * How a source's records reach the pipeline topic: the `topic` key (default), or a final
-       * RegexRouter (`route-to-topic`) for connectors that name topics themselves (Debezium).
+       * How a source's records reach the pipeline topic: the `topic` key (default), a final
+       * RegexRouter (`route-to-topic`) for connectors that name topics themselves (Debezium), or
+       * `'none'`: the connector writes the topics it names, one of which is the pipeline topic.
        */
-      readonly routing?: 'topic-key' | 'router'
+      readonly routing?: 'topic-key' | 'router' | 'none'
       /** The plugin version a pulled module was generated from (`pipe plugins pull`). */
       readonly version?: string
     }

@@ -72,6 +72,19 @@ export const KEYED_SMT_CLASSES = {
 } as const
 
 /**
+ * Kafka Connect's built-in SMTs that pipe has no step for (a pipeline uses them through
+ * `kafkaConnectTransform`), by simple class name.
+ *
+ * @example
+ * ```ts
+ * STEPLESS_SMT_CLASSES.SetSchemaMetadata.value // 'org.apache.kafka.connect.transforms.SetSchemaMetadata$Value'
+ * ```
+ */
+export const STEPLESS_SMT_CLASSES = {
+  SetSchemaMetadata: keyed('SetSchemaMetadata'),
+} as const
+
+/**
  * Kafka Connect's built-in SMTs with a single class, by simple class name.
  *
  * @example

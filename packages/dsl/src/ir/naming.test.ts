@@ -24,6 +24,11 @@ describe('connectorNames', () => {
     expect(names(p)).toEqual(['p-source', 'p-archive', 'p-sink'])
   })
 
+  it('keeps a whole name given with connectorName, and numbers only the unnamed connectors', () => {
+    const p = pipeline([t.sink(fileSink({ file: 'a' }), { connectorName: 'legacy_export' }), t.sink(fileSink({ file: 'b' })), t.sink(fileSink({ file: 'c' }))])
+    expect(names(p)).toEqual(['p-source', 'legacy_export', 'p-sink-1', 'p-sink-2'])
+  })
+
   it('names topic-to-topic connectors', () => {
     expect(names(topic('a').to(topic('b')))).toEqual(['p-topic-to-topic'])
   })

@@ -12,6 +12,7 @@ import type { PipelineIR } from './pipeline-ir.js'
  * | one of several sinks, e.g. a fork | `P-sink-1`, `P-sink-2`, ... |
  * | topic-to-topic (`topic('a')....to(topic('b'))`) | `P-topic-to-topic`, or `P-topic-to-topic-<n>` |
  * | any connector given `{ name: 'x' }` in `source(c, {...})` / `.sink(c, {...})` | `P-x` |
+ * | any connector given `{ connectorName: 'x' }` | `x` |
  *
  * Numbering counts only connectors without an explicit name, in the order the pipeline declares them.
  * Adding a second sink renames `P-sink` to `P-sink-1`: give sinks explicit names to keep names (and
@@ -26,15 +27,16 @@ export function connectorNames(ir: PipelineIR): ReadonlyMap<NodeId, string> {
   const connectors = ir.nodes.filter((n): n is SourceNode | SinkNode => n.kind === 'source' || n.kind === 'sink')
   const categoryOf = (n: SourceNode | SinkNode): string => (n.kind === 'sink' && n.connector === 'topic-to-topic' ? 'topic-to-topic' : n.kind)
   const totals = new Map<string, number>()
+  const named = (n: SourceNode | SinkNode): boolean => n.name !== undefined || n.connectorName !== undefined
   for (const n of connectors) {
-    if (n.name === undefined) totals.set(categoryOf(n), (totals.get(categoryOf(n)) ?? 0) + 1)
+    if (!named(n)) totals.set(categoryOf(n), (totals.get(categoryOf(n)) ?? 0) + 1)
   }
   const seen = new Map<string, number>()
   const names = new Map<NodeId, string>()
   for (const n of connectors) {
     const category = categoryOf(n)
-    if (n.name !== undefined) {
-      names.set(n.id, `${ir.name}-${n.name}`)
+    if (named(n)) {
+      names.set(n.id, n.connectorName ?? `${ir.name}-${n.name ?? ''}`)
       continue
     }
     const index = (seen.get(category) ?? 0) + 1

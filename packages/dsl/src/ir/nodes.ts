@@ -50,6 +50,11 @@ export interface ErrorPolicy {
 export interface ConnectorSettings {
   /** Suffix of the connector name: `<pipeline>-<name>` instead of `<pipeline>-source`/`-sink`. */
   readonly name?: string
+  /**
+   * The whole connector name, kept as is, for a connector whose name does not follow `<pipeline>-<name>`
+   * (`pipe import` writes it for a connector named without a `-`); instead of `name`.
+   */
+  readonly connectorName?: string
   /** `tasks.max`. @default 1 */
   readonly tasksMax?: number
   /** The error policy of this connector. */

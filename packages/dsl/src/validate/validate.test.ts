@@ -52,6 +52,9 @@ describe('validatePipeline', () => {
     expect(codes(lines(), 'bad name')).toEqual(['PIPE_INVALID_NAME'])
     expect(codes(source(file({ file: 'a' })).to(topic('no spaces')))).toEqual(['PIPE_INVALID_TOPIC_NAME'])
     expect(codes(lines().sink(fileSink({ file: 'o' }), { name: '-x' }))).toEqual(['PIPE_INVALID_NAME'])
+    expect(codes(lines().sink(fileSink({ file: 'o' }), { connectorName: 'a b' }))).toEqual(['PIPE_INVALID_NAME'])
+    expect(codes(lines().sink(fileSink({ file: 'o' }), { connectorName: 'ab', name: 'x' }))).toEqual(['PIPE_INVALID_OPTION'])
+    expect(codes(lines().sink(fileSink({ file: 'o' }), { connectorName: 'legacy_export' }))).toEqual([])
   })
 
   it('reports invalid transform parameters', () => {

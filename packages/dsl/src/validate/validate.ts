@@ -53,6 +53,12 @@ function connectorDiagnostics(node: SourceNode | SinkNode, context: Context): Di
   if (node.name !== undefined && !isValidName(node.name)) {
     out.push(diagnostic({ code: 'PIPE_INVALID_NAME', message: `invalid connector name '${node.name}'`, hint: 'use letters, digits, ., _ and -, starting with a letter or digit', ...at }))
   }
+  if (node.connectorName !== undefined && !isValidName(node.connectorName)) {
+    out.push(diagnostic({ code: 'PIPE_INVALID_NAME', message: `invalid connector name '${node.connectorName}'`, hint: 'use letters, digits, ., _ and -, starting with a letter or digit', ...at }))
+  }
+  if (node.connectorName !== undefined && node.name !== undefined) {
+    out.push(diagnostic({ code: 'PIPE_INVALID_OPTION', message: `give the connector name or connectorName, not both (got name '${node.name}' and connectorName '${node.connectorName}')`, hint: `keep connectorName: '${node.connectorName}' (the whole name) or name: '${node.name}' (<pipeline>-${node.name})`, ...at }))
+  }
   if (node.tasksMax !== undefined && (!Number.isInteger(node.tasksMax) || node.tasksMax < 1)) {
     out.push(diagnostic({ code: 'PIPE_INVALID_OPTION', message: `tasksMax must be an integer >= 1 (got ${String(node.tasksMax)})`, hint: 'set tasksMax: 1', ...at }))
   }

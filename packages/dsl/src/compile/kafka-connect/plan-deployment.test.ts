@@ -80,10 +80,32 @@ describe('planDeployment', () => {
     expect(plan.actions[1]).toMatchObject({ renamedTo: 'a-copy', resetsOffsets: true })
   })
 
-  it('notes that pipe takes over a connector it did not deploy', () => {
+  it('notes that pipe takes over a connector it did not deploy, with its changes', () => {
+    const c = desired('a-source', 'a')
+    const unowned = Object.fromEntries(Object.entries(c.config).filter(([key]) => key !== 'pipe.pipeline').map(([k, v]) => [k, k === 'file' ? 'old.txt' : v]))
+    const action = planDeployment([c], [{ name: c.name, config: unowned }]).actions[0]
+    expect(action?.type).toBe('update')
+    expect(action?.changes.map((change) => change.key)).toEqual(['file', 'pipe.pipeline'])
+    expect(action?.notes).toContain('not deployed by pipe until now: pipe takes it over')
+  })
+
+  it('leaves alone a connector it did not deploy whose config is the declared one (an imported one): unchanged, not marked', () => {
     const c = desired('a-source', 'a')
     const unowned = Object.fromEntries(Object.entries(c.config).filter(([key]) => key !== 'pipe.pipeline'))
-    expect(planDeployment([c], [{ name: c.name, config: unowned }]).actions[0]?.notes).toContain('not deployed by pipe until now: pipe takes it over')
+    const plan = planDeployment([c], [{ name: c.name, config: unowned }])
+    expect(plan.hasChanges).toBe(false)
+    expect(plan.actions[0]).toMatchObject({ type: 'unchanged', changes: [] })
+    expect(plan.actions[0]?.notes).toEqual(["not deployed by pipe: pipeline 'a' declares it as it is; its next change marks it as pipe's (pipe.pipeline)"])
+  })
+
+  it('counts a key the worker lacks and pipe writes with Kafka Connect\'s default (tasks.max=1, errors.tolerance=none) as no change', () => {
+    const c = desired('a-source', 'a')
+    const bare = Object.fromEntries(Object.entries(c.config).filter(([key]) => key !== 'tasks.max' && key !== 'errors.tolerance'))
+    const withDefaults = { ...c, config: { ...c.config, 'tasks.max': '1', 'errors.tolerance': 'none' } }
+    expect(planDeployment([withDefaults], [{ name: c.name, config: bare }]).actions[0]?.type).toBe('unchanged')
+    const more = { ...c, config: { ...c.config, 'tasks.max': '2', 'errors.tolerance': 'all' } }
+    expect(planDeployment([more], [{ name: c.name, config: bare }]).actions[0]?.changes.map((change) => change.key)).toEqual(['errors.tolerance', 'tasks.max'])
+    expect(planDeployment([c], [{ name: c.name, config: { ...c.config, 'tasks.max': '1', 'errors.tolerance': 'none' } }]).actions[0]?.type).toBe('unchanged')
   })
 })
 

@@ -148,12 +148,16 @@ function offsetNote(key: string, connectorClass: string): string | undefined {
   return OFFSET_KEYS[key]
 }
 
-function diffConfigs(from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>, secrets: ReadonlySet<string>): ConfigChange[] {
+/** Kafka Connect's defaults of keys pipe always writes: written or left out, the connector is the same. */
+const CONNECT_DEFAULTS: Readonly<Record<string, string>> = { 'tasks.max': '1', 'errors.tolerance': 'none' }
+
+/** The changed keys; `update`: between two configs of one connector, where a key left out is one with its Kafka Connect default. */
+function diffConfigs(from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>, secrets: ReadonlySet<string>, update = false): ConfigChange[] {
   const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()
   return keys.flatMap((key): ConfigChange[] => {
     const a = from[key]
     const b = to[key]
-    if (a === b) return []
+    if (a === b || (update && (a ?? CONNECT_DEFAULTS[key]) === (b ?? CONNECT_DEFAULTS[key]))) return []
     return [{
       key,
       ...(a === undefined ? {} : { from: maskValue(key, a, secrets) }),
@@ -179,10 +183,14 @@ function planDeclared(desired: ConnectorDocument, live: LiveConnector | undefine
     const notes = initial === undefined || initial === 'RUNNING' ? [] : [`created ${initial} (its initial state)`]
     return { type: 'create', name: desired.name, ...base(config), changes: diffConfigs({}, config, secrets), restartsTasks: false, resetsOffsets: false, notes }
   }
-  const changes = diffConfigs(live.config, config, new Set([...secrets, ...context.secretsOf(live.config)]))
+  const allChanges = diffConfigs(live.config, config, new Set([...secrets, ...context.secretsOf(live.config)]), true)
+  const unowned = live.config[PIPE_PIPELINE_KEY] === undefined
+  // a connector pipe did not deploy, declared as it is (an imported one): nothing to do; its next change adds the marker
+  const changes = unowned && allChanges.every((c) => c.key === PIPE_PIPELINE_KEY) ? [] : allChanges
   const state = live.state === undefined ? {} : { state: live.state }
   const offsetNotes = changes.flatMap((c) => { const why = offsetNote(c.key, config['connector.class'] ?? ''); return why === undefined ? [] : [`${c.key}: ${why}`] })
-  const takeOver = live.config[PIPE_PIPELINE_KEY] === undefined && changes.length > 0 ? ['not deployed by pipe until now: pipe takes it over'] : []
+  const takeOver = !unowned ? [] : changes.length > 0 ? ['not deployed by pipe until now: pipe takes it over']
+    : [`not deployed by pipe: pipeline '${config[PIPE_PIPELINE_KEY] ?? ''}' declares it as it is; its next change marks it as pipe's (${PIPE_PIPELINE_KEY})`]
   const type = changes.length === 0 ? 'unchanged' : 'update'
   const stateNote = initial !== undefined && live.state !== undefined && live.state !== initial
     ? [`declared initial state ${initial}, it is ${live.state}: deploy sets the state only when it creates a connector (pipe pause/resume/stop changes it)`]

@@ -117,8 +117,9 @@ function routeToTopic(topic: TopicNode | undefined): [string, Record<string, str
   }]]
 }
 
-function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, graph: IrGraph, router: boolean, writesTopic: boolean): Record<string, string> {
-  if (node.kind === 'source') return topic === undefined || router ? {} : { topic: topic.topic }
+/** The `topic`/`topics` keys; `noTopicKey`: a source whose records reach the topic otherwise (a router, or topics it names itself). */
+function topicKeys(node: SourceNode | SinkNode, topic: TopicNode | undefined, graph: IrGraph, noTopicKey: boolean, writesTopic: boolean): Record<string, string> {
+  if (node.kind === 'source') return topic === undefined || noTopicKey ? {} : { topic: topic.topic }
   const keys: Record<string, string> = topic === undefined ? {} : { topics: topic.topic }
   if (writesTopic) {
     const out = pathFromSource(graph, node).topic
@@ -143,7 +144,7 @@ function compileBody(node: SourceNode | SinkNode, definition: ConnectorDefinitio
     ...(path.topic === undefined ? {} : converterConfig(topicFormat(graph, path.topic, context.definitions))),
     ...chain.config,
     ...errorPolicyConfig(node.errors),
-    ...topicKeys(node, path.topic, graph, router, definition.name === 'topic-to-topic'),
+    ...topicKeys(node, path.topic, graph, router || mapping?.routing === 'none', definition.name === 'topic-to-topic'),
     name,
     'connector.class': mapping?.class ?? definition.pipeClass,
     'tasks.max': String(node.tasksMax ?? 1),

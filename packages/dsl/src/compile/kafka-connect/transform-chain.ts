@@ -66,8 +66,20 @@ export function transformChainConfig(nodes: readonly TransformNode[], context: C
   const predicates: string[] = []
   const generated = nodes.map((node, index) => `${node.step.type === 'code' ? node.step.op : node.step.type}-${index}`)
   const taken = new Set<string>()
-  const aliasOf = (given: string | undefined, fallback: string, node: TransformNode, what: string): string => {
+  // predicate aliases given with .as(): their keys, so that a second step may share one with an equal predicate
+  const sharedPredicates = new Map<string, string>()
+  const aliasOf = (given: string | undefined, fallback: string, node: TransformNode, what: string, sameAs?: string): string => {
     if (given === undefined) return fallback
+    const shared = sharedPredicates.get(given)
+    if (sameAs !== undefined && shared !== undefined) {
+      if (shared !== sameAs) {
+        diagnostics.push(diagnostic({
+          code: 'PIPE_INVALID_TRANSFORM', message: `predicate alias '${given}' is already used in this connector by another predicate (steps share a predicate alias only when their predicates are equal)`,
+          hint: "give .as() another predicate alias, e.g. .as('drop', { predicate: 'isTomb2' })", location: node.loc, pipeline: context.pipeline, connector: context.connector,
+        }))
+      }
+      return given
+    }
     const problem = !ALIAS.test(given) ? 'may hold only letters, digits, _ . and -'
       : taken.has(given) ? 'is already used in this connector'
         : given !== fallback && generated.some((g) => given === g || given === `${g}-if`) ? 'collides with an alias pipe generates (<step>-<position>)' : undefined
@@ -78,6 +90,7 @@ export function transformChainConfig(nodes: readonly TransformNode[], context: C
       }))
     }
     taken.add(given)
+    if (sameAs !== undefined) sharedPredicates.set(given, sameAs)
     return given
   }
   nodes.forEach((node, index) => {
@@ -88,11 +101,14 @@ export function transformChainConfig(nodes: readonly TransformNode[], context: C
     aliases.push(alias)
     Object.assign(config, compiled.config)
     if (node.predicate === undefined) return
-    const predicateAlias = aliasOf(node.predicateAlias, `${alias}-if`, node, 'predicate')
-    predicates.push(predicateAlias)
+    const keys = JSON.stringify(predicateConfig('', node.predicate.test))
+    const predicateAlias = aliasOf(node.predicateAlias, `${alias}-if`, node, 'predicate', keys)
+    if (!predicates.includes(predicateAlias)) {
+      predicates.push(predicateAlias)
+      Object.assign(config, predicateConfig(predicateAlias, node.predicate.test))
+    }
     config[`transforms.${alias}.predicate`] = predicateAlias
     if (node.predicate.negate) config[`transforms.${alias}.negate`] = 'true'
-    Object.assign(config, predicateConfig(predicateAlias, node.predicate.test))
   })
   for (const [alias, keys] of extra) {
     aliases.push(alias)

@@ -67,6 +67,18 @@ describe('transform chain compilation', () => {
     expect(config['predicates.isTomb.type']).toBe('org.apache.kafka.connect.transforms.predicates.RecordIsTombstone')
   })
 
+  it('lets two steps share a predicate alias when their predicates are equal (Kafka Connect declares it once), and refuses it otherwise', () => {
+    const config = sinkConfig(users().dropIf(recordIsTombstone()).as('drop', { predicate: 'tomb' })
+      .when(not(recordIsTombstone()), (s) => s.maskField(['email']).as('mask', { predicate: 'tomb' })).sink(fileSink({ file: 'o' })))
+    expect(config['predicates']).toBe('tomb')
+    expect(config['transforms.drop.predicate']).toBe('tomb')
+    expect(config['transforms.mask.predicate']).toBe('tomb')
+    expect(config['transforms.mask.negate']).toBe('true')
+    const diagnostics = compilePipeline(toPipelineIR(users().dropIf(recordIsTombstone()).as('drop', { predicate: 'p' })
+      .dropIf(hasHeaderKey('x')).as('drop2', { predicate: 'p' }).sink(fileSink({ file: 'o' })), { defaultName: 'p' })).diagnostics
+    expect(diagnostics.filter((d) => d.code === 'PIPE_INVALID_TRANSFORM').map((d) => d.message)).toEqual(["predicate alias 'p' is already used in this connector by another predicate (steps share a predicate alias only when their predicates are equal)"])
+  })
+
   it('reports a bad, repeated or colliding alias at the line of its step', () => {
     const codes = (p: Parameters<typeof toPipelineIR>[0]): string[] =>
       compilePipeline(toPipelineIR(p, { defaultName: 'p' })).diagnostics.filter((d) => d.code === 'PIPE_INVALID_TRANSFORM').map((d) => `${d.message} @${String(d.location?.line !== undefined)}`)

@@ -88,6 +88,17 @@ describe('kafkaConnect()', () => {
     expect(config?.['transforms']).toBeUndefined()
   })
 
+  it("writes neither a topic key nor a router with routing: 'none' (the connector names its topics itself)", () => {
+    const { ir, definitions } = lowerPipeline(
+      source(kafkaConnect(MYSQL, { 'topic.prefix': 'shop', 'table.include.list': 'shop.orders' }, { routing: 'none' })).to(topic('shop.shop.orders')),
+      { defaultName: 'shop' },
+    )
+    const config = compilePipeline(ir, { definitions }).connectors[0]?.config
+    expect(config).toMatchObject({ 'topic.prefix': 'shop', 'table.include.list': 'shop.orders' })
+    expect(config?.['topic']).toBeUndefined()
+    expect(config?.['transforms']).toBeUndefined()
+  })
+
   it('refuses a class that is not a Java class name, for a connector, an SMT and a predicate', () => {
     const { ir, definitions } = lowerPipeline(
       source(kafkaConnect('', { 'topic.prefix': 'shop' }))

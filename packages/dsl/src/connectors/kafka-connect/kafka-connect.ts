@@ -29,10 +29,12 @@ export interface KafkaConnectOptions {
    * Sources: how records reach the pipeline's topic: `'router'` (default) appends a RegexRouter that
    * renames every record's topic to it, whatever topics the connector names (Debezium's
    * `<prefix>.<schema>.<table>`, a JDBC source's `<prefix><table>`); `'topic-key'` writes the
-   * `topic` key instead, for connectors that take one.
+   * `topic` key instead, for connectors that take one; `'none'` writes neither: the connector writes the
+   * topics it names itself (Debezium's `<topic.prefix>.<schema>.<table>`), and the pipeline topic is
+   * the one of them its sinks read (what `pipe import` writes for a Debezium source of one table).
    * @default 'router'
    */
-  readonly routing?: 'router' | 'topic-key'
+  readonly routing?: 'router' | 'topic-key' | 'none'
 }
 
 /**
