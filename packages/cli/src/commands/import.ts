@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { connectUrl, CONNECT_OPTION_HELP } from '../deploy/connect-url.js'
@@ -14,6 +13,7 @@ import type { IoHost } from '../report/io-host.js'
 import { reportConnectError } from '../report/report-connect-error.js'
 import { reportOneLine } from '../report/one-line-error.js'
 import { makeDirectory } from '../util/make-directory.js'
+import { writeFileWhole } from '../util/write-file-whole.js'
 
 const plural = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`
 
@@ -106,7 +106,7 @@ export async function runImport(options: ImportOptions, io: IoHost, cwd: string)
       for (const c of f.connectors) skipped.push({ connector: c, reason: `${relative(cwd, path)} exists (use --force to overwrite it)` })
       continue
     }
-    await writeFile(path, f.text)
+    await writeFileWhole(path, f.text)
     written.push({ file: relative(cwd, path), pipeline: f.pipeline, connectors: f.connectors, initialStates: f.initialStates })
   }
   const variables = result.variables.filter((v) => written.some((w) => w.connectors.includes(v.connector)))

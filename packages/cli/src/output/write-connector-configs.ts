@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { ConnectorDocument } from '@pipe/dsl/contract'
 import type { Diagnostic } from '../diagnostic.js'
 import { UserError } from '../errors/user-error.js'
 import { fsReason, makeDirectory, MakeDirectoryError } from '../util/make-directory.js'
+import { writeFileWhole } from '../util/write-file-whole.js'
 
 /** A copy of a JSON value whose object keys are sorted at every level (stable, diffable output). */
 export function sortKeys(value: unknown): unknown {
@@ -59,7 +59,7 @@ export async function writeConnectorConfigs(documents: readonly ConnectorDocumen
   for (const document of documents) {
     const path = join(dir, `${document.name}.json`)
     try {
-      await writeFile(path, formatDocument(document))
+      await writeFileWhole(path, formatDocument(document))
     } catch (error) {
       const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined
       const reason = code === 'EISDIR' ? 'it is a folder, not a file (EISDIR)' : fsReason(code)

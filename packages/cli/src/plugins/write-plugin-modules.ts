@@ -1,8 +1,9 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../errors/user-error.js'
 import { makeDirectory } from '../util/make-directory.js'
 import { GENERATED_MARK } from '../util/generated-mark.js'
+import { writeFileWhole } from '../util/write-file-whole.js'
 import { renderIndex } from './render-plugin-module.js'
 
 /**
@@ -115,7 +116,7 @@ export async function writePluginModules(out: string, modules: readonly PluginMo
       unchanged.push(path)
       continue
     }
-    await writeFile(path, module.text)
+    await writeFileWhole(path, module.text)
     written.push(path)
   }
   const removed: string[] = []
@@ -128,6 +129,6 @@ export async function writePluginModules(out: string, modules: readonly PluginMo
     }
   }
   const index = renderIndex(await generatedModules(out))
-  if (indexText !== index) await writeFile(indexPath, index)
+  if (indexText !== index) await writeFileWhole(indexPath, index)
   return { written, unchanged, removed, index: indexPath }
 }
