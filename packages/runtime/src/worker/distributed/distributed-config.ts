@@ -1,11 +1,14 @@
 import type { EnvSource } from '../../engine/config-providers.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
 import type { Clock } from '../../tasks/task-context.js'
+import type { KafkaSecurity } from '../../topics/kafka-security.js'
 import type { TopicBackend } from '../../topics/topic-backend.js'
 
 /** Where a distributed worker keeps its state: Kafka Connect's worker keys. */
 export interface DistributedConfig {
   readonly bootstrapServers: string
+  /** TLS and SASL of the worker's own clients (Kafka Connect's unprefixed security keys); plaintext when unset. */
+  readonly security?: KafkaSecurity
   /** `group.id` */
   readonly groupId: string
   /** `config.storage.topic` (1 partition) */

@@ -4,6 +4,7 @@ import { auditTime, type Subscription } from 'rxjs'
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
 import { systemClock } from '../../tasks/task-context.js'
+import { kafkajsSecurity } from '../../topics/kafka-security.js'
 import type { TopicBackend } from '../../topics/topic-backend.js'
 import type { DistributedWorkerOptions } from './distributed-config.js'
 import { shareOf } from './assignment.js'
@@ -59,6 +60,7 @@ export class DistributedWorker {
     this.#kafka = new Kafka({
       clientId: `pipe-worker-${options.groupId}`,
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
+      ...kafkajsSecurity(options.security),
       // kafkajs logs retried errors too; failures that matter surface as errors of the calls
       logLevel: logLevel.NOTHING,
     })
