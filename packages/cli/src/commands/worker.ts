@@ -3,8 +3,8 @@ import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportOneLine } from '../report/one-line-error.js'
-import { assertBrokerReachable } from '../run/broker-probe.js'
-import { BROKER_TIMEOUT_MS, openBackend } from '../run/open-backend.js'
+import { loadClientConfig } from '../run/client-config.js'
+import { openBackend, reachableBrokers } from '../run/open-backend.js'
 import { resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../errors/user-error.js'
@@ -17,6 +17,7 @@ export interface WorkerOptions {
   readonly listeners: string
   readonly stateDir?: string
   readonly bootstrapServers?: string
+  readonly clientConfig?: string
   readonly authToken?: string
   readonly authTokenFile?: string
   readonly authBasic?: string
@@ -53,8 +54,10 @@ function distributedConfig(options: WorkerOptions, target: Target, files: readon
   if (group === '') throw new UserError('PIPE_INVALID_OPTION', "invalid --group-id '': expected a group name, e.g. pipe-workers")
   if (target.kind !== 'kafka') throw new UserError('PIPE_INVALID_OPTION', `distributed mode (--group-id '${group}') needs Kafka`, 'pass --bootstrap-servers host:port (or set PIPE_BOOTSTRAP_SERVERS)')
   if (files.length > 0) throw new UserError('PIPE_INVALID_OPTION', `a distributed worker takes no connector files (got '${files[0] ?? ''}')`, 'create connectors through the REST API: POST /connectors, or pipe deploy --connect <worker url>')
+  const security = target.client?.security
   return {
     bootstrapServers: target.brokers.join(','),
+    ...(security === undefined ? {} : { security }),
     groupId: group,
     configTopic: options.configStorageTopic ?? `${group}-configs`,
     offsetsTopic: options.offsetStorageTopic ?? `${group}-offsets`,
@@ -68,10 +71,10 @@ export async function runWorker(files: readonly string[], options: WorkerOptions
   try {
     const listeners = parseListeners(options.listeners)
     const auth = parseAuth(options, process.env)
-    const given = resolveTarget(options, process.env)
+    const given = resolveTarget(options, process.env, loadClientConfig(options.clientConfig, process.env, (line) => { io.err(`${line}\n`) }))
     distributedConfig(options, given, files) // the options' own mistakes first, before any broker is asked
     // only the addresses that are brokers: the distributed herder's own clients bootstrap from them too
-    const target: Target = given.kind === 'kafka' ? { ...given, brokers: await assertBrokerReachable(given.brokers, BROKER_TIMEOUT_MS) } : given
+    const target: Target = given.kind === 'kafka' ? { ...given, brokers: await reachableBrokers(given) } : given
     const distributed = distributedConfig(options, target, files)
     const connectors = await Promise.all(files.map(readConnectorFile))
     const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic, { owner: `pipe worker ${options.listeners}` })
@@ -103,6 +106,7 @@ export function registerWorker(program: Command, io: IoHost, setExitCode: (code:
     .option('--listeners <urls>', 'where the REST API listens: http://host:port, several comma-separated', 'http://127.0.0.1:8083')
     .option('--state-dir <dir>', 'where the embedded store keeps topics and offsets', '.pipe')
     .option('--bootstrap-servers <list>', 'keep topics and offsets on this Kafka cluster (host:port,...) instead')
+    .option('--client-config <file>', "a Kafka client .properties file: bootstrap.servers, security.protocol, sasl.*, ssl.* (default: $PIPE_CLIENT_CONFIG)")
     .option('--auth-token <token>', 'require this bearer token on every request (visible in ps: prefer --auth-token-file or PIPE_AUTH_TOKEN)')
     .option('--auth-token-file <file>', 'require the bearer token this file holds (trimmed) on every request')
     .option('--auth-basic <user:password>', 'require these basic credentials on every request')

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parseJsonWith, setOwn } from '@pipe/runtime'
 import { UserError } from '../errors/user-error.js'
+import { parsePropertiesText } from '../util/properties-text.js'
 
 /** A connector from a file named on `pipe worker`'s command line (as connect-standalone reads them). */
 export interface ConnectorFile {
@@ -13,17 +14,10 @@ export interface ConnectorFile {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Java `.properties`: `key=value` or `key: value` lines, `#`/`!` comments, `\` line continuations. */
+/** Java `.properties` as `java.util.Properties.load` reads it (the last of a repeated key wins). */
 export function parseProperties(text: string): Record<string, string> {
   const out: Record<string, string> = {}
-  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/)
-  for (const line of lines) {
-    const trimmed = line.trim()
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) continue
-    const at = trimmed.search(/[=:]/)
-    if (at < 0) setOwn(out, trimmed, '')
-    else setOwn(out, trimmed.slice(0, at).trim(), trimmed.slice(at + 1).trim())
-  }
+  for (const { key, value } of parsePropertiesText(text)) setOwn(out, key, value)
   return out
 }
 
