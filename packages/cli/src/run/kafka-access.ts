@@ -14,7 +14,7 @@ function accessError(error: unknown, brokers: string, config: ClientConfig | und
   const sasl = config?.security.sasl
   const name = error instanceof Error ? error.name : ''
   if (name === 'KafkaJSSASLAuthenticationError' && sasl !== undefined) {
-    const why = message.replace(/^SASL [A-Z0-9-]+ authentication failed: /i, '')
+    const why = message.replace(/^SASL [A-Z0-9 -]+ authentication failed: /i, '')
     return new UserError('PIPE_KAFKA_AUTHENTICATION', `SASL ${MECHANISM_NAMES[sasl.mechanism]} authentication as user '${sasl.username}' failed at ${brokers}: ${why}`, `check the user name and password of sasl.jaas.config in ${config?.file ?? 'the client config'} (and that the broker enables ${MECHANISM_NAMES[sasl.mechanism]})`)
   }
   if (error instanceof RuntimeError) return new UserError(error.code, redact(error.message, secrets))

@@ -12,16 +12,17 @@ function distinguishedName(name: PeerCertificate['subject'] | undefined): string
 const TRUST_HINT = 'set ssl.truststore.location (or ssl.truststore.certificates) in the client config to the CA that signed the broker\'s certificate'
 
 /** Why a TLS handshake result is refused, or undefined when the broker is trusted and named right. */
-function refusal(address: string, host: string, options: ConnectionOptions, cert: PeerCertificate, authorizationError: Error | undefined): UserError | undefined {
+function refusal(address: string, host: string, options: ConnectionOptions, cert: PeerCertificate, authorizationError: unknown): UserError | undefined {
   const subject = distinguishedName(cert.subject)
-  if (authorizationError !== undefined) {
-    const code = 'code' in authorizationError ? String(authorizationError.code) : authorizationError.message
+  const hostMismatch = new UserError('PIPE_TLS_HOST_MISMATCH', `the certificate of broker ${address} (subject ${subject}, names ${cert.subjectaltname ?? 'none'}) does not match host name '${host}'`, 'connect by a name the certificate holds, or set ssl.endpoint.identification.algorithm= (empty) to skip the host name check')
+  // Node gives the reason as a code string (its types say Error)
+  const code = authorizationError instanceof Error ? authorizationError.message : typeof authorizationError === 'string' ? authorizationError : undefined
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostMismatch
+  if (code !== undefined) {
     return new UserError('PIPE_TLS_UNTRUSTED', `the certificate of broker ${address} (subject ${subject}, issuer ${distinguishedName(cert.issuer)}) is not trusted: ${code}`, TRUST_HINT)
   }
   const check = options.checkServerIdentity ?? checkServerIdentity
-  const mismatch = check(host, cert)
-  if (mismatch === undefined) return undefined
-  return new UserError('PIPE_TLS_HOST_MISMATCH', `the certificate of broker ${address} (subject ${subject}, names ${cert.subjectaltname ?? 'none'}) does not match host name '${host}'`, 'connect by a name the certificate holds, or set ssl.endpoint.identification.algorithm= (empty) to skip the host name check')
+  return check(host, cert) === undefined ? undefined : hostMismatch
 }
 
 /**

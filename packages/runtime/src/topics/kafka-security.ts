@@ -33,8 +33,12 @@ export function kafkajsSecurity(security: KafkaSecurity | undefined): Pick<Kafka
 /** Kafka's ACL operations as its authorizer names them. */
 export type AclOperation = 'READ' | 'WRITE' | 'CREATE' | 'DESCRIBE'
 
-const kafkaErrorType = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string' ? error.type : undefined
+/** Kafka's error name of a kafkajs error, or of the first error of an aggregate (createTopics' "Topic creation errors"). */
+function kafkaErrorType(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  if ('type' in error && typeof error.type === 'string') return error.type
+  return 'errors' in error && Array.isArray(error.errors) ? kafkaErrorType(error.errors[0]) : undefined
+}
 
 /**
  * Runs `operation` on `topic`; a refusal by the broker's authorizer becomes a {@link RuntimeError}
