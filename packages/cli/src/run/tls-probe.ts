@@ -9,6 +9,15 @@ function distinguishedName(name: PeerCertificate['subject'] | undefined): string
   return Object.entries(name).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`).join(', ')
 }
 
+// the TLS alerts a broker sends a client whose certificate it refuses (RFC 8446 section 6)
+const ALERTS: Readonly<Record<string, string>> = { '40': 'handshake_failure', '42': 'bad_certificate', '48': 'unknown_ca', '116': 'certificate_required' }
+
+function alertName(message: string): string {
+  const number = /alert number (\d+)/.exec(message)?.[1]
+  if (number === undefined) return message.replace(/^.*alert /, 'alert ')
+  return `TLS alert ${number}${ALERTS[number] === undefined ? '' : `, ${ALERTS[number]}`}`
+}
+
 const TRUST_HINT = 'set ssl.truststore.location (or ssl.truststore.certificates) in the client config to the CA that signed the broker\'s certificate'
 
 /** Why a TLS handshake result is refused, or undefined when the broker is trusted and named right. */
@@ -52,7 +61,7 @@ export function assertTlsBroker(address: string, options: ConnectionOptions, tim
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code ?? error.message
       if (/certificate required|bad certificate|unknown ca|handshake failure/i.test(error.message)) {
-        fail(new UserError('PIPE_TLS_CLIENT_CERTIFICATE', `broker ${address} refused the TLS handshake: ${error.message.replace(/^.*alert /, 'alert ')}`, 'the listener needs a client certificate its CA trusts: set ssl.keystore.location (and ssl.keystore.type PEM or PKCS12)'))
+        fail(new UserError('PIPE_TLS_CLIENT_CERTIFICATE', `broker ${address} refused the TLS handshake (${alertName(error.message)})`, 'the listener needs a client certificate its CA trusts: set ssl.keystore.location (and ssl.keystore.type PEM or PKCS12)'))
       } else {
         fail(new UserError('PIPE_BROKER_UNREACHABLE', `cannot open a TLS connection to broker ${address}: ${why}`, 'check the address and that it is the broker\'s SSL or SASL_SSL listener'))
       }
