@@ -45,12 +45,23 @@ export async function reachableBrokers(target: Extract<Target, { kind: 'kafka' }
   return target.brokers
 }
 
+/** On Kafka: where source offsets go instead of the offsets topic (a standalone worker's file), and how often. */
+export interface KafkaOffsets {
+  readonly file?: string
+  readonly flushIntervalMs?: number
+}
+
 /** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
-export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}): Promise<TopicBackend> {
+export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}, offsets: KafkaOffsets = {}): Promise<TopicBackend> {
   if (target.kind === 'embedded') return openEmbedded(target.stateDir, access)
   const brokers = (await reachableBrokers(target)).join(',')
   const security = target.client?.security
   const client = createKafkajsClient({ bootstrapServers: brokers, clientId: target.client?.clientId ?? clientId, ...(security === undefined ? {} : { security }) })
   await assertKafkaAccess(client, brokers, target.client)
-  return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })
+  return createKafkaTopicBackend({
+    client,
+    ...(offsetsTopic === undefined ? {} : { offsetsTopic }),
+    ...(offsets.file === undefined ? {} : { offsetsFile: offsets.file }),
+    ...(offsets.flushIntervalMs === undefined ? {} : { offsetFlushIntervalMs: offsets.flushIntervalMs }),
+  })
 }
