@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { ConnectionOptions } from 'node:tls'
+import forge from 'node-forge'
 import { UserError } from '../errors/user-error.js'
 
 /** A key of a client config with where it was written (`file:line`), to word a bad value. */
@@ -28,7 +29,7 @@ function storeType(get: ConfigLookup, key: string, fallback: string): string {
   const entry = get(key)
   const type = (entry?.value ?? fallback).toUpperCase()
   if (entry !== undefined && type !== 'PEM' && type !== 'PKCS12') {
-    throw bad(entry, key, `'${entry.value}' cannot apply: pipe's client reads PEM and PKCS12 stores only`, `convert the store: keytool -importkeystore -srckeystore <store.jks> -deststoretype PKCS12 -destkeystore <store.p12>, then ${key}=PKCS12`)
+    throw bad(entry, key, `'${entry.value}' cannot apply: pipe's Kafka client reads PEM and PKCS12 stores only`, `convert the store: keytool -importkeystore -srckeystore <store.jks> -deststoretype PKCS12 -destkeystore <store.p12>, then ${key}=PKCS12`)
   }
   return type
 }
@@ -78,8 +79,16 @@ export function tlsOptions(get: ConfigLookup): ConnectionOptions {
   }
 }
 
-/** The certificates of a PKCS12 truststore, as PEM (Node reads a PKCS12 with a key only). */
+/** The certificates of a PKCS12 truststore, as PEM (Node's TLS reads a PKCS12 only with a key, as `pfx`). */
 function pkcs12Certificates(store: Buffer, password: string, where: ConfigValue | undefined): string[] {
-  void password
-  throw bad(where ?? { value: '', at: '?' }, 'ssl.truststore.type', `PKCS12 truststores are not read yet (${String(store.length)} bytes)`, 'export the CA as PEM (keytool -exportcert -rfc) and set ssl.truststore.type=PEM')
+  try {
+    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(store.toString('binary'))), false, password)
+    const bags = p12.getBags({ bagType: forge.pki.oids['certBag'] ?? '' })[forge.pki.oids['certBag'] ?? ''] ?? []
+    const pems = bags.flatMap((bag) => (bag.cert === undefined ? [] : [forge.pki.certificateToPem(bag.cert)]))
+    if (pems.length > 0) return pems
+    throw new Error('it holds no certificate')
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    throw bad(where ?? { value: '', at: 'ssl.truststore.location' }, 'ssl.truststore.location', `cannot be read as a PKCS12 truststore (${why.includes('MAC') || why.includes('password') ? 'wrong ssl.truststore.password?' : why})`, 'check ssl.truststore.password, or give the CA as PEM (ssl.truststore.type=PEM)')
+  }
 }
