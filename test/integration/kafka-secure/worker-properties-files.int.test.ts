@@ -74,7 +74,7 @@ describe('pipe worker connect-standalone.properties connect-file-source.properti
 })
 
 describe('pipe worker connect-distributed.properties', () => {
-  it('joins the group of group.id with the storage topics of the file and runs a connector created through REST', async () => {
+  it('joins the group of group.id with the storage topics of the file, is named by rest.advertised.*, and runs a connector created through REST', async () => {
     // GIVEN Kafka's sample file with our broker, a group and topics of this test, and a listener
     const secure = servers().kafkaSecure
     const dir = mkdtempSync(join(tmpdir(), 'pipe-distributed-file-'))
@@ -83,7 +83,7 @@ describe('pipe worker connect-distributed.properties', () => {
     const worker = fixture(dir, 'connect-distributed.properties', {
       'localhost:9092': secure.plaintext, 'group.id=connect-cluster': `group.id=connect-cluster-${id}`,
       '=connect-offsets': `=connect-offsets-${id}`, '=connect-configs': `=connect-configs-${id}`, '=connect-status': `=connect-status-${id}`,
-    }, [`listeners=http://127.0.0.1:${String(port)}`])
+    }, [`listeners=http://127.0.0.1:${String(port)}`, 'rest.advertised.host.name=localhost', `rest.advertised.port=${String(port)}`])
     const url = `http://127.0.0.1:${String(port)}`
     // WHEN it starts and a FileStreamSource is created on it
     const w = await startPipeWorker([worker], {}, { cwd: dir, url })
@@ -94,7 +94,9 @@ describe('pipe worker connect-distributed.properties', () => {
     const config = { 'connector.class': 'FileStreamSource', file: join(dir, 'in.txt'), topic: `dist-file-${id}` }
     expect((await send('POST', `${url}/connectors`, { name, config })).status).toBe(201)
     // THEN the task runs, the records arrive, and the worker says which group and topics it uses, with no warning
-    await waitFor('the task RUNNING', async () => ((await getJson<Status>(`${url}/connectors/${name}/status`)).tasks[0]?.state === 'RUNNING' ? true : undefined), 60_000)
+    const status = await waitFor('the task RUNNING', async () => { const s = await getJson<Status>(`${url}/connectors/${name}/status`); return s.tasks[0]?.state === 'RUNNING' ? s : undefined }, 60_000)
+    // rest.advertised.* name the worker
+    expect(status.tasks[0]?.worker_id).toBe(`localhost:${String(port)}`)
     expect(w.output()).toContain(`distributed, group connect-cluster-${id}, topics connect-configs-${id}, connect-offsets-${id}, connect-status-${id}`)
     expect(w.output()).not.toContain('WARN')
     const consume = await runPipe(['consume', `dist-file-${id}`, '--from-beginning', '--max-messages', '10', '--bootstrap-servers', secure.plaintext])

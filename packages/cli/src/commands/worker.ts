@@ -105,7 +105,7 @@ export async function runWorker(files: readonly string[], given: WorkerOptions, 
     const backend = await openBackend(target, 'pipe-worker', distributed?.offsetsTopic, { owner: `pipe worker ${listenersText}` }, offsets)
     const stop = listenForStop(() => { log('stopping: connectors finish their batches and flush offsets (Ctrl-C again to force)') })
     try {
-      const setup = { backend, listeners, auth, env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }
+      const setup = { backend, listeners, auth, ...(workerFile?.advertised === undefined ? {} : { advertised: workerFile.advertised }), env: process.env, version: cliVersion(), log, out: (line: string) => { io.out(`${line}\n`) }, ...(distributed === undefined ? {} : { distributed }) }
       const server = await startWorker(setup, connectors)
       const mode = distributed === undefined ? `standalone${offsets.file === undefined ? '' : `, offsets in ${offsets.file}`}` : `distributed, group ${distributed.groupId}, topics ${distributed.configTopic}, ${distributed.offsetsTopic}, ${distributed.statusTopic}`
       log(`pipe worker (${mode}, ${where(target)}) REST API listening on ${server.urls.join(', ')}`)

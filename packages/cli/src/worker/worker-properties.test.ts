@@ -53,6 +53,13 @@ describe('readWorkerFile', () => {
     expect(read.client?.secrets).toContain('p')
   })
 
+  it('takes rest.advertised.host.name and rest.advertised.port as the worker\'s id, and refuses an https advertised listener', () => {
+    const file = write('adv.properties', 'group.id=g\nrest.advertised.host.name=worker-1.internal\nrest.advertised.port=18083\nrest.advertised.listener=http\n')
+    expect(readWorkerFile(file, {}, () => undefined).advertised).toEqual({ host: 'worker-1.internal', port: 18083 })
+    const https = write('https.properties', 'rest.advertised.listener=https\n')
+    expect(() => readWorkerFile(https, {}, () => undefined)).toThrow(`${https}:1: rest.advertised.listener 'https' cannot apply`)
+  })
+
   it('names file and line of a bad number', () => {
     const file = write('bad.properties', 'group.id=g\noffset.flush.interval.ms=soon\n')
     expect(() => readWorkerFile(file, {}, () => undefined)).toThrow(`${file}:2: invalid offset.flush.interval.ms 'soon': expected a whole number >= 1`)

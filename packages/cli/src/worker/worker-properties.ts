@@ -15,6 +15,8 @@ export interface WorkerFile {
   readonly statusStorageTopic?: string
   readonly replicationFactors: { readonly config?: number; readonly offsets?: number; readonly status?: number }
   readonly listeners?: string
+  /** `rest.advertised.host.name` and `rest.advertised.port`: the worker's id and address for the others */
+  readonly advertised?: { readonly host?: string; readonly port?: number }
   /** `offset.storage.file.filename` (standalone) */
   readonly offsetsFile?: string
   readonly offsetFlushIntervalMs?: number
@@ -26,7 +28,7 @@ const SECURITY = /^(security\.protocol|sasl\.|ssl\.|client\.id$)/
 const CLIENT_PREFIXES = ['producer.', 'consumer.', 'admin.'] as const
 const TOPIC_KEYS = ['config', 'offset', 'status'] as const
 /** Keys pipe reads, or accepts because it already behaves as they ask. */
-const KNOWN = new Set(['bootstrap.servers', 'group.id', 'listeners', 'offset.storage.file.filename', 'offset.flush.interval.ms', 'plugin.path',
+const KNOWN = new Set(['bootstrap.servers', 'group.id', 'listeners', 'rest.advertised.host.name', 'rest.advertised.port', 'rest.advertised.listener', 'offset.storage.file.filename', 'offset.flush.interval.ms', 'plugin.path',
   ...TOPIC_KEYS.flatMap((t) => [`${t}.storage.topic`, `${t}.storage.replication.factor`, `${t}.storage.partitions`])])
 /** The converters pipe's worker uses when a connector names none (Kafka Connect's sample files set exactly these). */
 const DEFAULT_CONVERTERS: Readonly<Record<string, string>> = {
@@ -97,6 +99,11 @@ export function readWorkerFile(file: string, env: EnvSource, warn: (line: string
   const hasSecurity = [...client.keys()].some((k) => SECURITY.test(k))
   const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, string>)) // cast: one key
   const flush = number(entries.get('offset.flush.interval.ms'), 'offset.flush.interval.ms', 1)
+  const advertisedHost = get('rest.advertised.host.name')
+  const advertisedPort = number(entries.get('rest.advertised.port'), 'rest.advertised.port', 1)
+  const listener = entries.get('rest.advertised.listener')
+  if (listener !== undefined && !['', 'http'].includes(listener.value.trim().toLowerCase())) throw new UserError('PIPE_WORKER_CONFIG', `${listener.at}: rest.advertised.listener '${listener.value}' cannot apply: pipe's worker serves http only`)
+  const advertised = { ...(advertisedHost === undefined || advertisedHost === '' ? {} : { host: advertisedHost }), ...(advertisedPort === undefined ? {} : { port: advertisedPort }) }
   const [config, offsets, status] = TOPIC_KEYS.map((t) => number(entries.get(`${t}.storage.replication.factor`), `${t}.storage.replication.factor`, -1))
   return {
     file,
@@ -108,6 +115,7 @@ export function readWorkerFile(file: string, env: EnvSource, warn: (line: string
     ...pick('listeners', get('listeners')),
     ...pick('offsetsFile', get('offset.storage.file.filename')),
     ...(flush === undefined ? {} : { offsetFlushIntervalMs: flush }),
+    ...(Object.keys(advertised).length === 0 ? {} : { advertised }),
     replicationFactors: { ...(config === undefined ? {} : { config }), ...(offsets === undefined ? {} : { offsets }), ...(status === undefined ? {} : { status }) },
     ...(hasSecurity ? { client: clientConfigOf(file, client, env) } : {}),
   }
