@@ -79,6 +79,19 @@ describe('a user the authorizer refuses on a topic', () => {
   }, 120_000)
 })
 
+describe('a security.protocol that does not match the listener', () => {
+  it('is one line saying what the listener speaks and which key to change', async () => {
+    const saslPlaintext = writeSaslConfig(dir, 'sasl-plaintext', secure, { mechanism: 'SCRAM-SHA-512', user: 'alice', extra: ['security.protocol=SASL_PLAINTEXT'] })
+    expect(await oneLineFailure(['consume', 'any-topic', '--client-config', saslPlaintext])).toMatch(/it answers TLS .*fix: set security.protocol=SSL or SASL_SSL in .*sasl-plaintext\.properties/)
+    const tlsOnPlaintext = join(dir, 'tls-on-plaintext.properties')
+    writeFileSync(tlsOnPlaintext, `bootstrap.servers=${secure.plaintext}\nsecurity.protocol=SSL\n`)
+    expect(await oneLineFailure(['consume', 'any-topic', '--client-config', tlsOnPlaintext])).toContain(`error PIPE_TLS_HANDSHAKE: ${secure.plaintext} closed the connection during the TLS handshake: not a TLS listener`)
+    const sslOnSasl = join(dir, 'ssl-on-sasl.properties')
+    writeFileSync(sslOnSasl, `bootstrap.servers=${secure.sasl}\nsecurity.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${join(secure.certs, 'ca.pem')}\n`)
+    expect(await oneLineFailure(['consume', 'any-topic', '--client-config', sslOnSasl])).toContain('closed the connection after the TLS handshake: the listener may want SASL')
+  }, 90_000)
+})
+
 describe('the mutual TLS listener', () => {
   it('without a client certificate is one line saying the broker wants one', async () => {
     const config = join(dir, 'no-cert.properties')

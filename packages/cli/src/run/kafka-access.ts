@@ -18,6 +18,9 @@ function accessError(error: unknown, brokers: string, config: ClientConfig | und
     return new UserError('PIPE_KAFKA_AUTHENTICATION', `SASL ${MECHANISM_NAMES[sasl.mechanism]} authentication as user '${sasl.username}' failed at ${brokers}: ${why}`, `check the user name and password of sasl.jaas.config in ${config?.file ?? 'the client config'} (and that the broker enables ${MECHANISM_NAMES[sasl.mechanism]})`)
   }
   if (error instanceof RuntimeError) return new UserError(error.code, redact(error.message, secrets))
+  if (config !== undefined && sasl === undefined && /closed connection/i.test(message)) {
+    return new UserError('PIPE_KAFKA_CONNECT', `the broker at ${brokers} closed the connection after the ${config.security.tls === undefined ? 'first' : 'TLS'} handshake: the listener may want SASL`, `set security.protocol=SASL_SSL (or SASL_PLAINTEXT) with sasl.mechanism and sasl.jaas.config in ${config.file}, or use the listener that matches ${config.summary}`)
+  }
   return new UserError('PIPE_KAFKA_CONNECT', `cannot use the Kafka cluster at ${brokers}: ${message}`, config === undefined ? 'check --bootstrap-servers' : `check security.protocol and the sasl.* and ssl.* keys of ${config.file}`)
 }
 

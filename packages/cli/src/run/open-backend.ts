@@ -39,7 +39,17 @@ async function openEmbedded(stateDir: string, access: StoreAccess): Promise<Topi
  */
 export async function reachableBrokers(target: Extract<Target, { kind: 'kafka' }>): Promise<readonly string[]> {
   const tls = target.client?.security.tls
-  if (tls === undefined) return assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+  if (tls === undefined) {
+    try {
+      return await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+    } catch (error) {
+      // a TLS listener reached in plaintext: the client config's security.protocol is the thing to fix
+      if (target.client !== undefined && UserError.is(error) && error.message.includes('it answers TLS')) {
+        throw new UserError(error.code, error.message, `set security.protocol=SSL or SASL_SSL in ${target.client.file} (it says ${target.client.summary})`)
+      }
+      throw error
+    }
+  }
   const first = target.brokers[0] ?? ''
   await assertTlsBroker(first, tls, BROKER_TIMEOUT_MS)
   return target.brokers

@@ -45,10 +45,12 @@ export function assertTlsBroker(address: string, options: ConnectionOptions, tim
   return new Promise((resolve, reject) => {
     const socket = connect({ ...options, host, port, ...(isIP(host) === 0 ? { servername: host } : {}), rejectUnauthorized: false })
     let received = Buffer.alloc(0)
+    let secured = false
     const timer = setTimeout(() => { fail(new UserError('PIPE_BROKER_UNREACHABLE', `broker ${address} did not complete a TLS handshake and answer within ${String(Math.round(timeoutMs / 1000))}s`, 'check that the address is the broker\'s SSL or SASL_SSL listener')) }, timeoutMs)
     function finish(): void { clearTimeout(timer); socket.removeAllListeners('data'); socket.on('error', () => undefined); socket.destroy() }
     function fail(error: UserError): void { finish(); reject(error) }
     socket.once('secureConnect', () => {
+      secured = true
       // authorizationError is null (not undefined) on a trusted certificate
       const refused = refusal(address, host, options, socket.getPeerCertificate(), socket.authorized ? undefined : socket.authorizationError)
       if (refused !== undefined) { fail(refused); return }
@@ -66,6 +68,9 @@ export function assertTlsBroker(address: string, options: ConnectionOptions, tim
         fail(new UserError('PIPE_BROKER_UNREACHABLE', `cannot open a TLS connection to broker ${address}: ${why}`, 'check the address and that it is the broker\'s SSL or SASL_SSL listener'))
       }
     })
-    socket.once('end', () => { fail(new UserError('PIPE_TLS_CLIENT_CERTIFICATE', `broker ${address} closed the TLS connection without answering`, 'the listener may need a client certificate (ssl.keystore.location) or speak another protocol (check security.protocol)')) })
+    socket.once('end', () => {
+      if (!secured) fail(new UserError('PIPE_TLS_HANDSHAKE', `${address} closed the connection during the TLS handshake: not a TLS listener`, 'use the broker\'s SSL or SASL_SSL listener, or set security.protocol=PLAINTEXT (SASL_PLAINTEXT) for this one'))
+      else fail(new UserError('PIPE_TLS_CLIENT_CERTIFICATE', `broker ${address} closed the TLS connection without answering`, 'the listener may need a client certificate (ssl.keystore.location)'))
+    })
   })
 }

@@ -180,6 +180,8 @@ class KafkajsClient implements KafkaClient {
   /** Resolves once the client reached a broker, authenticated and read the cluster's metadata; rejects with why it could not. */
   async ready(): Promise<void> {
     await this.#adminReady
+    // a request past the handshake: a SASL listener reached without SASL closes the connection here
+    await this.#admin.describeCluster()
   }
 
   async createTopic(spec: TopicSpec): Promise<void> {
