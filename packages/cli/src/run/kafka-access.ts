@@ -4,8 +4,8 @@ import type { ClientConfig } from './client-config.js'
 
 const MECHANISM_NAMES = { 'plain': 'PLAIN', 'scram-sha-256': 'SCRAM-SHA-256', 'scram-sha-512': 'SCRAM-SHA-512' } as const
 
-/** How long pipe waits for the client to reach a broker, authenticate and read metadata. */
-export const ACCESS_TIMEOUT_MS = 25_000
+/** How long pipe waits for the client to reach a broker, authenticate and read metadata (after the 10 s probe: one line within 30 s). */
+export const ACCESS_TIMEOUT_MS = 18_000
 
 /** One line for why the client could not reach the cluster; no secret of the client config in it. */
 function accessError(error: unknown, brokers: string, config: ClientConfig | undefined): UserError {
