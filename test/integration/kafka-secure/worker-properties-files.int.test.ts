@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readOffsetsFile } from '@pipe/runtime'
 import { afterEach, describe, expect, it } from 'vitest'
-import { servers } from '../../infra/servers.js'
+import { servers, type KafkaSecureEndpoint } from '../../infra/servers.js'
 import { runPipe } from '../../e2e/run-pipe.js'
 import { sentinels } from '../../support/secure-kafka.js'
 import { waitFor } from '../../support/wait-for.js'
@@ -27,16 +27,18 @@ function fixture(dir: string, name: string, replace: Readonly<Record<string, str
   return file
 }
 
+/** The secured broker, a folder, an id and a free port for one test. */
+async function scene(prefix: string): Promise<{ secure: KafkaSecureEndpoint; dir: string; id: string; port: number }> {
+  return { secure: servers().kafkaSecure, dir: mkdtempSync(join(tmpdir(), prefix)), id: randomUUID().slice(0, 8), port: await freePort() }
+}
+
 const lines = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `line ${String(from + i)}`).join('\n') + '\n'
 const lineCount = (file: string): number => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').length : 0)
 
 describe('pipe worker connect-standalone.properties connect-file-source.properties connect-file-sink.properties', () => {
   it('runs both connectors over SASL_SSL, and its source offsets survive a SIGKILL in offset.storage.file.filename', async () => {
     // GIVEN Kafka's sample files, pointed at the SASL_SSL listener (security keys unprefixed and with producer./consumer.) and a folder of ours
-    const secure = servers().kafkaSecure
-    const dir = mkdtempSync(join(tmpdir(), 'pipe-standalone-file-'))
-    const id = randomUUID().slice(0, 8)
-    const port = await freePort()
+    const { secure, dir, id, port } = await scene('pipe-standalone-file-')
     const jaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="${secure.users.alice}";`
     const security = ['security.protocol=SASL_SSL', 'sasl.mechanism=SCRAM-SHA-512', `sasl.jaas.config=${jaas}`, 'ssl.truststore.type=PEM', `ssl.truststore.location=${join(secure.certs, 'ca.pem')}`]
     const worker = fixture(dir, 'connect-standalone.properties', { 'localhost:9092': secure.sasl, '/tmp/connect.offsets': join(dir, 'connect.offsets') },
@@ -76,10 +78,7 @@ describe('pipe worker connect-standalone.properties connect-file-source.properti
 describe('pipe worker connect-distributed.properties', () => {
   it('joins the group of group.id with the storage topics of the file, is named by rest.advertised.*, and runs a connector created through REST', async () => {
     // GIVEN Kafka's sample file with our broker, a group and topics of this test, and a listener
-    const secure = servers().kafkaSecure
-    const dir = mkdtempSync(join(tmpdir(), 'pipe-distributed-file-'))
-    const id = randomUUID().slice(0, 8)
-    const port = await freePort()
+    const { secure, dir, id, port } = await scene('pipe-distributed-file-')
     const worker = fixture(dir, 'connect-distributed.properties', {
       'localhost:9092': secure.plaintext, 'group.id=connect-cluster': `group.id=connect-cluster-${id}`,
       '=connect-offsets': `=connect-offsets-${id}`, '=connect-configs': `=connect-configs-${id}`, '=connect-status': `=connect-status-${id}`,
