@@ -51,6 +51,10 @@ export function writeWorkFiles(work: string): void {
   writeFileSync(join(work, 'connector-array.json'), '[1]')
   writeFileSync(join(work, 'connector-no-name.properties'), 'connector.class=FileStreamSource\n')
   writeFileSync(join(work, 'connector-bad-class.json'), '{"name":"x","config":{"connector.class":"NoSuchConnector"}}')
+  writeFileSync(join(work, 'client-gssapi.properties'), 'bootstrap.servers=127.0.0.1:9\nsecurity.protocol=SASL_SSL\nsasl.mechanism=GSSAPI\n')
+  writeFileSync(join(work, 'client-jaas.properties'), 'bootstrap.servers=127.0.0.1:9\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="pw-SENTINEL"\n')
+  writeFileSync(join(work, 'client-no-broker.properties'), 'security.protocol=SSL\n')
+  writeFileSync(join(work, 'worker-bad-flush.properties'), 'bootstrap.servers=127.0.0.1:9\noffset.flush.interval.ms=soon\n')
 }
 
 const run = (...args: string[]): string[] => ['run', ...args]
@@ -95,6 +99,12 @@ export const CLI_CASES: readonly CliCase[] = [
   { name: 'worker: missing connector file', args: worker('$W/none.json'), exit: 1, line: /cannot read connector file '.*none\.json'/ },
   { name: 'worker: connector file not JSON', args: worker('$W/bad.json'), exit: 1, line: /bad\.json: invalid JSON/ },
   { name: 'worker: connector file an array', args: worker('$W/connector-array.json'), exit: 1, line: /expected a JSON object/ },
+  // Kafka client configs (--client-config) and worker .properties files
+  { name: 'run: client config with sasl.mechanism GSSAPI', args: run('pipelines/file-copy.ts', '--client-config', '$W/client-gssapi.properties'), exit: 1, line: /client-gssapi\.properties:3: sasl\.mechanism 'GSSAPI' cannot apply/ },
+  { name: 'consume: client config with an unterminated JAAS line', args: consume('--client-config', '$W/client-jaas.properties'), exit: 1, line: /client-jaas\.properties:4: invalid sasl\.jaas\.config: the login module does not end with ';'/ },
+  { name: 'run: client config without a broker', args: run('pipelines/file-copy.ts', '--client-config', '$W/client-no-broker.properties'), env: { PIPE_BOOTSTRAP_SERVERS: undefined }, exit: 1, line: /client-no-broker\.properties applies to Kafka, but no broker is given/ },
+  { name: 'worker: missing client config', args: worker('--client-config', '$W/none.properties'), exit: 1, line: /cannot read --client-config '.*none\.properties' \(ENOENT\)/ },
+  { name: 'worker: worker file with a bad number', args: worker('$W/worker-bad-flush.properties'), exit: 1, line: /worker-bad-flush\.properties:2: invalid offset\.flush\.interval\.ms 'soon'/ },
   { name: 'worker: connector file without name', args: worker('$W/connector-no-name.properties'), exit: 1, line: /the connector has no name; fix: add name=/ },
   { name: 'worker: connector of an unknown class', args: worker('$W/connector-bad-class.json'), exit: 1, line: /connector 'x' was refused: Failed to find any class that implements Connector and which name matches NoSuchConnector/ },
   // pipeline files

@@ -17,7 +17,7 @@ interface Artifact {
 const copyDependencies = (dir: string): string[] => ['dependency:copy-dependencies', `-DoutputDirectory=${dir}`]
 
 export const artifacts: readonly Artifact[] = [
-  { name: 'kafka', servers: ['kafka', 'connect'], pom: 'kafka', dir: () => infraDir('kafka', 'libs'), goals: copyDependencies },
+  { name: 'kafka', servers: ['kafka', 'connect', 'kafka-secure'], pom: 'kafka', dir: () => infraDir('kafka', 'libs'), goals: copyDependencies },
   { name: 'cassandra', servers: ['cassandra'], pom: 'cassandra', dir: () => infraDir('cassandra', 'libs'), goals: copyDependencies },
   {
     name: 'connect-plugins',

@@ -1,3 +1,4 @@
+import { keystorePassword, secureUsers } from './servers/kafka-secure.js'
 import { readState, type ServerName, type ServerState } from './state.js'
 
 /**
@@ -19,6 +20,21 @@ export interface Servers {
   readonly postgres: PostgresEndpoint
   /** PostgreSQL with `wal_level=logical` started by test/infra (CDC: Debezium, pgoutput); superuser, trust */
   readonly postgresLogical: PostgresEndpoint
+  readonly kafkaSecure: KafkaSecureEndpoint
+}
+
+/** The secured broker (test/infra/servers/kafka-secure.ts): its listeners, certificates and users. */
+export interface KafkaSecureEndpoint {
+  /** PLAINTEXT on 127.0.0.1, super user: for setup and checks */
+  readonly plaintext: string
+  /** SASL_SSL on localhost (SCRAM-SHA-256/512, PLAIN) */
+  readonly sasl: string
+  /** SSL on localhost requiring a client certificate */
+  readonly ssl: string
+  /** folder of ca.pem, other-ca.pem, truststore.p12, client.pem/.key, client-keystore.pem, client.p12 */
+  readonly certs: string
+  readonly users: typeof secureUsers
+  readonly keystorePassword: string
 }
 
 export interface PostgresEndpoint {
@@ -75,6 +91,10 @@ export function servers(): Servers {
       const user = process.env['PGUSER'] ?? 'postgres'
       const database = process.env['PGDATABASE'] ?? 'postgres'
       return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
+    },
+    get kafkaSecure() {
+      const state = need('kafka-secure')
+      return { plaintext: state.endpoint, sasl: info(state, 'sasl'), ssl: info(state, 'ssl'), certs: info(state, 'certs'), users: secureUsers, keystorePassword }
     },
     get postgresLogical() {
       const state = need('postgres-logical')

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { infraDir, javaBin } from '../paths.js'
 import { freePort, isListening } from '../ports.js'
 import { startDetached } from '../process.js'
-import { lastPorts, rememberPorts, type ServerState } from '../state.js'
+import { lastPorts, rememberPorts, type ServerName, type ServerState } from '../state.js'
 import { logContains, waitUntil } from '../wait.js'
 
 /** Any 22-character URL-safe base64 of 16 bytes is a valid KRaft cluster id. */
@@ -27,16 +27,9 @@ export function log4jConfig(level: 'INFO' | 'WARN'): string {
   ].join('\n')
 }
 
-function serverProperties(broker: number, controller: number, dataDir: string): string {
+/** server.properties lines every test broker shares (single node, replication 1, quick group joins). */
+export function singleNodeProperties(dataDir: string): string[] {
   return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${controller}`,
-    `listeners=PLAINTEXT://127.0.0.1:${broker},CONTROLLER://127.0.0.1:${controller}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${broker}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     `log.dirs=${dataDir}`,
     'num.partitions=1',
     'auto.create.topics.enable=true',
@@ -48,6 +41,20 @@ function serverProperties(broker: number, controller: number, dataDir: string): 
     'group.initial.rebalance.delay.ms=0',
     'num.network.threads=2',
     'num.io.threads=4',
+  ]
+}
+
+function serverProperties(broker: number, controller: number, dataDir: string): string {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${controller}`,
+    `listeners=PLAINTEXT://127.0.0.1:${broker},CONTROLLER://127.0.0.1:${controller}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${broker}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=PLAINTEXT',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    ...singleNodeProperties(dataDir),
     '',
   ].join('\n')
 }
@@ -59,25 +66,45 @@ export interface StartOptions {
   readonly onSpawn?: (pid: number) => void
 }
 
-/** Starts a single-node KRaft broker (combined broker and controller) and waits until it serves. */
-export async function startKafka(options: StartOptions): Promise<Omit<ServerState, 'startedAt' | 'startupMs'>> {
-  const dir = (...parts: string[]): string => infraDir('kafka', ...parts)
-  const previous = options.keepData ? lastPorts('kafka') : undefined
-  const broker = await freePort(previous?.['broker'] ?? 9092)
-  const controller = await freePort(previous?.['controller'] ?? 9093, new Set([broker]))
-  const dataDir = dir('data')
-  if (!options.keepData || previous?.['broker'] !== broker || previous['controller'] !== controller) {
-    rmSync(dataDir, { recursive: true, force: true })
+/** A single-node KRaft broker of test/infra: its folder under the infra home, ports and server.properties. */
+export interface KraftBroker {
+  readonly name: ServerName
+  /** the ports with their previous numbers (kept on a restart); `broker` is waited for */
+  readonly ports: Readonly<Record<string, number>>
+  readonly properties: (ports: Readonly<Record<string, number>>, dataDir: string) => string
+  /** more arguments of `kafka-storage format` (e.g. `--add-scram ...`) */
+  readonly formatArgs?: readonly string[]
+}
+
+/** Free ports for `wanted` (previous numbers first when data is kept), none equal to another. */
+async function choosePorts(name: ServerName, wanted: Readonly<Record<string, number>>, keepData: boolean): Promise<Record<string, number>> {
+  const previous = keepData ? lastPorts(name) : undefined
+  const taken = new Set<number>()
+  const ports: Record<string, number> = {}
+  for (const [key, fallback] of Object.entries(wanted)) {
+    const port = await freePort(previous?.[key] ?? fallback, taken)
+    taken.add(port)
+    ports[key] = port
   }
+  return ports
+}
+
+/** Formats the storage of a KRaft broker and starts it; resolves when it serves on its `broker` port. */
+export async function startKraftBroker(spec: KraftBroker, options: StartOptions): Promise<Omit<ServerState, 'startedAt' | 'startupMs'>> {
+  const dir = (...parts: string[]): string => infraDir(spec.name, ...parts)
+  const previous = options.keepData ? lastPorts(spec.name) : undefined
+  const ports = await choosePorts(spec.name, spec.ports, options.keepData)
+  const dataDir = dir('data')
+  if (!options.keepData || Object.entries(ports).some(([k, v]) => previous?.[k] !== v)) rmSync(dataDir, { recursive: true, force: true })
   for (const sub of ['conf', 'logs', 'data']) mkdirSync(dir(sub), { recursive: true })
-  rememberPorts('kafka', { broker, controller })
-  writeFileSync(dir('conf', 'server.properties'), serverProperties(broker, controller, dataDir))
+  rememberPorts(spec.name, ports)
+  writeFileSync(dir('conf', 'server.properties'), spec.properties(ports, dataDir))
   writeFileSync(dir('conf', 'log4j.properties'), log4jConfig('INFO'))
   writeFileSync(dir('conf', 'tools-log4j.properties'), log4jConfig('WARN'))
-  const classpath = `${dir('libs')}/*`
+  const classpath = `${infraDir('kafka', 'libs')}/*`
   execFileSync(javaBin(), [
     '-Xmx256m', `-Dlog4j.configuration=file:${dir('conf', 'tools-log4j.properties')}`, '-cp', classpath,
-    'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', dir('conf', 'server.properties'), '--ignore-formatted',
+    'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', dir('conf', 'server.properties'), '--ignore-formatted', ...(spec.formatArgs ?? []),
   ], { stdio: ['ignore', 'pipe', 'pipe'] })
   const logFile = dir('logs', 'kafka.log')
   rmSync(logFile, { force: true })
@@ -87,7 +114,17 @@ export async function startKafka(options: StartOptions): Promise<Omit<ServerStat
     '-cp', classpath, 'kafka.Kafka', dir('conf', 'server.properties'),
   ], logFile, dir())
   options.onSpawn?.(pid)
+  const broker = ports['broker'] ?? 0
   const started = logContains(logFile, 'Kafka Server started')
-  await waitUntil('kafka', pid, logFile, 120_000, async () => await started() && await isListening(broker))
-  return { name: 'kafka', pid, ports: { broker, controller }, endpoint: `127.0.0.1:${broker}`, logFile }
+  await waitUntil(spec.name, pid, logFile, 120_000, async () => await started() && await isListening(broker))
+  return { name: spec.name, pid, ports, endpoint: `127.0.0.1:${String(broker)}`, logFile }
+}
+
+/** Starts a single-node KRaft broker (combined broker and controller) and waits until it serves. */
+export function startKafka(options: StartOptions): Promise<Omit<ServerState, 'startedAt' | 'startupMs'>> {
+  return startKraftBroker({
+    name: 'kafka',
+    ports: { broker: 9092, controller: 9093 },
+    properties: (ports, dataDir) => serverProperties(ports['broker'] ?? 0, ports['controller'] ?? 0, dataDir),
+  }, options)
 }

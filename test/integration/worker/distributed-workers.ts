@@ -21,13 +21,13 @@ export interface DistributedWorker {
   kill(): Promise<void>
 }
 
-/** Starts `pipe worker --group-id <group> --bootstrap-servers <brokers>` and waits until it serves. */
-export async function startDistributedWorker(group: string, bootstrapServers: string, env: Readonly<Record<string, string>> = {}): Promise<DistributedWorker> {
+/** Starts `pipe worker --group-id <group> --bootstrap-servers <brokers> [...args]` and waits until it serves. */
+export async function startDistributedWorker(group: string, bootstrapServers: string, env: Readonly<Record<string, string>> = {}, args: readonly string[] = []): Promise<DistributedWorker> {
   if (!existsSync(join(ROOT, 'packages/cli/dist/bin.js'))) throw new Error('the CLI is not built: run `pnpm build` first')
   const port = await freePort()
   const id = `127.0.0.1:${String(port)}`
   const url = `http://${id}`
-  const child = spawn(process.execPath, [BIN, 'worker', '--listeners', url, '--group-id', group, '--bootstrap-servers', bootstrapServers], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'worker', '--listeners', url, '--group-id', group, '--bootstrap-servers', bootstrapServers, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })

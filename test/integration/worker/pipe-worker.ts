@@ -49,13 +49,14 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 }
 
 /** Spawns the built CLI: `node packages/cli/bin/pipe.js worker --listeners ... --state-dir <tmp> [args]`. */
-export async function startPipeWorker(args: readonly string[] = [], env: Readonly<Record<string, string>> = {}, options: { stateDir?: string } = {}): Promise<PipeWorker> {
+export async function startPipeWorker(args: readonly string[] = [], env: Readonly<Record<string, string>> = {}, options: { stateDir?: string; cwd?: string; url?: string } = {}): Promise<PipeWorker> {
   if (!existsSync(join(ROOT, 'packages/cli/dist/bin.js'))) throw new Error('the CLI is not built: run `pnpm build` first')
   // a --listeners in args replaces the free port's; the first listener is the worker's URL
   const given = args.indexOf('--listeners')
-  const url = given >= 0 ? (args[given + 1] ?? '').split(',')[0] ?? '' : `http://127.0.0.1:${String(await freePort())}`
+  // options.url: the worker's URL comes from elsewhere (its worker .properties file's listeners)
+  const url = options.url ?? (given >= 0 ? (args[given + 1] ?? '').split(',')[0] ?? '' : `http://127.0.0.1:${String(await freePort())}`)
   const stateDir = options.stateDir ?? await mkdtemp(join(tmpdir(), 'pipe-worker-state-'))
-  const child = spawn(process.execPath, [BIN, 'worker', ...(given >= 0 ? [] : ['--listeners', url]), '--state-dir', stateDir, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'worker', ...(given >= 0 || options.url !== undefined ? [] : ['--listeners', url]), '--state-dir', stateDir, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(options.cwd === undefined ? {} : { cwd: options.cwd }) })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })

@@ -12,12 +12,14 @@ import { openBackend } from '../run/open-backend.js'
 import { countOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../errors/user-error.js'
+import { loadClientConfig } from '../run/client-config.js'
 
 export interface ConsumeOptions {
   readonly fromBeginning?: boolean
   readonly maxMessages?: string
   readonly property: readonly string[]
   readonly bootstrapServers?: string
+  readonly clientConfig?: string
   readonly stateDir?: string
   readonly timeoutMs?: string
 }
@@ -47,7 +49,7 @@ export async function runConsume(topic: string, options: ConsumeOptions, io: IoH
     if (!isValidTopicName(topic)) {
       throw new UserError('PIPE_INVALID_TOPIC_NAME', `invalid topic name '${topic}': Kafka topic names use letters, digits, '.', '_' and '-' (at most 249, not '.' or '..')`, 'pass the name of a topic, e.g. pipe consume quickstart-orders')
     }
-    const target = resolveTarget(options, process.env)
+    const target = resolveTarget(options, process.env, loadClientConfig(options.clientConfig, process.env, (line) => { io.err(`${line}\n`) }))
     assertStore(target)
     const backend = await openBackend(target, 'pipe-console-consumer', undefined, { readOnly: true })
     const stop = listenForStop(() => undefined)
@@ -81,6 +83,7 @@ export function registerConsume(program: Command, io: IoHost, setExitCode: (code
     .option('--max-messages <n>', 'exit after this many records')
     .option('--property <name=value>', 'formatter property: print.key, print.headers, print.timestamp, print.partition, print.offset, key.separator, line.separator, headers.separator, headers.key.separator, null.literal', collect, [])
     .option('--bootstrap-servers <list>', 'read from this Kafka cluster; default: $PIPE_BOOTSTRAP_SERVERS, else the embedded store')
+    .option('--client-config <file>', "a Kafka client .properties file: bootstrap.servers, security.protocol, sasl.*, ssl.* (default: $PIPE_CLIENT_CONFIG)")
     .option('--state-dir <dir>', 'the embedded store to read', '.pipe')
     .option('--timeout-ms <ms>', 'exit when no record came for this long')
     .action(async (topic: string, options: ConsumeOptions) => {

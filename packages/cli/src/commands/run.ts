@@ -15,9 +15,11 @@ import { runEngine } from '../run/run-engine.js'
 import { durationOption, resolveTarget, type Target } from '../run/run-options.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../errors/user-error.js'
+import { loadClientConfig } from '../run/client-config.js'
 
 export interface RunOptions {
   readonly bootstrapServers?: string
+  readonly clientConfig?: string
   readonly stateDir?: string
   readonly maxIdle?: string
   readonly offsetsTopic?: string
@@ -36,7 +38,7 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
   const json = options.json === true
   try {
     const maxIdleMs = durationOption('--max-idle', options.maxIdle)
-    const target = resolveTarget(options, process.env)
+    const target = resolveTarget(options, process.env, loadClientConfig(options.clientConfig, process.env, (line) => { io.err(`${line}\n`) }))
     if (options.offsetsTopic !== undefined && target.kind === 'embedded') {
       throw new UserError('PIPE_USAGE', '--offsets-topic applies on Kafka only', 'pass --bootstrap-servers too, or drop --offsets-topic (the embedded store keeps offsets in --state-dir)')
     }
@@ -71,6 +73,7 @@ export function registerRun(program: Command, io: IoHost, setExitCode: (code: Ex
     .description('run a pipeline file here, now, with managed offsets: embedded (no broker) by default, or on Kafka')
     .argument('<file>', 'the pipeline file, e.g. pipelines/quickstart.ts')
     .option('--bootstrap-servers <list>', 'run on this Kafka cluster (host:port,...); default: $PIPE_BOOTSTRAP_SERVERS, else embedded')
+    .option('--client-config <file>', "a Kafka client .properties file: bootstrap.servers, security.protocol, sasl.*, ssl.* (default: $PIPE_CLIENT_CONFIG)")
     .option('--state-dir <dir>', 'where the embedded store keeps topics and offsets', '.pipe')
     .option('--max-idle <duration>', 'exit 0 once every task has been idle this long (500ms, 5s, 2m)')
     .option('--offsets-topic <topic>', "on Kafka: the source offsets topic; a Kafka Connect worker's offset.storage.topic shares positions with it (default: connect-offsets)")

@@ -11,7 +11,7 @@ const CORRELATION_ID = 0x70697065 // 'pipe'
 const CLIENT_ID = 'pipe-probe'
 
 /** A Kafka ApiVersions v0 request (api key 18): the first request every Kafka client sends, answered by every broker version. */
-function apiVersionsRequest(): Buffer {
+export function apiVersionsRequest(): Buffer {
   const body = Buffer.alloc(2 + 2 + 4 + 2 + CLIENT_ID.length)
   body.writeInt16BE(18, 0)
   body.writeInt16BE(0, 2)
@@ -33,14 +33,14 @@ function describeAnswer(bytes: Buffer): string {
 }
 
 /** Classifies the bytes received so far: undefined while more are needed. */
-function classify(bytes: Buffer): ProbeResult | undefined {
+export function classify(bytes: Buffer): ProbeResult | undefined {
   if (bytes.length < 8) return undefined
   const size = bytes.readInt32BE(0)
   if (size < 6 || size > 1_048_576 || bytes.readInt32BE(4) !== CORRELATION_ID) return { kind: 'other', detail: describeAnswer(bytes) }
   return { kind: 'kafka' }
 }
 
-function splitAddress(address: string): { host: string; port: number } {
+export function splitAddress(address: string): { host: string; port: number } {
   const colon = address.lastIndexOf(':')
   return { host: address.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(address.slice(colon + 1)) }
 }

@@ -2,6 +2,8 @@ import { createEmbeddedTopicBackend, createKafkaTopicBackend, createKafkajsClien
 import { makeDirectory } from '../util/make-directory.js'
 import { storeError } from '../errors/known-error.js'
 import { assertBrokerReachable } from './broker-probe.js'
+import { assertKafkaAccess } from './kafka-access.js'
+import { assertTlsBroker } from './tls-probe.js'
 import type { Target } from './run-options.js'
 import { UserError } from '../errors/user-error.js'
 
@@ -31,10 +33,45 @@ async function openEmbedded(stateDir: string, access: StoreAccess): Promise<Topi
   }
 }
 
+/**
+ * The brokers of a Kafka target that answer: a Kafka request in plaintext, or (SSL, SASL_SSL) a TLS
+ * handshake whose certificate is trusted and names the host, then a Kafka request.
+ */
+export async function reachableBrokers(target: Extract<Target, { kind: 'kafka' }>): Promise<readonly string[]> {
+  const tls = target.client?.security.tls
+  if (tls === undefined) {
+    try {
+      return await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
+    } catch (error) {
+      // a TLS listener reached in plaintext: the client config's security.protocol is the thing to fix
+      if (target.client !== undefined && UserError.is(error) && error.message.includes('it answers TLS')) {
+        throw new UserError(error.code, error.message, `set security.protocol=SSL or SASL_SSL in ${target.client.file} (it says ${target.client.summary})`)
+      }
+      throw error
+    }
+  }
+  const first = target.brokers[0] ?? ''
+  await assertTlsBroker(first, tls, BROKER_TIMEOUT_MS)
+  return target.brokers
+}
+
+/** On Kafka: where source offsets go instead of the offsets topic (a standalone worker's file), and how often. */
+export interface KafkaOffsets {
+  readonly file?: string
+  readonly flushIntervalMs?: number
+}
+
 /** The topic backend of a target: the embedded store (created on first use) or a Kafka cluster. */
-export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}): Promise<TopicBackend> {
+export async function openBackend(target: Target, clientId: string, offsetsTopic?: string, access: StoreAccess = {}, offsets: KafkaOffsets = {}): Promise<TopicBackend> {
   if (target.kind === 'embedded') return openEmbedded(target.stateDir, access)
-  const brokers = await assertBrokerReachable(target.brokers, BROKER_TIMEOUT_MS)
-  const client = createKafkajsClient({ bootstrapServers: brokers.join(','), clientId })
-  return createKafkaTopicBackend(offsetsTopic === undefined ? { client } : { client, offsetsTopic })
+  const brokers = (await reachableBrokers(target)).join(',')
+  const security = target.client?.security
+  const client = createKafkajsClient({ bootstrapServers: brokers, clientId: target.client?.clientId ?? clientId, ...(security === undefined ? {} : { security }) })
+  await assertKafkaAccess(client, brokers, target.client)
+  return createKafkaTopicBackend({
+    client,
+    ...(offsetsTopic === undefined ? {} : { offsetsTopic }),
+    ...(offsets.file === undefined ? {} : { offsetsFile: offsets.file }),
+    ...(offsets.flushIntervalMs === undefined ? {} : { offsetFlushIntervalMs: offsets.flushIntervalMs }),
+  })
 }

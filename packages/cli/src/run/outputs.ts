@@ -66,6 +66,7 @@ export function runOutputs(plan: RunPlan, target: Target, cwd: string): RunOutpu
   const files = sinkFiles(plan, cwd).map(({ path }) => relative(cwd, path))
   const topics = [...new Set(plan.topics.map((t) => t.name))]
   // shell-quoted: users paste it (a state dir may hold spaces or quotes)
-  const consumeArgs = target.kind === 'kafka' ? ` --bootstrap-servers ${shellQuote(target.brokers.join(','))}` : target.stateDir === '.pipe' ? '' : ` --state-dir ${shellQuote(target.stateDir)}`
+  const clientConfig = target.kind === 'kafka' && target.client !== undefined ? ` --client-config ${shellQuote(target.client.file)}` : ''
+  const consumeArgs = target.kind === 'kafka' ? ` --bootstrap-servers ${shellQuote(target.brokers.join(','))}${clientConfig}` : target.stateDir === '.pipe' ? '' : ` --state-dir ${shellQuote(target.stateDir)}`
   return { files, topics, consumeArgs }
 }

@@ -1,5 +1,6 @@
 import { DURATION_FORMS, parseDuration } from './duration.js'
 import { UserError } from '../errors/user-error.js'
+import type { ClientConfig } from './client-config.js'
 
 /** `pipe run`/`pipe consume` options as commander hands them over (strings). */
 export interface RawTargetOptions {
@@ -10,7 +11,7 @@ export interface RawTargetOptions {
 /** Where topics live: the embedded store in a state directory, or a Kafka cluster. */
 export type Target =
   | { readonly kind: 'embedded'; readonly stateDir: string }
-  | { readonly kind: 'kafka'; readonly brokers: readonly string[] }
+  | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly client?: ClientConfig }
 
 const HOST_PORT = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/
 
@@ -24,11 +25,17 @@ export function parseBrokers(text: string, from: string): readonly string[] {
   return brokers
 }
 
-/** Kafka when a broker is given (option first, then PIPE_BOOTSTRAP_SERVERS), else embedded. */
-export function resolveTarget(options: RawTargetOptions, env: Readonly<Record<string, string | undefined>>): Target {
+/**
+ * Kafka when a broker is given (option first, then the client config's bootstrap.servers, then
+ * PIPE_BOOTSTRAP_SERVERS), else embedded. A client config (`--client-config`) needs Kafka.
+ */
+export function resolveTarget(options: RawTargetOptions, env: Readonly<Record<string, string | undefined>>, client?: ClientConfig): Target {
   const fromEnv = env['PIPE_BOOTSTRAP_SERVERS']
-  if (options.bootstrapServers !== undefined) return { kind: 'kafka', brokers: parseBrokers(options.bootstrapServers, '--bootstrap-servers') }
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return { kind: 'kafka', brokers: parseBrokers(fromEnv, 'PIPE_BOOTSTRAP_SERVERS') }
+  const withClient = (brokers: readonly string[]): Target => (client === undefined ? { kind: 'kafka', brokers } : { kind: 'kafka', brokers, client })
+  if (options.bootstrapServers !== undefined) return withClient(parseBrokers(options.bootstrapServers, '--bootstrap-servers'))
+  if (client?.bootstrapServers !== undefined) return withClient(parseBrokers(client.bootstrapServers, `bootstrap.servers of ${client.file}`))
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return withClient(parseBrokers(fromEnv, 'PIPE_BOOTSTRAP_SERVERS'))
+  if (client !== undefined) throw new UserError('PIPE_INVALID_OPTION', `the client config ${client.file} applies to Kafka, but no broker is given`, `add bootstrap.servers=host:port to ${client.file}, or pass --bootstrap-servers`)
   if (options.stateDir?.trim() === '') throw new UserError('PIPE_INVALID_OPTION', "invalid --state-dir '': expected a directory path, e.g. .pipe")
   return { kind: 'embedded', stateDir: options.stateDir ?? '.pipe' }
 }

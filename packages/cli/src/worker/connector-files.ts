@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parseJsonWith, setOwn } from '@pipe/runtime'
 import { UserError } from '../errors/user-error.js'
+import { parsePropertiesText } from '../util/properties-text.js'
 
 /** A connector from a file named on `pipe worker`'s command line (as connect-standalone reads them). */
 export interface ConnectorFile {
@@ -13,43 +14,10 @@ export interface ConnectorFile {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', f: '\f' }
-
-/** Java's `loadConvert`: `\\uXXXX`, `\\t` `\\n` `\\r` `\\f`, and `\\x` for any other x is x. */
-const unescape = (text: string): string =>
-  text.replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (_m, c: string) => (c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ESCAPES[c] ?? c))
-
-/** Java's logical lines: a line ending in an odd number of backslashes goes on with the next one, minus its leading whitespace. */
-function logicalLines(text: string): string[] {
-  const out: string[] = []
-  let pending: string | undefined
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = pending === undefined ? raw.replace(/^[ \t\f]+/, '') : pending + raw.replace(/^[ \t\f]+/, '')
-    if (pending === undefined && (line === '' || line.startsWith('#') || line.startsWith('!'))) continue
-    const slashes = /\\*$/.exec(line)?.[0].length ?? 0
-    if (slashes % 2 === 1) pending = line.slice(0, -1)
-    else {
-      out.push(line)
-      pending = undefined
-    }
-  }
-  if (pending !== undefined) out.push(pending)
-  return out
-}
-
-/**
- * Java `.properties` as `Properties.load` reads them (connect-standalone's files): `key=value`,
- * `key: value` or `key value`, `#`/`!` comments, `\\` line continuations, `\\` escapes (`\\:`, `\\=`,
- * `\\uXXXX`, ...); the value's leading whitespace is skipped, its trailing whitespace kept.
- */
+/** Java `.properties` as `java.util.Properties.load` reads it (the last of a repeated key wins). */
 export function parseProperties(text: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const line of logicalLines(text)) {
-    // the key ends at the first unescaped '=', ':' or whitespace
-    const end = /^(?:\\[\s\S]|[^=:\s\\])*/.exec(line)?.[0].length ?? 0
-    const rest = line.slice(end).replace(/^[ \t\f]*[=:]?[ \t\f]*/, '')
-    setOwn(out, unescape(line.slice(0, end)), unescape(rest))
-  }
+  for (const { key, value } of parsePropertiesText(text)) setOwn(out, key, value)
   return out
 }
 

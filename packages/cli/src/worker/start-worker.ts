@@ -13,6 +13,8 @@ export interface WorkerSetup {
   readonly log: (line: string) => void
   /** Where the FileStream sink writes lines when it has no file (standard output). */
   readonly out: (line: string) => void
+  /** `rest.advertised.host.name` / `rest.advertised.port` of a worker file. */
+  readonly advertised?: { readonly host?: string; readonly port?: number }
   /** Distributed mode: the group and its topics. */
   readonly distributed?: DistributedConfig
 }
@@ -29,6 +31,7 @@ async function listen(setup: WorkerSetup): Promise<ApiServer> {
       log: setup.log,
       version: setup.version,
       ...(setup.auth === undefined ? {} : { auth: setup.auth }),
+      ...(setup.advertised === undefined ? {} : { advertised: setup.advertised }),
       ...(setup.distributed === undefined ? {} : { distributed: setup.distributed }),
     })
   } catch (error) {

@@ -9,11 +9,11 @@ export interface Listener {
 }
 
 function parseOne(text: string, all: string): Listener {
-  const match = /^(https?):\/\/(\[[0-9a-fA-F:]+\]|[^:/]*):(\d{1,5})\/?$/.exec(text)
+  const match = /^(https?):\/\/(\[[0-9a-fA-F:]+\]|[^:/]*):(\d{1,5})\/?$/i.exec(text)
   if (match === null || Number(match[3]) > 65535) {
     throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${all}': expected http://host:port[,http://host:port...], e.g. http://127.0.0.1:8083`)
   }
-  if (match[1] === 'https') throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${all}': https listeners are not supported yet`, 'use http:// on 127.0.0.1, behind a TLS proxy if needed')
+  if (match[1]?.toLowerCase() === 'https') throw new UserError('PIPE_INVALID_OPTION', `invalid --listeners '${all}': https listeners are not supported yet`, 'use http:// on 127.0.0.1, behind a TLS proxy if needed')
   const host = (match[2] ?? '').replace(/^\[|\]$/g, '')
   return { host: host === '' ? '127.0.0.1' : host, port: Number(match[3]) }
 }

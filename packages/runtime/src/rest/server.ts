@@ -42,6 +42,11 @@ export interface ApiServerOptions {
   readonly port?: number
   /** More listeners serving the same API, as Kafka Connect's `listeners=http://a:1,http://b:2`; the first (`host`, `port`) names the worker. */
   readonly moreListeners?: readonly { readonly host: string; readonly port: number }[]
+  /**
+   * Kafka Connect's `rest.advertised.host.name` / `rest.advertised.port`: the address other workers and
+   * statuses know this worker by (its worker_id); the first listener's when unset.
+   */
+  readonly advertised?: { readonly host?: string; readonly port?: number }
   /** Where `${env:VAR}` placeholders resolve from (only inside the engine, never in answers). @default {} */
   readonly env?: EnvSource
   readonly auth?: ApiAuth
@@ -174,7 +179,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const ports = servers.map((s) => (s.address() as AddressInfo).port)
   const urls = listeners.map((l, i) => `http://${l.host.includes(':') ? `[${l.host}]` : l.host}:${String(ports[i] ?? l.port)}`)
   const port = ports[0] ?? 0
-  const workerId = `${host}:${port}`
+  const workerId = `${options.advertised?.host ?? host}:${String(options.advertised?.port ?? port)}`
   const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
   const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, forwardHeaders: authorizationHeader(options.auth) })
   const herder = distributed ?? createStandaloneHerder(workerContext)

@@ -46,6 +46,8 @@ export interface KafkaClient {
   send(records: readonly KafkaRecord[], clientId?: string): Promise<void>
   /** Closes the producer of `clientId` that `send` opened (a task stopped). */
   releaseProducer(clientId: string): Promise<void>
+  /** Resolves once the client reached a broker (TLS and SASL included); rejects with the reason it could not. */
+  ready?(): Promise<void>
   /** Creates the topic unless it exists. */
   createTopic(spec: TopicSpec): Promise<void>
   /** Number of partitions of a topic, or 0 when it does not exist. */

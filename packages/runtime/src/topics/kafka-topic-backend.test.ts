@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { deserializeByteArrayMap } from '../java/java-serialized-map.js'
 import type { KafkaClient, KafkaRecord } from './kafka-client.js'
 import { offsetKey, offsetValue } from './kafka-offsets.js'
 import { createKafkaTopicBackend } from './kafka-topic-backend.js'
@@ -32,6 +36,23 @@ function fakeKafka(existing: KafkaRecord[] = []): KafkaClient & { sent: KafkaRec
 }
 
 describe('Kafka topic backend', () => {
+  it('keeps source offsets in offset.storage.file.filename, in Kafka Connect standalone\'s format, instead of the offsets topic', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pipe-offsets-file-')), 'connect.offsets')
+    const kafka = fakeKafka()
+    const backend = createKafkaTopicBackend({ client: kafka, offsetsFile: file })
+    await backend.produce([{ topic: 't', partition: null, key: null, value: Buffer.from('x'), headers: [], timestamp: 1 }], {
+      connector: 'file-src', offsets: [{ partition: { filename: 'in.txt' }, offset: { position: 30 } }],
+    })
+    await backend.close()
+    expect(kafka.sent.map((r) => r.topic)).toEqual(['t'])
+    const entries = deserializeByteArrayMap(readFileSync(file)).map(([k, v]) => [k.toString(), v?.toString()])
+    expect(entries).toEqual([['["file-src",{"filename":"in.txt"}]', '{"position":30}']])
+    const again = createKafkaTopicBackend({ client: fakeKafka(), offsetsFile: file })
+    expect(await again.readSourceOffset('file-src', { filename: 'in.txt' })).toEqual({ position: 30 })
+    writeFileSync(file, 'not offsets')
+    await expect(createKafkaTopicBackend({ client: fakeKafka(), offsetsFile: file }).listSourceOffsets('x')).rejects.toThrow(`offset.storage.file.filename '${file}' is not a Kafka Connect offsets file`)
+  })
+
   it('writes source offsets in Kafka Connect format, to the murmur2 partition of their key', async () => {
     const kafka = fakeKafka()
     const backend = createKafkaTopicBackend({ client: kafka })

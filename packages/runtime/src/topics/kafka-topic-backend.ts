@@ -2,6 +2,7 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import type { KafkaClient, KafkaRecord } from './kafka-client.js'
 import { kafkaConsumer } from './kafka-consumer.js'
 import { offsetKey, offsetValue, parseOffsetKey } from './kafka-offsets.js'
+import { readOffsetsFile, writeOffsetsFile } from './offsets-file.js'
 import { partitionForKey } from './murmur2.js'
 import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TaskClientIds, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
@@ -19,6 +20,11 @@ export interface KafkaBackendOptions {
    * @default 1000
    */
   readonly offsetFlushIntervalMs?: number
+  /**
+   * Kafka Connect standalone's `offset.storage.file.filename`: source offsets are kept in this file
+   * (FileOffsetBackingStore's format, written crash-safely) instead of the offsets topic.
+   */
+  readonly offsetsFile?: string
 }
 
 const NO_HEADERS: KafkaRecord['headers'] = Object.freeze([])
@@ -42,6 +48,7 @@ class KafkaTopicBackend implements TopicBackend {
   readonly #topicPartitions: number
   readonly #offsets = new Map<string, { connector: string; partition: SourcePartition; offset: SourceOffset }>()
   readonly #flushIntervalMs: number
+  readonly #file: string | undefined
   #loaded: Promise<number> | undefined
   #tail: Promise<unknown> = Promise.resolve()
   // acknowledged but not yet written source offsets, per connector and source partition (newest wins)
@@ -59,18 +66,18 @@ class KafkaTopicBackend implements TopicBackend {
     this.#topic = options.offsetsTopic ?? 'connect-offsets'
     this.#topicPartitions = options.offsetsTopicPartitions ?? 25
     this.#flushIntervalMs = options.offsetFlushIntervalMs ?? 1000
+    this.#file = options.offsetsFile
   }
 
   /** Reads the offsets topic once (creating it compacted when missing); resolves its partition count. */
   #load(): Promise<number> {
     this.#loaded ??= (async () => {
-      await this.#client.createTopic({ name: this.#topic, partitions: this.#topicPartitions, config: { 'cleanup.policy': 'compact' } })
-      for (const r of await this.#client.readAll(this.#topic)) {
-        const key = r.key === null ? undefined : parseOffsetKey(r.key)
-        if (key === undefined || r.key === null) continue
-        if (r.value === null) this.#offsets.delete(r.key.toString('utf8'))
-        else this.#offsets.set(r.key.toString('utf8'), { ...key, offset: JSON.parse(r.value.toString('utf8')) as SourceOffset })
+      if (this.#file !== undefined) {
+        for (const [key, value] of readOffsetsFile(this.#file)) this.#apply(key, value)
+        return 1
       }
+      await this.#client.createTopic({ name: this.#topic, partitions: this.#topicPartitions, config: { 'cleanup.policy': 'compact' } })
+      for (const r of await this.#client.readAll(this.#topic)) if (r.key !== null) this.#apply(r.key, r.value)
       return this.#client.partitions(this.#topic)
     })()
     this.#loaded.catch(() => {
@@ -79,8 +86,21 @@ class KafkaTopicBackend implements TopicBackend {
     return this.#loaded
   }
 
+  /** One record of the offsets topic (or entry of the offsets file) applied to what is known. */
+  #apply(key: Buffer, value: Buffer | null): void {
+    const parsed = parseOffsetKey(key)
+    if (parsed === undefined) return
+    if (value === null) this.#offsets.delete(key.toString('utf8'))
+    else this.#offsets.set(key.toString('utf8'), { ...parsed, offset: JSON.parse(value.toString('utf8')) as SourceOffset }) // cast: Kafka Connect's offset maps
+  }
+
   async #writeOffsets(commits: readonly (SourceOffsetCommit['offsets'][number] & { readonly connector: string })[]): Promise<void> {
     const partitions = await this.#load()
+    if (this.#file !== undefined) {
+      for (const { connector, partition, offset } of commits) this.#apply(offsetKey(connector, partition), offset === null ? null : offsetValue(offset))
+      writeOffsetsFile(this.#file, [...this.#offsets.values()].map((o) => [offsetKey(o.connector, o.partition), offsetValue(o.offset)] as const))
+      return
+    }
     const records = commits.map(({ connector, partition, offset }) => {
       const key = offsetKey(connector, partition)
       return { topic: this.#topic, partition: partitionForKey(key, partitions), key, value: offsetValue(offset), headers: [], timestamp: Date.now() }

@@ -6,11 +6,14 @@ import type { LineWriter } from '../tasks/task-context.js'
 import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
 import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
 import type { GroupOffsetChange, TopicSpec } from './topic-backend.js'
+import { authorized, kafkajsSecurity, type KafkaSecurity } from './kafka-security.js'
 
 /** How to reach the brokers. */
 export interface KafkajsClientOptions {
   readonly bootstrapServers: string
   readonly clientId?: string
+  /** TLS and SASL (Kafka's `security.protocol`, `ssl.*`, `sasl.*`); plaintext when unset. */
+  readonly security?: KafkaSecurity
   /** Where kafkajs logs go (errors and warnings); silent when unset. */
   readonly log?: LineWriter
   /**
@@ -110,6 +113,7 @@ class KafkajsClient implements KafkaClient {
     this.#config = {
       clientId: options.clientId ?? 'pipe',
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
+      ...kafkajsSecurity(options.security),
       logLevel: options.log === undefined ? logLevel.NOTHING : logLevel.WARN,
       logCreator: () => (entry) => options.log?.write(`kafkajs ${entry.namespace}: ${entry.log.message}`),
     }
@@ -168,18 +172,25 @@ class KafkajsClient implements KafkaClient {
     for (const [topic, messages] of byTopic) {
       for (let i = 0; i < messages.length; i += this.#maxRequestRecords) {
         const topicMessages = [{ topic, messages: messages.slice(i, i + this.#maxRequestRecords) }]
-        await withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages }))
+        await authorized(topic, 'WRITE', () => withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages })))
       }
     }
+  }
+
+  /** Resolves once the client reached a broker, authenticated and read the cluster's metadata; rejects with why it could not. */
+  async ready(): Promise<void> {
+    await this.#adminReady
+    // a request past the handshake: a SASL listener reached without SASL closes the connection here
+    await this.#admin.describeCluster()
   }
 
   async createTopic(spec: TopicSpec): Promise<void> {
     await this.#adminReady
     const configEntries = Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value }))
-    await withBrokerRetries(() => this.#admin.createTopics({
+    await authorized(spec.name, 'CREATE', () => withBrokerRetries(() => this.#admin.createTopics({
       waitForLeaders: true,
       topics: [{ topic: spec.name, numPartitions: spec.partitions ?? -1, replicationFactor: spec.replicationFactor ?? -1, configEntries }],
-    }))
+    })))
   }
 
   async brokerCount(): Promise<number> {
@@ -196,7 +207,7 @@ class KafkajsClient implements KafkaClient {
 
   async readAll(topic: string): Promise<readonly KafkaReadRecord[]> {
     await this.#adminReady
-    return readTopic(this.#kafka, this.#admin, topic)
+    return authorized(topic, 'READ', () => readTopic(this.#kafka, this.#admin, topic))
   }
 
   async joinGroup(group: string, topics: readonly string[], onBatch: KafkaBatchHandler, options: JoinOptions = {}): Promise<KafkaGroupMember> {
@@ -217,7 +228,7 @@ class KafkajsClient implements KafkaClient {
       })
     }
     await consumer.connect()
-    await consumer.subscribe({ topics: [...topics], fromBeginning: true })
+    await authorized(topics.join(', '), 'READ', () => consumer.subscribe({ topics: [...topics], fromBeginning: true }), group)
     await consumer.run({
       autoCommit: false,
       eachBatch: async (payload) => onBatch(payload.batch.messages.map((m) => fromMessage(payload.batch.topic, payload.batch.partition, m)), () => payload.heartbeat()),

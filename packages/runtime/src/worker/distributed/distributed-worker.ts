@@ -4,6 +4,7 @@ import { auditTime, type Subscription } from 'rxjs'
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
 import { systemClock } from '../../tasks/task-context.js'
+import { kafkajsSecurity } from '../../topics/kafka-security.js'
 import type { TopicBackend } from '../../topics/topic-backend.js'
 import type { DistributedWorkerOptions } from './distributed-config.js'
 import { shareOf } from './assignment.js'
@@ -59,16 +60,18 @@ export class DistributedWorker {
     this.#kafka = new Kafka({
       clientId: `pipe-worker-${options.groupId}`,
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
+      ...kafkajsSecurity(options.security),
       // kafkajs logs retried errors too; failures that matter surface as errors of the calls
       logLevel: logLevel.NOTHING,
     })
     this.#admin = this.#kafka.admin()
     this.#producer = this.#kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, maxInFlightRequests: 1, idempotent: true })
     const base = { kafka: this.#kafka, admin: this.#admin, producer: this.#producer }
-    this.#configLog = new KafkaLog({ ...base, topic: options.configTopic, partitions: 1, onRecord: (r) => { this.#onConfig(r.key, r.value) } })
-    this.#statusLog = new KafkaLog({ ...base, topic: options.statusTopic, partitions: 5, onRecord: (r) => { this.#onStatus(r.key, r.value) } })
+    const factors = options.replicationFactors ?? {}
+    this.#configLog = new KafkaLog({ ...base, topic: options.configTopic, partitions: 1, replicationFactor: factors.config ?? -1, onRecord: (r) => { this.#onConfig(r.key, r.value) } })
+    this.#statusLog = new KafkaLog({ ...base, topic: options.statusTopic, partitions: 5, replicationFactor: factors.status ?? -1, onRecord: (r) => { this.#onStatus(r.key, r.value) } })
     const offsets = new OffsetsView()
-    this.#offsetsLog = new KafkaLog({ ...base, topic: options.offsetsTopic, partitions: 25, onRecord: (r) => { offsets.apply(r) } })
+    this.#offsetsLog = new KafkaLog({ ...base, topic: options.offsetsTopic, partitions: 25, replicationFactor: factors.offsets ?? -1, onRecord: (r) => { offsets.apply(r) } })
     this.backend = withFreshSourceOffsets(options.backend, this.#offsetsLog, offsets)
     this.#work = new LocalWork({ backend: this.backend, registry: options.registry, env: options.env, clock: options.clock ?? systemClock, log: options.log })
     this.#publisher = new StatusPublisher(this.#statusLog, this.workerId, this.#work)

@@ -34,6 +34,8 @@ export interface KafkaLogOptions {
   readonly topic: string
   /** Partitions when the topic is created (compacted, broker's replication factor). */
   readonly partitions: number
+  /** Replication factor when the topic is created (Kafka Connect's `*.storage.replication.factor`); -1: the broker's default. @default -1 */
+  readonly replicationFactor?: number
   readonly onRecord: (record: LogRecord) => void
 }
 
@@ -57,10 +59,10 @@ export class KafkaLog {
 
   /** Creates the topic when missing, starts following it and reads it to the end. */
   async start(): Promise<void> {
-    const { kafka, admin, topic, partitions } = this.#options
+    const { kafka, admin, topic, partitions, replicationFactor = -1 } = this.#options
     await retrying(() => admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic, numPartitions: partitions, replicationFactor: -1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
+      topics: [{ topic, numPartitions: partitions, replicationFactor, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
     }))
     // kafkajs reads only through a group: a group of one, never committing, is a plain reader
     const consumer = kafka.consumer({ groupId: `pipe-worker-log-${randomUUID()}`, maxWaitTimeInMs: 250, sessionTimeout: 30_000 })
