@@ -19,6 +19,8 @@ export interface Servers {
   readonly postgres: PostgresEndpoint
   /** PostgreSQL with `wal_level=logical` started by test/infra (CDC: Debezium, pgoutput); superuser, trust */
   readonly postgresLogical: PostgresEndpoint
+  /** Debian's Prometheus: its HTTP API at `url`; a test scrapes its targets by writing a file_sd file into `targetsDir` */
+  readonly prometheus: { readonly url: string; readonly targetsDir: string }
 }
 
 export interface PostgresEndpoint {
@@ -75,6 +77,10 @@ export function servers(): Servers {
       const user = process.env['PGUSER'] ?? 'postgres'
       const database = process.env['PGDATABASE'] ?? 'postgres'
       return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
+    },
+    get prometheus() {
+      const state = need('prometheus')
+      return { url: state.endpoint, targetsDir: info(state, 'targets') }
     },
     get postgresLogical() {
       const state = need('postgres-logical')
