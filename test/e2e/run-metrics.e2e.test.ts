@@ -29,7 +29,7 @@ describe('pipe run --metrics', () => {
     writeFileSync(join(dir, 'input.txt'), Array.from({ length: 1000 }, (_, i) => `${String(i)}\n`).join(''))
     const port = await freePort()
     const run = runPipe(['run', fixture, '--max-idle', '4s', '--metrics', `127.0.0.1:${String(port)}`], { cwd: dir, env: { PIPE_FIXTURE_NAME: 'e2e-metrics' } })
-    let seen: { source?: number; sink?: number } = {}
+    let seen: { source?: number | undefined; sink?: number | undefined } = {}
     const end = Date.now() + 30_000
     while (Date.now() < end && (seen.source !== 1000 || seen.sink !== 1000)) {
       try {

@@ -6,6 +6,7 @@ import { isAuthorized, unauthorized } from './auth.js'
 import { RestError, restErrorOf } from './rest-error.js'
 import type { RestResponse, Route } from './router.js'
 import { matchRoute } from './router.js'
+import { serveConsole } from './console-files.js'
 
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -73,6 +74,7 @@ function absoluteLocation(response: RestResponse, host: string | undefined): Res
 /** Serves `routes` behind `auth` (none: open); a bug's message is logged and answered as Kafka Connect's 500. */
 export function requestHandler(routes: readonly Route[], auth: ApiAuth | undefined, log: (line: string) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (serveConsole(req, res)) return
     if (auth !== undefined && !isAuthorized(auth, req.headers.authorization)) {
       const { message, challenge } = unauthorized(auth)
       send(res, { status: 401, body: { error_code: 401, message }, headers: { 'www-authenticate': challenge } })
