@@ -96,5 +96,6 @@ export { startApiServer, type ApiServer, type ApiServerOptions, type ApiAuth, ty
 export { startObserveServer, type ObserveServer, type ObserveServerOptions } from './rest/observe-server.js'
 export { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus-metrics.js'
 export { METRIC_DEFINITIONS, type MetricDefinition } from './metrics/metric-definitions.js'
+export { connectorFigures, type ConnectorFigures } from './metrics/connector-figures.js'
 export type { WorkerSample, RebalanceFigures } from './worker/herder.js'
 export type { DistributedConfig } from './worker/distributed/distributed-config.js'

@@ -1,4 +1,7 @@
 /** The worker's REST API and /metrics, as the console reads them: the only data the console has. */
+import { connectorFigures, type ConnectorFigures } from '../../src/metrics/connector-figures.js'
+
+export type { ConnectorFigures }
 
 export interface TaskState {
   readonly id: number
@@ -63,43 +66,9 @@ export async function offsets(name: string): Promise<unknown> {
   return json(`../connectors/${encodeURIComponent(name)}/offsets`)
 }
 
-/** Per connector: records out (source writes, sink sends), records in, lag, errors, summed over its tasks. */
-export interface ConnectorFigures {
-  out: number
-  in: number
-  lag: number | undefined
-  errors: number
-}
-
-const SERIES = /^([a-z_]+)\{([^}]*)\} (\S+)$/
-
-function labelsOf(text: string): Record<string, string> {
-  const labels: Record<string, string> = {}
-  for (const m of text.matchAll(/([a-z_]+)="((?:[^"\\]|\\.)*)"/g)) labels[m[1] ?? ''] = (m[2] ?? '').replace(/\\(.)/g, '$1')
-  return labels
-}
-
 /** The figures the console shows, from `GET /metrics` (Kafka Connect's metric names). */
 export async function figures(): Promise<Map<string, ConnectorFigures>> {
   const response = await call('GET', '../metrics')
   if (!response.ok) throw new Error(`GET /metrics: HTTP ${String(response.status)}`)
-  const out = new Map<string, ConnectorFigures>()
-  const of = (name: string): ConnectorFigures => {
-    let f = out.get(name)
-    if (f === undefined) out.set(name, f = { out: 0, in: 0, lag: undefined, errors: 0 })
-    return f
-  }
-  for (const line of (await response.text()).split('\n')) {
-    const m = SERIES.exec(line)
-    if (m === null) continue
-    const [, metric = '', labelText = '', valueText = ''] = m
-    const connector = labelsOf(labelText)['connector']
-    if (connector === undefined) continue
-    const value = Number(valueText)
-    if (metric.endsWith('source_record_write_total') || metric.endsWith('sink_record_send_total')) of(connector).out += value
-    else if (metric.endsWith('source_record_poll_total') || metric.endsWith('sink_record_read_total')) of(connector).in += value
-    else if (metric === 'pipe_sink_lag_records') of(connector).lag = value
-    else if (metric.endsWith('total_record_failures')) of(connector).errors += value
-  }
-  return out
+  return connectorFigures(await response.text())
 }
