@@ -14,6 +14,8 @@ export interface Servers {
     readonly configTopic: string
     readonly offsetTopic: string
     readonly statusTopic: string
+    /** The worker JVM's JMX (`host:port`, the JDK's connector, no credentials); absent on a worker started before it had one */
+    readonly jmx: string | undefined
   }
   readonly cassandra: { readonly contactPoints: readonly string[]; readonly localDataCenter: string; readonly port: number }
   readonly postgres: PostgresEndpoint
@@ -64,6 +66,7 @@ export function servers(): Servers {
         configTopic: info(state, 'configTopic'),
         offsetTopic: info(state, 'offsetTopic'),
         statusTopic: info(state, 'statusTopic'),
+        jmx: state.info?.['jmx'],
       }
     },
     get cassandra() {
