@@ -1,5 +1,5 @@
 // @servers
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../infra/browser.js'
-import { startPipeWorker, type PipeWorker } from '../worker/pipe-worker.js'
+import { freePort, startPipeWorker, type PipeWorker } from '../worker/pipe-worker.js'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const SHOTS = join(ROOT, 'build', 'screenshots')
@@ -125,5 +125,30 @@ describe('the web console of pipe worker, in headless Chromium', () => {
     await page.click('form.token button')
     await page.waitForSelector('[data-node="connector:auth-src"]')
     await page.close()
+  })
+
+  it('serves the same console for pipe run --ui: the graph of orders.ts, and pause through it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pipe-console-run-'))
+    const port = await freePort()
+    const child = spawn(process.execPath, [join(ROOT, 'packages/cli/bin/pipe.js'), 'run', join(ROOT, 'pipelines/orders.ts'), '--state-dir', join(dir, '.pipe'), '--ui', `127.0.0.1:${String(port)}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+    const exited = new Promise<number | null>((done) => { child.once('exit', (code) => { done(code) }) })
+    cleanups.push(async () => { if (child.exitCode === null) child.kill('SIGKILL'); await exited })
+    const url = `http://127.0.0.1:${String(port)}`
+    await until(async () => (await fetch(`${url}/ui/`).catch(() => undefined))?.ok === true, `pipe run --ui listening (${stderr})`)
+    const page = await browser.newPage()
+    await page.goto(`${url}/ui/`)
+    await page.waitForSelector('[data-pipeline="orders"] [data-node="connector:orders-console"]')
+    const edges = await attrs(page, '[data-pipeline="orders"] [data-edge]', 'data-edge')
+    expect(edges.filter((e) => e.startsWith('topic:orders->'))).toHaveLength(2)
+    await until(async () => Number(await page.getAttribute('[data-node="connector:orders-source"]', 'data-rate')) > 0, 'records/s above 0')
+    await page.screenshot({ path: join(SHOTS, 'console-pipe-run.png'), fullPage: true })
+    await page.click('[data-node="connector:orders-archive"]')
+    await page.click('[data-action="pause"]')
+    await until(async () => (await (await fetch(`${url}/connectors/orders-archive/status`)).json() as { connector: { state: string } }).connector.state === 'PAUSED', 'PAUSED')
+    await page.close()
+    child.kill('SIGINT')
+    expect(await exited, stderr).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { RuntimeError, startObserveServer, type Engine } from '@pipe/runtime'
+import { RuntimeError } from '@pipe/runtime'
 import type { Command } from 'commander'
 import type { ExitCode } from '../exit-code.js'
 import type { IoHost } from '../report/io-host.js'
@@ -12,7 +12,8 @@ import { openBackend } from '../run/open-backend.js'
 import { prepareOutputs, runOutputs } from '../run/outputs.js'
 import type { ProgressView } from '../run/progress-view.js'
 import { runEngine } from '../run/run-engine.js'
-import { durationOption, listenOption, resolveTarget, type ListenAddress, type Target } from '../run/run-options.js'
+import { durationOption, listenOption, resolveTarget, type Target } from '../run/run-options.js'
+import { observer } from '../run/observe-run.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../errors/user-error.js'
 
@@ -23,24 +24,10 @@ export interface RunOptions {
   readonly offsetsTopic?: string
   readonly json?: boolean
   readonly metrics?: string
+  readonly ui?: string
 }
 
 const where = (target: Target): string => (target.kind === 'embedded' ? `embedded (${target.stateDir})` : `kafka (${target.brokers.join(',')})`)
-
-/** `--metrics host:port`: GET /metrics of the running engine, for as long as the run lasts. */
-function observer(address: ListenAddress | undefined, view: ProgressView): ((engine: Engine) => Promise<{ close(): Promise<void> }>) | undefined {
-  if (address === undefined) return undefined
-  return async (engine) => {
-    try {
-      const server = await startObserveServer({ ...address, sample: async () => ({ connectors: await engine.sample(), startups: engine.startups() }) })
-      view.log(`metrics at ${server.url}/metrics`)
-      return server
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error)
-      throw new UserError('PIPE_LISTEN_FAILED', `cannot listen on ${address.host}:${String(address.port)} for --metrics: ${why}`, 'pass a free port, e.g. --metrics 127.0.0.1:0')
-    }
-  }
-}
 
 function chooseView(io: IoHost, json: boolean, title: string): ProgressView {
   if (json) return createQuietView(io)
@@ -52,7 +39,7 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
   const json = options.json === true
   try {
     const maxIdleMs = durationOption('--max-idle', options.maxIdle)
-    const metrics = listenOption('--metrics', options.metrics)
+    const addresses = { metrics: listenOption('--metrics', options.metrics), ui: listenOption('--ui', options.ui) }
     const target = resolveTarget(options, process.env)
     if (options.offsetsTopic !== undefined && target.kind === 'embedded') {
       throw new UserError('PIPE_USAGE', '--offsets-topic applies on Kafka only', 'pass --bootstrap-servers too, or drop --offsets-topic (the embedded store keeps offsets in --state-dir)')
@@ -66,7 +53,7 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     const stop = listenForStop(() => { view.log('stopping: finishing batches and flushing offsets (Ctrl-C again to force)') })
     const onStarted = (): void => { view.log(`${title}: starting ${loaded.plan.connectors.map((c) => c.name).join(', ')}`) }
     try {
-      const observe = observer(metrics, view)
+      const observe = observer(loaded.plan, addresses, view)
       const outcome = await runEngine(loaded.plan, { backend, view, stop, now: Date.now, maxIdleMs, onStarted, ...(observe === undefined ? {} : { observe }) })
       view.close(outcome.final)
       return reportRunOutcome(io, outcome, { json, target: where(target), outputs: runOutputs(loaded.plan, target, cwd) })
@@ -94,6 +81,7 @@ export function registerRun(program: Command, io: IoHost, setExitCode: (code: Ex
     .option('--offsets-topic <topic>', "on Kafka: the source offsets topic; a Kafka Connect worker's offset.storage.topic shares positions with it (default: connect-offsets)")
     .option('--json', 'print the outcome as JSON on stdout instead of progress')
     .option('--metrics <host:port>', "serve GET /metrics (Kafka Connect's metric names, Prometheus text format) here while the pipeline runs")
+    .option('--ui <host:port>', 'serve the web console at /ui/ here while the pipeline runs (its graph, live figures, pause/resume/restart/stop)')
     .action(async (file: string, options: RunOptions) => {
       setExitCode(await runRun(file, options, io, process.cwd()))
     })

@@ -5,8 +5,9 @@ import type { WorkerSample } from '../worker/herder.js'
 import type { ApiAuth } from './auth.js'
 import { listen, requestHandler } from './http-io.js'
 import { metricsRoutes } from './routes/metrics.js'
+import { engineRoutes, type RunningConnectors } from './routes/engine-routes.js'
 
-/** How to serve a run's metrics (`pipe run --metrics host:port`). */
+/** How to serve a run's metrics (`pipe run --metrics host:port`) and console (`--ui host:port`). */
 export interface ObserveServerOptions {
   /** The figures of what runs here (an engine: `{ connectors: await engine.sample(), startups: engine.startups() }`). */
   readonly sample: () => Promise<WorkerSample>
@@ -16,6 +17,8 @@ export interface ObserveServerOptions {
   readonly port: number
   readonly auth?: ApiAuth
   readonly log?: (line: string) => void
+  /** Also the part of the REST API the web console at `/ui/` reads and drives, over this engine (`pipe run --ui`). */
+  readonly console?: RunningConnectors
 }
 
 /** A listening metrics endpoint. */
@@ -39,7 +42,7 @@ export interface ObserveServer {
 export async function startObserveServer(options: ObserveServerOptions): Promise<ObserveServer> {
   const host = options.host ?? '127.0.0.1'
   const server: Server = await listen(host, options.port)
-  const routes = metricsRoutes(createPrometheusMetrics(options.sample))
+  const routes = [...metricsRoutes(createPrometheusMetrics(options.sample)), ...(options.console === undefined ? [] : engineRoutes(options.console))]
   server.on('request', requestHandler(routes, options.auth, options.log ?? (() => undefined)))
   // cast: a TCP listener's address is an AddressInfo
   const port = (server.address() as AddressInfo).port
