@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { debianBinary } from '../debian-binary.js'
 import { infraDir } from '../paths.js'
 import { freePort } from '../ports.js'
 import { startDetached } from '../process.js'
@@ -7,24 +7,11 @@ import { lastPorts, rememberPorts, type ServerState } from '../state.js'
 import { waitUntil } from '../wait.js'
 import type { StartOptions } from './kafka.js'
 
-/** Debian's Prometheus (`apt-get install prometheus`); PIPE_PROMETHEUS_BIN overrides it. */
-const debianBin = '/usr/bin/prometheus'
-
 /** Where tests register the targets to scrape: one `<name>.json` file_sd file each, read every second. */
 export const prometheusTargetsDir = (): string => infraDir('prometheus', 'targets')
 
-/**
- * Prometheus's binary; on a fresh Debian machine, as root, installs Debian's package first
- * (it may also start the system's own Prometheus on 9090: this one never relies on it).
- */
-export function prometheusBin(): string {
-  const override = process.env['PIPE_PROMETHEUS_BIN']
-  if (override !== undefined) return override
-  if (existsSync(debianBin)) return debianBin
-  if (process.getuid?.() !== 0) throw new Error(`no ${debianBin}: install Debian's package (sudo apt-get install -y prometheus) or set PIPE_PROMETHEUS_BIN`)
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'prometheus'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-  return debianBin
-}
+/** Debian's Prometheus (installed as root when missing; the package may also start the system's own on 9090, never used here); PIPE_PROMETHEUS_BIN overrides it. */
+export const prometheusBin = (): string => debianBinary('/usr/bin/prometheus', 'prometheus', 'PIPE_PROMETHEUS_BIN')
 
 /** Scrapes every target registered under `prometheusTargetsDir()` every second (a test's figures show within seconds). */
 const config = (targetsDir: string): string => [
