@@ -28,6 +28,7 @@ const LAYERS = {
     ['plugins'],
     ['engine'],
     ['worker'],
+    ['metrics'],
     ['rest'],
     ['index.ts'],
   ],

@@ -21,8 +21,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.cjs'],
+    // the web console runs in the browser: its own tsconfig (DOM), built by packages/runtime/console/build.mjs
+    files: ['packages/runtime/console/src/**/*.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { project: ['./packages/runtime/console/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['packages/runtime/console/build.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/*.cjs'],

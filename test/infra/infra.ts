@@ -5,6 +5,7 @@ import { startConnect } from './servers/connect.js'
 import { startKafka } from './servers/kafka.js'
 import { startKafkaSecure } from './servers/kafka-secure.js'
 import { startPostgresLogical, stopPostgresLogical } from './servers/postgres-logical.js'
+import { startPrometheus } from './servers/prometheus.js'
 import { clearState, readState, runningServers, serverNames, writeState, type ServerName, type ServerState } from './state.js'
 
 export interface UpOptions {
@@ -45,7 +46,9 @@ async function startOne(name: ServerName, options: UpOptions): Promise<ServerSta
           ? await startPostgresLogical(start)
           : name === 'kafka-secure'
             ? await startKafkaSecure(start)
-            : await startCassandra(start)
+            : name === 'prometheus'
+              ? await startPrometheus(start)
+              : await startCassandra(start)
   } catch (error) {
     // not ready in time, or broken: a process that never became ready is stopped, not left behind
     if (spawnedPid !== undefined) await stopServerProcess(name, spawnedPid, 5_000)
@@ -97,7 +100,7 @@ async function stopServerProcess(name: ServerName, pid: number, graceMs?: number
 
 /** Stops servers by the pids recorded at start, Connect before Kafka. Default: every running one. */
 export async function down(names: readonly ServerName[] = serverNames, log?: (line: string) => void): Promise<ServerName[]> {
-  const order: ServerName[] = ['connect', 'cassandra', 'postgres-logical', 'kafka-secure', 'kafka']
+  const order: ServerName[] = ['connect', 'cassandra', 'postgres-logical', 'prometheus', 'kafka-secure', 'kafka']
   const stopped: ServerName[] = []
   for (const name of order.filter((candidate) => names.includes(candidate))) {
     const state = readState(name)

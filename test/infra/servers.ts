@@ -15,11 +15,15 @@ export interface Servers {
     readonly configTopic: string
     readonly offsetTopic: string
     readonly statusTopic: string
+    /** The worker JVM's JMX (`host:port`, the JDK's connector, no credentials); absent on a worker started before it had one */
+    readonly jmx: string | undefined
   }
   readonly cassandra: { readonly contactPoints: readonly string[]; readonly localDataCenter: string; readonly port: number }
   readonly postgres: PostgresEndpoint
   /** PostgreSQL with `wal_level=logical` started by test/infra (CDC: Debezium, pgoutput); superuser, trust */
   readonly postgresLogical: PostgresEndpoint
+  /** Debian's Prometheus: its HTTP API at `url`; a test scrapes its targets by writing a file_sd file into `targetsDir` */
+  readonly prometheus: { readonly url: string; readonly targetsDir: string }
   readonly kafkaSecure: KafkaSecureEndpoint
 }
 
@@ -78,6 +82,7 @@ export function servers(): Servers {
         configTopic: info(state, 'configTopic'),
         offsetTopic: info(state, 'offsetTopic'),
         statusTopic: info(state, 'statusTopic'),
+        jmx: state.info?.['jmx'],
       }
     },
     get cassandra() {
@@ -95,6 +100,10 @@ export function servers(): Servers {
     get kafkaSecure() {
       const state = need('kafka-secure')
       return { plaintext: state.endpoint, sasl: info(state, 'sasl'), ssl: info(state, 'ssl'), certs: info(state, 'certs'), users: secureUsers, keystorePassword }
+    },
+    get prometheus() {
+      const state = need('prometheus')
+      return { url: state.endpoint, targetsDir: info(state, 'targets') }
     },
     get postgresLogical() {
       const state = need('postgres-logical')

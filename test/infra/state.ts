@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { infraDir } from './paths.js'
 import { isAlive } from './process.js'
 
-export type ServerName = 'kafka' | 'connect' | 'cassandra' | 'postgres-logical' | 'kafka-secure'
-export const serverNames: readonly ServerName[] = ['kafka', 'connect', 'cassandra', 'postgres-logical', 'kafka-secure']
+export type ServerName = 'kafka' | 'connect' | 'cassandra' | 'postgres-logical' | 'kafka-secure' | 'prometheus'
+export const serverNames: readonly ServerName[] = ['kafka', 'connect', 'cassandra', 'postgres-logical', 'kafka-secure', 'prometheus']
 
 /** What a running server publishes for tests and `pnpm infra status`, in .infra/run/<name>.json. */
 export interface ServerState {

@@ -49,7 +49,9 @@ function workerProperties(bootstrap: string, port: number, pluginPath: string): 
 export async function startConnect(options: StartOptions & { readonly bootstrap: string }): Promise<Omit<ServerState, 'startedAt' | 'startupMs'>> {
   const dir = (...parts: string[]): string => infraDir('connect', ...parts)
   const port = await freePort(lastPorts('connect')?.['rest'] ?? 8083)
-  rememberPorts('connect', { rest: port })
+  // the JDK's own JMX on loopback, no credentials (a throw-away test worker): tests read Kafka Connect's metrics there
+  const jmx = await freePort(lastPorts('connect')?.['jmx'] ?? 9999, new Set([port]))
+  rememberPorts('connect', { rest: port, jmx })
   for (const sub of ['conf', 'logs', 'work']) mkdirSync(dir(sub), { recursive: true })
   writeFileSync(dir('conf', 'connect-distributed.properties'), workerProperties(options.bootstrap, port, dir('plugins')))
   writeFileSync(dir('conf', 'connect-log4j.properties'), log4jConfig('INFO'))
@@ -57,6 +59,8 @@ export async function startConnect(options: StartOptions & { readonly bootstrap:
   rmSync(logFile, { force: true })
   const pid = startDetached(javaBin(), [
     '-Xms256m', '-Xmx1536m', ...kafkaJvmOptions,
+    '-Dcom.sun.management.jmxremote', `-Dcom.sun.management.jmxremote.port=${String(jmx)}`, `-Dcom.sun.management.jmxremote.rmi.port=${String(jmx)}`,
+    '-Dcom.sun.management.jmxremote.host=127.0.0.1', '-Djava.rmi.server.hostname=127.0.0.1', '-Dcom.sun.management.jmxremote.authenticate=false', '-Dcom.sun.management.jmxremote.ssl=false',
     `-Dlog4j.configuration=file:${dir('conf', 'connect-log4j.properties')}`, `-Dkafka.logs.dir=${dir('logs')}`,
     '-cp', `${infraDir('kafka', 'libs')}/*`,
     'org.apache.kafka.connect.cli.ConnectDistributed', dir('conf', 'connect-distributed.properties'),
@@ -64,5 +68,5 @@ export async function startConnect(options: StartOptions & { readonly bootstrap:
   options.onSpawn?.(pid)
   const url = `http://127.0.0.1:${port}`
   await waitUntil('connect', pid, logFile, 240_000, async () => (await fetch(`${url}/health`)).ok)
-  return { name: 'connect', pid, ports: { rest: port }, endpoint: url, logFile, info: { ...connectTopics, bootstrap: options.bootstrap } }
+  return { name: 'connect', pid, ports: { rest: port, jmx }, endpoint: url, logFile, info: { ...connectTopics, bootstrap: options.bootstrap, jmx: `127.0.0.1:${String(jmx)}` } }
 }

@@ -12,7 +12,8 @@ import { openBackend } from '../run/open-backend.js'
 import { prepareOutputs, runOutputs } from '../run/outputs.js'
 import type { ProgressView } from '../run/progress-view.js'
 import { runEngine } from '../run/run-engine.js'
-import { durationOption, resolveTarget, type Target } from '../run/run-options.js'
+import { durationOption, listenOption, resolveTarget, type Target } from '../run/run-options.js'
+import { observer } from '../run/observe-run.js'
 import { listenForStop } from '../run/stop-signal.js'
 import { UserError } from '../errors/user-error.js'
 import { loadClientConfig } from '../run/client-config.js'
@@ -24,6 +25,8 @@ export interface RunOptions {
   readonly maxIdle?: string
   readonly offsetsTopic?: string
   readonly json?: boolean
+  readonly metrics?: string
+  readonly ui?: string
 }
 
 const where = (target: Target): string => (target.kind === 'embedded' ? `embedded (${target.stateDir})` : `kafka (${target.brokers.join(',')})`)
@@ -38,6 +41,7 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
   const json = options.json === true
   try {
     const maxIdleMs = durationOption('--max-idle', options.maxIdle)
+    const addresses = { metrics: listenOption('--metrics', options.metrics), ui: listenOption('--ui', options.ui) }
     const target = resolveTarget(options, process.env, loadClientConfig(options.clientConfig, process.env, (line) => { io.err(`${line}\n`) }))
     if (options.offsetsTopic !== undefined && target.kind === 'embedded') {
       throw new UserError('PIPE_USAGE', '--offsets-topic applies on Kafka only', 'pass --bootstrap-servers too, or drop --offsets-topic (the embedded store keeps offsets in --state-dir)')
@@ -51,7 +55,8 @@ export async function runRun(file: string, options: RunOptions, io: IoHost, cwd:
     const stop = listenForStop(() => { view.log('stopping: finishing batches and flushing offsets (Ctrl-C again to force)') })
     const onStarted = (): void => { view.log(`${title}: starting ${loaded.plan.connectors.map((c) => c.name).join(', ')}`) }
     try {
-      const outcome = await runEngine(loaded.plan, { backend, view, stop, now: Date.now, maxIdleMs, onStarted })
+      const observe = observer(loaded.plan, addresses, view)
+      const outcome = await runEngine(loaded.plan, { backend, view, stop, now: Date.now, maxIdleMs, onStarted, ...(observe === undefined ? {} : { observe }) })
       view.close(outcome.final)
       return reportRunOutcome(io, outcome, { json, target: where(target), outputs: runOutputs(loaded.plan, target, cwd) })
     } finally {
@@ -78,6 +83,8 @@ export function registerRun(program: Command, io: IoHost, setExitCode: (code: Ex
     .option('--max-idle <duration>', 'exit 0 once every task has been idle this long (500ms, 5s, 2m)')
     .option('--offsets-topic <topic>', "on Kafka: the source offsets topic; a Kafka Connect worker's offset.storage.topic shares positions with it (default: connect-offsets)")
     .option('--json', 'print the outcome as JSON on stdout instead of progress')
+    .option('--metrics <host:port>', "serve GET /metrics (Kafka Connect's metric names, Prometheus text format) here while the pipeline runs")
+    .option('--ui <host:port>', 'serve the web console at /ui/ here while the pipeline runs (its graph, live figures, pause/resume/restart/stop)')
     .action(async (file: string, options: RunOptions) => {
       setExitCode(await runRun(file, options, io, process.cwd()))
     })

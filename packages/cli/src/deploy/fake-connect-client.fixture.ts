@@ -68,5 +68,6 @@ export function createFakeConnect(): FakeConnect {
     pluginVersions: () => Promise.resolve(plugins.map((name) => ({ class: name, type: name.endsWith('SinkConnector') ? 'sink' : 'source' }))),
     validate: () => Promise.resolve({ errorCount: 0, errors: [] }),
     passwordKeys: () => Promise.resolve([]),
+    metrics: () => Promise.resolve(undefined),
   }
 }

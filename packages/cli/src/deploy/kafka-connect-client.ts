@@ -58,6 +58,8 @@ export interface KafkaConnectClient {
   validate(connectorClass: string, config: Readonly<Record<string, string>>): Promise<ValidateResult>
   /** Keys of type PASSWORD of a connector plugin (GET /connector-plugins/{class}/config); [] when unknown. */
   passwordKeys(connectorClass: string): Promise<readonly string[]>
+  /** `GET /metrics` in Prometheus's text format (pipe worker); undefined where there is none (Kafka Connect: JMX only). */
+  metrics(): Promise<string | undefined>
 }
 
 /**
@@ -274,6 +276,10 @@ export function createKafkaConnectClient(url: string, deps: ClientDependencies =
     },
     validate: async (connectorClass, config) =>
       parseConfigInfos(await read('PUT', `/connector-plugins/${encodeURIComponent(connectorClass)}/config/validate`, config)),
+    async metrics() {
+      const reply = await send('GET', '/metrics')
+      return reply.status === 200 && typeof reply.body === 'string' ? reply.body : undefined
+    },
     async passwordKeys(connectorClass) {
       const reply = await send('GET', `/connector-plugins/${encodeURIComponent(connectorClass)}/config`)
       if (reply.status !== 200 || !Array.isArray(reply.body)) return []

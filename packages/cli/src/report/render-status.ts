@@ -27,12 +27,26 @@ const tasksSummary = (status: ConnectorStatus | undefined): string => {
   return `${String(running)}/${String(status.tasks.length)} running${failed > 0 ? `, ${String(failed)} failed` : ''}`
 }
 
-/** Every connector as a table: name, type, state, tasks, owning pipeline. Never config values. */
-export function renderStatusTable(connectors: readonly ConnectorListing[], url: string): string {
+/** Live figures of a connector (`pipe status --watch` on a worker with `/metrics`). */
+export interface LiveFigures {
+  readonly rate: number
+  readonly lag: number | undefined
+  readonly errors: number
+}
+
+const figure = (n: number | undefined): string => (n === undefined ? '-' : String(Math.round(n)))
+
+/** Every connector as a table: name, type, state, tasks, owning pipeline, and live figures when known. Never config values. */
+export function renderStatusTable(connectors: readonly ConnectorListing[], url: string, live?: ReadonlyMap<string, LiveFigures>): string {
   if (connectors.length === 0) return `no connectors on Kafka Connect at ${url}\n`
-  const rows = [['NAME', 'TYPE', 'STATE', 'TASKS', 'PIPELINE'], ...connectors.map((c) => [
-    c.name, c.status?.type ?? '-', c.status?.connector.state ?? 'UNKNOWN', tasksSummary(c.status), c.config[PIPE_PIPELINE_KEY] ?? '(not pipe)',
-  ])]
+  const head = ['NAME', 'TYPE', 'STATE', 'TASKS', 'PIPELINE', ...(live === undefined ? [] : ['RECORDS/S', 'LAG', 'ERRORS'])]
+  const rows = [head, ...connectors.map((c) => {
+    const f = live?.get(c.name)
+    return [
+      c.name, c.status?.type ?? '-', c.status?.connector.state ?? 'UNKNOWN', tasksSummary(c.status), c.config[PIPE_PIPELINE_KEY] ?? '(not pipe)',
+      ...(live === undefined ? [] : [figure(f?.rate), figure(f?.lag), figure(f?.errors)]),
+    ]
+  })]
   const widths = rows[0]?.map((_, i) => rows.reduce((width, r) => Math.max(width, (r[i] ?? '').length), 0)) ?? []
   return `${rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`
 }

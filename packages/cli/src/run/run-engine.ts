@@ -17,6 +17,8 @@ export interface RunContext {
   readonly tickMs?: number
   /** Called once the engine has accepted every config and started the tasks (a refused config says only its one line). */
   readonly onStarted?: () => void
+  /** Serves the running engine's figures (`--metrics`) until the run ends. */
+  readonly observe?: (engine: Engine) => Promise<{ close(): Promise<void> }>
 }
 
 /** How a run ended. */
@@ -73,9 +75,12 @@ export async function runEngine(plan: RunPlan, context: RunContext): Promise<Run
   await engine.start(plan.connectors)
   context.onStarted?.()
   let outcome: RunOutcome
+  let observer: { close(): Promise<void> } | undefined
   try {
+    observer = await context.observe?.(engine)
     outcome = await watch(engine, context, startedAt)
   } finally {
+    await observer?.close()
     await engine.stop()
   }
   // the totals after the last flush; average rates over the busy time (without the final idle wait)

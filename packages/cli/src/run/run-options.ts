@@ -56,3 +56,19 @@ export function countOption(option: string, text: string | undefined, min = 1): 
   }
   return Number(text)
 }
+
+/** Where `pipe run --metrics` (or `--ui`) listens: `host:port` (`[::1]:9404`; port 0 picks a free one). */
+export interface ListenAddress {
+  readonly host: string
+  readonly port: number
+}
+
+/** A `host:port` option such as `--metrics 127.0.0.1:9404`. */
+export function listenOption(option: string, text: string | undefined): ListenAddress | undefined {
+  if (text === undefined) return undefined
+  const value = text.trim()
+  const port = Number(value.slice(value.lastIndexOf(':') + 1))
+  if (!HOST_PORT.test(value) || port > 65535) throw new UserError('PIPE_INVALID_OPTION', `invalid ${option} '${text}': expected host:port, e.g. 127.0.0.1:9404`)
+  const host = value.slice(0, value.lastIndexOf(':')).replace(/^\[(.*)\]$/, '$1')
+  return { host, port }
+}

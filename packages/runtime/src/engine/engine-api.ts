@@ -48,6 +48,14 @@ export interface ConnectorSample {
   readonly lag: number | undefined
 }
 
+/** Start-ups of connector instances and tasks (Kafka Connect's connect-worker-metrics `*-startup-*`). */
+export interface StartupCounts {
+  readonly connectorAttempts: number
+  readonly connectorFailures: number
+  readonly taskAttempts: number
+  readonly taskFailures: number
+}
+
 /**
  * Distributed mode: a group of workers spreads each connector's instance and tasks over its members;
  * the engine runs the parts assigned to this worker, each alone, with the configs the group agreed on.
@@ -91,6 +99,8 @@ export interface Engine {
   readonly metrics$: Observable<readonly ConnectorSample[]>
   /** The same figures now (e.g. the totals after `stop()`). */
   sample(): Promise<readonly ConnectorSample[]>
+  /** Connector instances and tasks started since the engine was created, and how many of them failed to start. */
+  startups(): StartupCounts
   /** Records a sink's consumer group has not read yet; embedded store only (on Kafka it would join the group): else undefined. */
   lag(name: string): Promise<number | undefined>
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */

@@ -2,10 +2,10 @@ import { Subject, type Observable } from 'rxjs'
 import { RuntimeError, traceOf } from '../errors.js'
 import { systemClock } from '../tasks/task-context.js'
 import { AssignedConnectors } from './assigned-work.js'
-import type { ConnectorHandle } from './connector-handle.js'
+import type { ConnectorHandle, TaskHandle } from './connector-handle.js'
 import { statusOf } from './connector-handle.js'
 import type { TaskMetrics } from './connector-status.js'
-import type { ConnectorSample, Engine, EngineOptions, RestartOptions } from './engine-api.js'
+import type { ConnectorSample, Engine, EngineOptions, RestartOptions, StartupCounts } from './engine-api.js'
 import { readLag, sampled, statusChanges, throttledLag } from './engine-streams.js'
 import { checkRunTopics, checkTopicCreation, ensureTopics } from './ensure-topics.js'
 import { resolveConnector } from './resolve-connector.js'
@@ -14,7 +14,7 @@ import { startTask } from './start-task.js'
 import type { TaskEnvironment } from './start-task.js'
 import { sinkConsumerGroup, type ConnectorDocument, type ConnectorStatus, type OffsetsBody, type ConnectorConfig } from '@pipe/dsl/contract'
 
-export type { ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork } from './engine-api.js'
+export type { ConnectorSample, Engine, EngineOptions, RestartOptions, AssignedWork, StartupCounts } from './engine-api.js'
 
 function taskCount(config: ConnectorConfig): number {
   const n = Number(config['tasks.max'] ?? '1')
@@ -22,14 +22,32 @@ function taskCount(config: ConnectorConfig): number {
   return n
 }
 
-async function launch(env: TaskEnvironment, handle: ConnectorHandle): Promise<void> {
+/** Counted start-ups: a task that fails before it runs (an unresolved placeholder) is a failed start-up. */
+class Startups {
+  connectorAttempts = 0
+  connectorFailures = 0
+  taskAttempts = 0
+  taskFailures = 0
+  task(task: TaskHandle): TaskHandle {
+    this.taskAttempts++
+    if (task.control.state === 'FAILED') this.taskFailures++
+    return task
+  }
+  counts(): StartupCounts {
+    return { connectorAttempts: this.connectorAttempts, connectorFailures: this.connectorFailures, taskAttempts: this.taskAttempts, taskFailures: this.taskFailures }
+  }
+}
+
+async function launch(env: TaskEnvironment, handle: ConnectorHandle, startups: Startups): Promise<void> {
+  startups.connectorAttempts++
   try {
     await ensureTopics(env.backend, handle.plugin.type, handle.config)
     const configs = handle.plugin.taskConfigs(handle.config, taskCount(handle.config))
-    handle.tasks = configs.map((c, i) => startTask(env, handle, c, i, configs.length))
+    handle.tasks = configs.map((c, i) => startups.task(startTask(env, handle, c, i, configs.length)))
     handle.state = 'RUNNING'
     handle.trace = undefined
   } catch (error) {
+    startups.connectorFailures++
     handle.state = 'FAILED'
     handle.trace = traceOf(error)
   }
@@ -48,6 +66,7 @@ class EngineImpl implements Engine {
   readonly #connectors = new Map<string, ConnectorHandle>()
   readonly #changed = new Subject<void>()
   readonly #lag: (name: string) => Promise<number | undefined>
+  readonly #startups = new Startups()
   readonly status$: Observable<ConnectorStatus>
   readonly metrics$: Observable<readonly ConnectorSample[]>
   readonly assigned: AssignedConnectors
@@ -101,7 +120,7 @@ class EngineImpl implements Engine {
     for (const h of handles) await checkTopicCreation(backend, h.plugin.type, h.config)
     for (const t of topics) await backend.ensureTopic(t)
     if (this.#options.seedSinkCheckpoints === true) await seedSinkCheckpoints(backend, handles)
-    await Promise.all(handles.map((h) => launch(this.#env, h)))
+    await Promise.all(handles.map((h) => launch(this.#env, h, this.#startups)))
   }
 
   pause(name: string): void {
@@ -115,7 +134,7 @@ class EngineImpl implements Engine {
 
   async resume(name: string): Promise<void> {
     const h = this.#get(name)
-    if (h.state === 'STOPPED') return launch(this.#env, h)
+    if (h.state === 'STOPPED') return launch(this.#env, h, this.#startups)
     h.tasks.forEach((t) => {
       t.control.resume()
     })
@@ -139,7 +158,7 @@ class EngineImpl implements Engine {
     })
     this.#changed.next()
     await halt(h)
-    await launch(this.#env, h)
+    await launch(this.#env, h, this.#startups)
   }
 
   async restartTask(name: string, task: number): Promise<void> {
@@ -151,7 +170,7 @@ class EngineImpl implements Engine {
     await old.done
     const configs = h.plugin.taskConfigs(h.config, h.tasks.length)
     // replaced only if no connector restart or stop replaced the task list meanwhile
-    if (h.tasks[task] === old) h.tasks[task] = startTask(this.#env, h, configs[task] ?? h.config, task, h.tasks.length)
+    if (h.tasks[task] === old) h.tasks[task] = this.#startups.task(startTask(this.#env, h, configs[task] ?? h.config, task, h.tasks.length))
   }
 
   async stopConnector(name: string): Promise<void> {
@@ -181,6 +200,10 @@ class EngineImpl implements Engine {
       samples.push({ status, metrics, lag: status.type === 'sink' ? await this.#lag(status.name) : undefined })
     }
     return samples
+  }
+
+  startups(): StartupCounts {
+    return this.#startups.counts()
   }
 
   lag(name: string): Promise<number | undefined> {

@@ -34,9 +34,12 @@ function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): 
       out.records.push(...applyChain(deps.chain, deps.codec.decode(m)))
     } catch (error) {
       const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause, consumedRecordText(m)) : undefined
-      if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
-      deps.control.count({ errors: 1 })
+      if (failure === undefined || deps.control.policy.tolerance === 'none') {
+        deps.control.count({ failures: 1 })
+        throw failure === undefined ? error : toleranceExceeded(failure)
+      }
       const dlq = deps.control.policy.deadLetterTopic
+      deps.control.count({ errors: 1, failures: 1, deadLetters: dlq === undefined ? 0 : 1 })
       if (dlq !== undefined) out.deadLetters.push(deadLetterMessage(dlq, { connector: deps.connector, taskId: deps.control.id, original: m }, failure, deps.control.policy.contextHeaders))
     }
   }
@@ -75,15 +78,23 @@ class OffsetTracker {
 async function commit(deps: SinkRunnerDeps, consumer: TopicConsumer, offsets: OffsetTracker): Promise<void> {
   if (!offsets.dirty) return
   const next = offsets.take(consumer.committable?.bind(consumer))
-  await deps.control.retriedForever(() => deps.task.flush(next))
-  await consumer.commit(next, deps.task.checkpoint?.())
+  try {
+    await deps.control.retriedForever(() => deps.task.flush(next))
+    await consumer.commit(next, deps.task.checkpoint?.())
+  } catch (error) {
+    deps.control.count({ commitFailures: 1 })
+    throw error
+  }
+  deps.control.count({ commits: 1 })
 }
 
 async function deliver(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Promise<void> {
   const { records, deadLetters } = decodeAll(deps, messages)
   if (deadLetters.length > 0) await deps.control.retried(() => deps.backend.produce(deadLetters))
+  const started = deps.control.clock.now()
   if (records.length > 0) await deps.control.retriedForever(() => deps.task.put(records))
-  deps.control.count({ in: messages.length, out: records.length })
+  const batch = records.length > 0 ? { batch: records.length, batchMs: deps.control.clock.now() - started } : {}
+  deps.control.count({ in: messages.length, out: records.length, ...batch })
 }
 
 /** Reads the topics until stopped: convert, transform, put; flush then commit offsets; stop flushes too. */

@@ -59,9 +59,12 @@ function encodeOne(deps: SourceRunnerDeps, record: SourceRecord, out: TopicMessa
   } catch (error) {
     out.length = before // none of a failed record's outputs go out
     const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause, producedRecordText(record)) : undefined
-    if (failure === undefined || deps.control.policy.tolerance === 'none') throw failure === undefined ? error : toleranceExceeded(failure)
-    deps.control.count({ errors: 1 })
+    if (failure === undefined || deps.control.policy.tolerance === 'none') {
+      deps.control.count({ failures: 1 })
+      throw failure === undefined ? error : toleranceExceeded(failure)
+    }
     const dlq = deps.control.policy.deadLetterTopic
+    deps.control.count({ errors: 1, failures: 1, deadLetters: dlq === undefined ? 0 : 1 })
     if (dlq === undefined) return
     const original: TopicMessage = { topic: record.topic, partition: null, key: null, value: null, headers: [], timestamp: record.timestamp ?? 0 }
     out.push(deadLetterMessage(dlq, { connector: deps.connector, taskId: deps.control.id, original }, failure, deps.control.policy.contextHeaders))
@@ -88,9 +91,17 @@ async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promi
   if (deps.control.isStopping()) return // throttled until stopped: dropped, its offsets never committed
   const offsets = lastOffsets(deps.connector, batch.records)
   await deps.control.retried(() => deps.backend.produce(batch.messages, { connector: deps.connector, offsets }))
-  deps.control.count({ in: batch.polled, out: batch.messages.length })
+  deps.control.count({ in: batch.polled, out: batch.messages.length, commits: 1 })
   if (deps.task.commitRecord !== undefined) for (const r of batch.records) await deps.task.commitRecord(r, null)
   await deps.task.commit?.()
+}
+
+/** Polls once; a non-empty poll counts as a batch (batch-size, poll-batch-time). */
+async function timedPoll(control: TaskControl, task: SourceTask): Promise<readonly PolledRecord[]> {
+  const started = control.clock.now()
+  const polled = await control.retriedForever(() => task.poll())
+  if (polled.length > 0) control.count({ batch: polled.length, batchMs: control.clock.now() - started })
+  return polled
 }
 
 /** Records converted and produced per turn of the event loop, at most (the rest of a poll waits for the next turn). */
@@ -109,7 +120,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
   let polled: readonly PolledRecord[] = []
   let at = 0
   const take = async (): Promise<readonly PolledRecord[]> => {
-    if (at >= polled.length) [polled, at] = [await control.retriedForever(() => task.poll()), 0]
+    if (at >= polled.length) [polled, at] = [await timedPoll(control, task), 0]
     const part = at === 0 && polled.length <= SLICE ? polled : polled.slice(at, at + SLICE)
     at += part.length
     return part

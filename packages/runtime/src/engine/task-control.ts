@@ -3,7 +3,7 @@ import { isRetriable, traceOf } from '../errors.js'
 import { retryWithBackoff } from '../operators/retry-with-backoff.js'
 import type { Clock } from '../tasks/task-context.js'
 import type { ConnectState } from '@pipe/dsl/contract'
-import type { TaskMetrics } from './connector-status.js'
+import type { MetricsChange, TaskMetrics } from './connector-status.js'
 import type { ErrorPolicy } from './error-policy.js'
 
 /** Lifecycle and counters of one running task; shared by source and sink runners. */
@@ -22,7 +22,21 @@ export class TaskControl {
     readonly clock: Clock,
     readonly policy: ErrorPolicy,
   ) {
-    this.#metrics = { recordsIn: 0, recordsOut: 0, errors: 0, retries: 0, lastActivity: clock.now() }
+    const now = clock.now()
+    this.#metrics = {
+      recordsIn: 0, recordsOut: 0, errors: 0, retries: 0, lastActivity: now, batches: 0, batchSizeMax: 0, batchTimeMs: 0, batchTimeMaxMs: 0,
+      offsetCommits: 0, offsetCommitFailures: 0, failures: 0, deadLetters: 0, lastErrorAt: 0, startedAt: now, runningMs: 0, pausedMs: 0, stateSince: now,
+    }
+  }
+
+  /** Moves to `next`, adding the time spent in the state left to its running or paused total. */
+  #enter(next: ConnectState): void {
+    const m = this.#metrics
+    const now = this.clock.now()
+    const spent = now - m.stateSince
+    const left = this.#state.value
+    this.#metrics = { ...m, stateSince: now, runningMs: m.runningMs + (left === 'RUNNING' ? spent : 0), pausedMs: m.pausedMs + (left === 'PAUSED' ? spent : 0) }
+    this.#state.next(next)
   }
 
   get state(): ConnectState {
@@ -70,21 +84,30 @@ export class TaskControl {
   setState(state: ConnectState): void {
     // a task that starts (or restarts) while its connector is paused reports PAUSED, as Kafka Connect's
     const next = state === 'RUNNING' && this.#paused.value ? 'PAUSED' : state
-    if (this.#state.value !== 'FAILED' || next === 'RESTARTING') this.#state.next(next)
+    if (this.#state.value !== 'FAILED' || next === 'RESTARTING') this.#enter(next)
   }
 
   fail(error: unknown): void {
     this.#trace = traceOf(error)
-    this.#state.next('FAILED')
+    this.#enter('FAILED')
   }
 
-  count(change: { readonly in?: number; readonly out?: number; readonly errors?: number; readonly retries?: number }): void {
+  count(change: MetricsChange): void {
     const m = this.#metrics
+    const now = this.clock.now()
     const active = (change.in ?? 0) + (change.out ?? 0) > 0
+    const batchMs = change.batchMs ?? 0
+    const erred = (change.errors ?? 0) + (change.failures ?? 0) > 0
     this.#metrics = {
+      ...m,
       recordsIn: m.recordsIn + (change.in ?? 0), recordsOut: m.recordsOut + (change.out ?? 0),
       errors: m.errors + (change.errors ?? 0), retries: m.retries + (change.retries ?? 0),
-      lastActivity: active ? this.clock.now() : m.lastActivity,
+      lastActivity: active ? now : m.lastActivity,
+      batches: m.batches + (change.batch === undefined ? 0 : 1), batchSizeMax: Math.max(m.batchSizeMax, change.batch ?? 0),
+      batchTimeMs: m.batchTimeMs + batchMs, batchTimeMaxMs: Math.max(m.batchTimeMaxMs, batchMs),
+      offsetCommits: m.offsetCommits + (change.commits ?? 0), offsetCommitFailures: m.offsetCommitFailures + (change.commitFailures ?? 0),
+      failures: m.failures + (change.failures ?? 0), deadLetters: m.deadLetters + (change.deadLetters ?? 0),
+      lastErrorAt: erred ? now : m.lastErrorAt,
     }
   }
 

@@ -8,10 +8,11 @@ export interface RestRequest {
   body(): Promise<unknown>
 }
 
-/** What a handler answers: a status, a JSON body (none for 202/204) and extra headers. */
+/** What a handler answers: a status, a JSON body (none for 202/204) or a text (`/metrics`), and extra headers. */
 export interface RestResponse {
   readonly status: number
   readonly body?: unknown
+  readonly text?: { readonly contentType: string; readonly content: string | Buffer }
   readonly headers?: Readonly<Record<string, string>>
 }
 

@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import { createServer } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { RUNTIME_NAME } from '../runtime-name.js'
 import type { ConnectorRegistry, PluginSet } from '../tasks/connector-registry.js'
@@ -9,21 +8,21 @@ import { systemClock } from '../tasks/task-context.js'
 import type { TopicBackend } from '../topics/topic-backend.js'
 import type { ApiContext } from './api-context.js'
 import type { ApiAuth } from './auth.js'
-import { authorizationHeader, isAuthorized, unauthorized } from './auth.js'
+import { authorizationHeader } from './auth.js'
 import type { EnvSource } from '../engine/config-providers.js'
 import type { Herder } from '../worker/herder.js'
-import { parseJson, unsupportedMediaType } from './json-body.js'
+import { listen, requestHandler } from './http-io.js'
 import { escapeLogLine } from './log-line.js'
 import { createLoggerLevels } from '../worker/logger-levels.js'
-import { RestError, restErrorOf } from './rest-error.js'
-import type { RestResponse, Route } from './router.js'
-import { matchRoute } from './router.js'
+import type { Route } from './router.js'
 import { connectorStateRoutes } from './routes/connector-state.js'
 import { connectorRoutes } from './routes/connectors.js'
 import { loggerRoutes } from './routes/loggers.js'
 import { offsetRoutes } from './routes/offsets.js'
 import { pluginRoutes } from './routes/plugins.js'
 import { rootRoutes } from './routes/root.js'
+import { metricsRoutes } from './routes/metrics.js'
+import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js'
 import { createStandaloneHerder } from '../worker/standalone-herder.js'
 import type { DistributedConfig } from '../worker/distributed/distributed-config.js'
 import { DistributedHerder } from '../worker/distributed/distributed-herder.js'
@@ -70,76 +69,8 @@ export interface ApiServer {
   close(): Promise<void>
 }
 
-const MAX_BODY = 16 * 1024 * 1024
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY) reject(new RestError(413, 'HTTP 413 Request Entity Too Large'))
-      else chunks.push(chunk)
-    })
-    req.on('end', () => { resolve(Buffer.concat(chunks).toString('utf8')) })
-    req.on('error', reject)
-  })
-}
-
-function send(res: ServerResponse, response: RestResponse): void {
-  const headers: Record<string, string> = { ...response.headers }
-  if (response.body === undefined) {
-    res.writeHead(response.status, headers).end()
-    return
-  }
-  res.writeHead(response.status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(response.body))
-}
-
-async function answer(routes: readonly Route[], req: IncomingMessage, url: URL): Promise<RestResponse> {
-  const found = matchRoute(routes, req.method ?? 'GET', url.pathname)
-  if (found.kind !== 'found') throw found.kind === 'not-found' ? new RestError(404, 'HTTP 404 Not Found') : new RestError(405, 'HTTP 405 Method Not Allowed')
-  const text = await readBody(req)
-  const type = req.headers['content-type']
-  return found.handler({
-    params: found.params,
-    query: url.searchParams,
-    body: () => {
-      if (type !== undefined && !/^application\/json\b/i.test(type)) return Promise.reject(unsupportedMediaType())
-      return Promise.resolve(parseJson(text))
-    },
-  })
-}
-
-/** Kafka Connect's `Location` is absolute, built from the request's base URI. */
-function absoluteLocation(response: RestResponse, host: string | undefined): RestResponse {
-  const location = response.headers?.['location']
-  if (location === undefined || host === undefined || !location.startsWith('/')) return response
-  return { ...response, headers: { ...response.headers, location: `http://${host}${location}` } }
-}
-
 function routesOf(ctx: ApiContext): readonly Route[] {
-  return [...rootRoutes(ctx), ...connectorRoutes(ctx), ...connectorStateRoutes(ctx), ...offsetRoutes(ctx), ...pluginRoutes(ctx), ...loggerRoutes(ctx)]
-}
-
-function handle(ctx: ApiContext, routes: readonly Route[], options: ApiServerOptions, log: (line: string) => void) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    if (options.auth !== undefined && !isAuthorized(options.auth, req.headers.authorization)) {
-      const { message, challenge } = unauthorized(options.auth)
-      send(res, { status: 401, body: { error_code: 401, message }, headers: { 'www-authenticate': challenge } })
-      return
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    answer(routes, req, url).then((response) => { send(res, absoluteLocation(response, req.headers.host)) }, (error: unknown) => {
-      const refusal = restErrorOf(error)
-      if (refusal !== undefined) {
-        send(res, { status: refusal.status, body: refusal.body })
-        return
-      }
-      const message = error instanceof Error ? error.message : String(error)
-      log(`${req.method ?? 'GET'} ${url.pathname} failed: ${message}`)
-      send(res, { status: 500, body: { error_code: 500, message } })
-    })
-  }
+  return [...rootRoutes(ctx), ...metricsRoutes(createPrometheusMetrics(() => ctx.herder.sample())), ...connectorRoutes(ctx), ...connectorStateRoutes(ctx), ...offsetRoutes(ctx), ...pluginRoutes(ctx), ...loggerRoutes(ctx)]
 }
 
 function contextOf(options: ApiServerOptions, registry: ConnectorRegistry, herder: Herder): ApiContext {
@@ -150,14 +81,6 @@ function contextOf(options: ApiServerOptions, registry: ConnectorRegistry, herde
     loggers: createLoggerLevels(options.clock ?? systemClock, { root: 'INFO', [RUNTIME_NAME]: 'INFO' }),
     serverInfo: { version: options.version ?? '0.1.0', commit: 'pipe', kafka_cluster_id: options.kafkaClusterId ?? `pipe-${options.backend.kind}` },
   }
-}
-
-function listen(host: string, port: number): Promise<Server> {
-  const server = createServer()
-  return new Promise<Server>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => { resolve(server) })
-  })
 }
 
 /** Starts the Kafka Connect REST API over pipe's engine (standalone herder); listens on 127.0.0.1 unless told otherwise. */
@@ -184,7 +107,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, forwardHeaders: authorizationHeader(options.auth) })
   const herder = distributed ?? createStandaloneHerder(workerContext)
   const ctx = contextOf(options, registry, herder)
-  const handler = handle(ctx, routesOf(ctx), options, log)
+  const handler = requestHandler(routesOf(ctx), options.auth, log)
   for (const s of servers) s.on('request', handler)
   if (distributed !== undefined) {
     await distributed.start().catch(async (error: unknown) => {

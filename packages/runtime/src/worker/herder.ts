@@ -1,3 +1,4 @@
+import type { ConnectorSample, StartupCounts } from '../engine/engine.js'
 import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 
 export interface RestartRequest {
@@ -9,6 +10,34 @@ export interface RestartRequest {
 export interface PutResult {
   readonly created: boolean
   readonly info: ConnectorInfo
+}
+
+/** Distributed mode: the group's rebalances as this worker saw them (connect-worker-rebalance-metrics). */
+export interface RebalanceFigures {
+  readonly leaderName: string
+  readonly epoch: number
+  readonly completedRebalances: number
+  readonly rebalancing: boolean
+  /** Epoch ms of the last completed rebalance, 0 before the first. */
+  readonly lastRebalanceAt: number
+  readonly rebalanceTimeMsTotal: number
+  readonly rebalanceTimeMsMax: number
+}
+
+/** What a worker runs, at one moment: its connectors' figures (those whose tasks run here), start-ups, rebalances. */
+export interface WorkerSample {
+  readonly connectors: readonly ConnectorSample[]
+  readonly startups: StartupCounts
+  readonly rebalance?: RebalanceFigures
+}
+
+/** Start-up counts added up. */
+export function addStartups(counts: readonly StartupCounts[]): StartupCounts {
+  const zero: StartupCounts = { connectorAttempts: 0, connectorFailures: 0, taskAttempts: 0, taskFailures: 0 }
+  return counts.reduce((a, b) => ({
+    connectorAttempts: a.connectorAttempts + b.connectorAttempts, connectorFailures: a.connectorFailures + b.connectorFailures,
+    taskAttempts: a.taskAttempts + b.taskAttempts, taskFailures: a.taskFailures + b.taskFailures,
+  }), zero)
 }
 
 /**
@@ -39,5 +68,7 @@ export interface Herder {
   resetOffsets(name: string): Promise<void>
   topics(name: string): Promise<readonly string[]>
   resetTopics(name: string): Promise<void>
+  /** The figures of `/metrics` and of the console; secrets never appear in them (names, counts and states only). */
+  sample(): Promise<WorkerSample>
   close(): Promise<void>
 }

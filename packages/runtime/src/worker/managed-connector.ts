@@ -1,5 +1,6 @@
 import type { ConnectorStatus } from '@pipe/dsl/contract'
-import type { Engine } from '../engine/engine.js'
+import type { ConnectorSample, Engine, StartupCounts } from '../engine/engine.js'
+import { addStartups } from './herder.js'
 import { createEngine } from '../engine/engine.js'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { Clock } from '../tasks/task-context.js'
@@ -33,6 +34,7 @@ export class ManagedConnector {
   readonly #secrets: readonly string[]
   readonly #resolved: ConnectorConfig
   #engine: Engine | undefined
+  #pastStartups: StartupCounts = addStartups([])
   #ready: Promise<void> = Promise.resolve()
   #seen = new Map<string, string>()
 
@@ -120,10 +122,20 @@ export class ManagedConnector {
     })
   }
 
+  /** This connector's figures (none while STOPPED), and the start-ups of its engines so far. */
+  async sample(): Promise<{ readonly connector: ConnectorSample | undefined; readonly startups: StartupCounts }> {
+    const engine = this.#engine
+    const startups = addStartups([this.#pastStartups, ...(engine === undefined ? [] : [engine.startups()])])
+    if (engine === undefined) return { connector: undefined, startups }
+    const [sample] = await engine.sample()
+    return { connector: sample === undefined ? undefined : { ...sample, status: this.status() }, startups }
+  }
+
   /** Stops the engine for good (delete, config replaced, worker shutdown). */
   async close(): Promise<void> {
     await this.#ready
     await this.#engine?.stop()
+    if (this.#engine !== undefined) this.#pastStartups = addStartups([this.#pastStartups, this.#engine.startups()])
     this.#engine = undefined
   }
 }

@@ -1,7 +1,8 @@
 import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import { readOffsets, resetOffsets, writeOffsets } from './connector-offsets.js'
-import type { Herder, PutResult, RestartRequest } from './herder.js'
+import type { StartupCounts } from '../engine/engine.js'
+import { addStartups, type Herder, type PutResult, type RestartRequest, type WorkerSample } from './herder.js'
 import type { WorkerContext } from './managed-connector.js'
 import { ManagedConnector } from './managed-connector.js'
 import { resolvePlugin, unknownClassMessage, workerTaskConfigs } from './plugins.js'
@@ -36,6 +37,7 @@ class StandaloneHerder implements Herder {
   readonly #ctx: WorkerContext
   readonly #connectors = new Map<string, ManagedConnector>()
   readonly #watch: NodeJS.Timeout
+  #retired: StartupCounts = addStartups([])
 
   constructor(ctx: WorkerContext) {
     this.#ctx = ctx
@@ -87,7 +89,7 @@ class StandaloneHerder implements Herder {
     if (existing === undefined) return { created: true, info: infoOf(this.#install(name, config, plugin, 'RUNNING')) }
     // an unchanged config leaves the running connector alone (a repeated deploy restarts nothing)
     if (sameConfig(existing.config, { ...config, name })) return { created: false, info: infoOf(existing) }
-    await existing.close()
+    await this.#retire(existing)
     return { created: false, info: infoOf(this.#install(name, config, plugin, existing.target)) }
   }
 
@@ -103,7 +105,7 @@ class StandaloneHerder implements Herder {
   async deleteConnector(name: string): Promise<void> {
     const c = this.#get(name)
     this.#connectors.delete(name)
-    await c.close()
+    await this.#retire(c)
     this.#ctx.log(`connector ${name} deleted`)
   }
 
@@ -164,6 +166,20 @@ class StandaloneHerder implements Herder {
     const c = this.#connectors.get(name)
     if (c !== undefined) c.topicsReset = true
     return Promise.resolve()
+  }
+
+  /** Closes a connector that is replaced or deleted; its start-ups still count. */
+  async #retire(c: ManagedConnector): Promise<void> {
+    await c.close()
+    this.#retired = addStartups([this.#retired, (await c.sample()).startups])
+  }
+
+  async sample(): Promise<WorkerSample> {
+    const samples = await Promise.all([...this.#connectors.values()].map((c) => c.sample()))
+    return {
+      connectors: samples.flatMap((s) => (s.connector === undefined ? [] : [s.connector])),
+      startups: addStartups([this.#retired, ...samples.map((s) => s.startups)]),
+    }
   }
 
   async close(): Promise<void> {

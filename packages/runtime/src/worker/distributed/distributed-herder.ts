@@ -4,7 +4,7 @@ import { commitKey, commitValue, connectorKey, propertiesValue, restartKey, rest
 import type { ConnectorEntry } from './config-view.js'
 import type { ConnectorConfig, ConnectorInfo, ConnectorStatus, OffsetEntry, TargetState, TaskInfo, TaskStatus } from '@pipe/dsl/contract'
 import { readOffsets, resetOffsets, writeOffsets } from '../connector-offsets.js'
-import type { Herder, PutResult, RestartRequest } from '../herder.js'
+import type { Herder, PutResult, RestartRequest, WorkerSample } from '../herder.js'
 import { resolvePlugin } from '../plugins.js'
 import { checkConfig } from '../standalone-herder.js'
 import { setOwn } from '../../records/own-property.js'
@@ -205,6 +205,10 @@ export class DistributedHerder implements Herder {
 
   resetTopics(): Promise<void> {
     return Promise.resolve()
+  }
+
+  sample(): Promise<WorkerSample> {
+    return this.#w.sample()
   }
 
   close(): Promise<void> {

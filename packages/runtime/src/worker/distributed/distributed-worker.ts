@@ -16,6 +16,7 @@ import { OffsetsView, withFreshSourceOffsets } from './fresh-offsets-backend.js'
 import { KafkaLog } from './kafka-log.js'
 import { LocalWork } from './local-work.js'
 import type { LocalState } from './local-work.js'
+import type { WorkerSample } from '../herder.js'
 import type { GroupView, Membership } from './membership.js'
 import { joinWorkerGroup } from './membership.js'
 import { connectorStatusKey, StatusView, taskStatusKey } from './status-records.js'
@@ -45,6 +46,7 @@ export class DistributedWorker {
   readonly #writtenTasks = new Map<string, string>()
   #restarts: RestartRecord[] = []
   #group: GroupView | undefined
+  #rebalances = { leaderName: '', epoch: 0, completed: 0, at: 0 }
   #membership: Membership | undefined
   #started = false
   #closing = false
@@ -112,6 +114,7 @@ export class DistributedWorker {
       log: this.#options.log,
       onAssignment: (view) => {
         this.#group = view
+        this.#rebalances = { leaderName: view.leaderUrl, epoch: view.generation, completed: this.#rebalances.completed + 1, at: Date.now() }
         const leader = view.members[0]?.url === this.workerId ? ' (leader)' : ''
         this.#options.log(`joined group ${this.#options.groupId} generation ${String(view.generation)}${leader}: ${view.members.map((m) => m.url).join(', ')}`)
         this.schedule()
@@ -119,6 +122,14 @@ export class DistributedWorker {
     })
     // a task's state or trace changed (the engine's status stream): publish it, a burst of changes at once
     this.#statusChanges = this.#work.changes$.pipe(auditTime(100)).subscribe(() => { this.#publish().catch(() => undefined) })
+  }
+
+  /** This worker's figures: its local work, and the group's rebalances as seen here. */
+  async sample(): Promise<WorkerSample> {
+    const local = await this.#work.sample()
+    const r = this.#rebalances
+    const rebalance = { leaderName: r.leaderName, epoch: r.epoch, completedRebalances: r.completed, rebalancing: false, lastRebalanceAt: r.at, rebalanceTimeMsTotal: 0, rebalanceTimeMsMax: 0 }
+    return { ...local, rebalance }
   }
 
   get group(): GroupView | undefined {

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs'
 import type { EnvSource } from '../../engine/config-providers.js'
 import type { ConnectorConfig, ConnectState, ConnectorStatus, TargetState } from '@pipe/dsl/contract'
 import { createEngine, type Engine } from '../../engine/engine.js'
+import type { WorkerSample } from '../herder.js'
 import { traceOf } from '../../errors.js'
 import type { ConnectorRegistry } from '../../tasks/connector-registry.js'
 import type { Clock } from '../../tasks/task-context.js'
@@ -53,6 +54,11 @@ export class LocalWork {
 
   constructor(ctx: LocalWorkContext) {
     this.#engine = createEngine({ backend: ctx.backend, registry: ctx.registry, clock: ctx.clock, configEnv: ctx.env })
+  }
+
+  /** Figures of the connectors and tasks that run here. */
+  async sample(): Promise<WorkerSample> {
+    return { connectors: await this.#engine.sample(), startups: this.#engine.startups() }
   }
 
   /** The engine's status of each connector here, then on every change (a task's state or trace). */
