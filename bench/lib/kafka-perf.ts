@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import { kafkaLibsDir } from '../../test/infra/fetch.js'
 import { infraDir, javaBin } from '../../test/infra/paths.js'
+import { writeLoggingConfig } from '../../test/infra/servers/kafka.js'
 
 function runTool(mainClass: string, args: readonly string[]): string {
   return execFileSync(javaBin(), [
-    '-Xmx512m', `-Dlog4j.configuration=file:${infraDir('kafka', 'conf', 'tools-log4j.properties')}`,
-    '-cp', `${infraDir('kafka', 'libs')}/*`, mainClass, ...args,
+    '-Xmx512m', writeLoggingConfig(infraDir('kafka', 'conf'), 'tools', 'WARN'),
+    '-cp', `${kafkaLibsDir()}/*`, mainClass, ...args,
   ], { encoding: 'utf8', maxBuffer: 64 << 20 })
 }
 

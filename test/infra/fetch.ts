@@ -1,43 +1,79 @@
 import { createHash } from 'node:crypto'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { infraDir, javaBin, pomPath } from './paths.js'
+import { kafkaLine, mavenVersionArgs } from './versions.js'
+
+/**
+ * The jars of each Kafka line live in their own folders, so switching PIPE_KAFKA_VERSION back and forth
+ * downloads nothing twice: the broker and worker classpath, and the worker's plugin.path.
+ */
+export const kafkaLibsDir = (): string => infraDir('kafka', `libs-${kafkaLine().kafka}`)
+export const connectPluginsDir = (): string => infraDir('connect', `plugins-${kafkaLine().kafka}`)
 
 /** What Maven fetches: a pom, the goals that copy its jars, and the folder they land in. */
 interface Artifact {
   readonly name: string
   /** the servers that need these jars */
   readonly servers: readonly string[]
+  /** true when the jars depend on the Kafka line (PIPE_KAFKA_VERSION) */
+  readonly perKafkaLine: boolean
   readonly pom: string
   readonly dir: () => string
   readonly goals: (dir: string) => string[]
+  /** a step after Maven, in the same folder */
+  readonly after?: (dir: string) => void
 }
 
 const copyDependencies = (dir: string): string[] => ['dependency:copy-dependencies', `-DoutputDirectory=${dir}`]
 
 export const artifacts: readonly Artifact[] = [
-  { name: 'kafka', servers: ['kafka', 'connect', 'kafka-secure'], pom: 'kafka', dir: () => infraDir('kafka', 'libs'), goals: copyDependencies },
-  { name: 'cassandra', servers: ['cassandra'], pom: 'cassandra', dir: () => infraDir('cassandra', 'libs'), goals: copyDependencies },
+  { name: 'kafka', servers: ['kafka', 'connect', 'kafka-secure'], perKafkaLine: true, pom: 'kafka', dir: kafkaLibsDir, goals: copyDependencies },
+  { name: 'cassandra', servers: ['cassandra'], perKafkaLine: false, pom: 'cassandra', dir: () => infraDir('cassandra', 'libs'), goals: copyDependencies },
   {
     name: 'connect-plugins',
     servers: ['connect'],
+    perKafkaLine: true,
     pom: 'connect-plugins',
-    dir: () => infraDir('connect', 'plugins'),
+    dir: connectPluginsDir,
     goals: (dir) => ['dependency:copy@copy-jars', 'dependency:unpack@unpack-archives', `-Dplugins.dir=${dir}`],
+    after: addConnectFileShim,
   },
   {
     name: 'camel-cassandra-sink',
     servers: ['connect'],
+    perKafkaLine: true,
     pom: 'camel-cassandra-sink',
-    dir: () => infraDir('connect', 'plugins', 'camel-cassandra-sink'),
+    dir: () => join(connectPluginsDir(), 'camel-cassandra-sink'),
     goals: copyDependencies,
   },
 ]
 
-const markerOf = (artifact: Artifact): string => join(infraDir('.fetched'), `${artifact.name}.sha256`)
+/**
+ * When the line's connect-file is older than its worker (4.3.1 on Kafka 4.4.0: the registry serves no newer),
+ * compiles connect-file-shim/ (the AppInfoParser that Kafka 4.4 moved) into the connect-file plugin folder.
+ */
+function addConnectFileShim(pluginsDir: string): void {
+  const line = kafkaLine()
+  if (line.connectFile === line.kafka) return
+  const source = join(dirname(pomPath('connect-plugins')), 'connect-file-shim')
+  const classes = join(pluginsDir, '..', `connect-file-shim-${line.kafka}`)
+  rmSync(classes, { recursive: true, force: true })
+  const javaFiles = ['org/apache/kafka/common/utils/AppInfoParser.java'].map((file) => join(source, file))
+  const jdk = dirname(javaBin())
+  const tool = (name: string): string => jdk === '.' ? name : join(jdk, name)
+  execFileSync(tool('javac'), ['--release', '17', '-cp', join(kafkaLibsDir(), '*'), '-d', classes, ...javaFiles], { stdio: ['ignore', 'pipe', 'pipe'] })
+  execFileSync(tool('jar'), ['cf', join(pluginsDir, 'connect-file', 'connect-file-appinfo-shim.jar'), '-C', classes, '.'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  rmSync(classes, { recursive: true, force: true })
+}
+
+const lineSuffix = (artifact: Artifact): string => artifact.perKafkaLine ? `-${kafkaLine().kafka}` : ''
+/** The file that records which pom (and Kafka line) the jars of an artifact were fetched for. */
+export const markerOf = (artifact: Artifact): string => join(infraDir('.fetched'), `${artifact.name}${lineSuffix(artifact)}.sha256`)
+const mavenArgs = (artifact: Artifact): string[] => artifact.perKafkaLine ? mavenVersionArgs() : []
 const pomHash = (artifact: Artifact): string =>
-  createHash('sha256').update(readFileSync(pomPath(artifact.pom))).digest('hex')
+  createHash('sha256').update(readFileSync(pomPath(artifact.pom))).update(mavenArgs(artifact).join(' ')).digest('hex')
 
 /** True when the jars of this artifact are in place for the current pom: nothing to download. */
 export function isFetched(artifact: Artifact): boolean {
@@ -76,11 +112,12 @@ export function fetchAll(log: (line: string) => void = () => undefined, servers?
     log(`fetching ${artifact.name} from Maven Central into ${dir}`)
     if (artifact.name !== 'connect-plugins') rmSync(dir, { recursive: true, force: true })
     try {
-      execFileSync('mvn', ['-B', '-ntp', '-q', '-f', pomPath(artifact.pom), ...artifact.goals(dir)], { stdio: ['ignore', 'pipe', 'pipe'] })
+      execFileSync('mvn', ['-B', '-ntp', '-q', '-f', pomPath(artifact.pom), ...mavenArgs(artifact), ...artifact.goals(dir)], { stdio: ['ignore', 'pipe', 'pipe'] })
     } catch (error) {
       const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '')
       throw new Error(`maven could not fetch ${artifact.name} (${pomPath(artifact.pom)}):\n${output.trim()}\nrerun \`pnpm infra fetch\` once Maven Central is reachable`)
     }
+    artifact.after?.(dir)
     writeFileSync(markerOf(artifact), pomHash(artifact))
   }
   return missing.map((artifact) => artifact.name)

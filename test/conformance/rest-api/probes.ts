@@ -1,6 +1,7 @@
 /**
  * REST probes sent to Apache Kafka Connect and to `pipe worker` in the same order: each names a
- * request and the status Kafka Connect 3.9.1 answers (checked against the real worker). Names in
+ * request and the status Kafka Connect 4.4.0 answers (checked against the real worker), and where
+ * Kafka Connect 3.9.1 answered otherwise, that status too (`connect3`). Names in
  * braces are replaced per engine: `{src}` a running FileStreamSource, `{stp}` one created STOPPED,
  * `{bad}` a FileStreamSink whose task fails, `{put}` one created by PUT, `{psd}` one created PAUSED, `{missing}` no connector,
  * `{in}` the source's input file, `{dir}` a temp dir, `{logger}` a fresh logger name.
@@ -14,6 +15,8 @@ export interface Probe {
   /** @default 'application/json' */
   readonly contentType?: string
   readonly status: number
+  /** What Kafka Connect 3.x answered where 4.x changed it: pipe answers as the newest, `status`. */
+  readonly connect3?: { readonly status: number }
   /** Wait for this state of a connector before sending. */
   readonly settle?: { readonly connector: string; readonly state: 'running' | 'stopped' | 'failed' }
   /** The answer is an object keyed by data (connector or logger names): compare this entry only. */
@@ -61,7 +64,7 @@ const create: readonly Probe[] = [
   { title: 'create with an array', method: 'POST', path: '/connectors', body: [], status: 500 },
   { title: 'create without config', method: 'POST', path: '/connectors', body: { name: '{missing}' }, status: 500 },
   { title: 'create without connector.class', method: 'POST', path: '/connectors', body: { name: '{missing}', config: {} }, status: 400 },
-  { title: 'create with an unknown class', method: 'POST', path: '/connectors', body: { name: '{missing}', config: { 'connector.class': 'NoSuch' } }, status: 500 },
+  { title: 'create with an unknown class', method: 'POST', path: '/connectors', body: { name: '{missing}', config: { 'connector.class': 'NoSuch' } }, status: 400, connect3: { status: 500 } },
   { title: 'create an invalid config', method: 'POST', path: '/connectors', body: { name: '{missing}', config: { 'connector.class': 'FileStreamSink' } }, status: 400 },
   { title: 'create with a null value', method: 'POST', path: '/connectors', body: { name: '{missing}', config: { ...sink, 'tasks.max': null } }, status: 400 },
   { title: 'create with an empty name', method: 'POST', path: '/connectors', body: { name: '', config: src() }, status: 400 },
@@ -79,7 +82,8 @@ const reads: readonly Probe[] = [
   { title: 'status', method: 'GET', path: '/connectors/{src}/status', status: 200 },
   { title: 'tasks', method: 'GET', path: '/connectors/{src}/tasks', status: 200 },
   { title: 'task status', method: 'GET', path: '/connectors/{src}/tasks/0/status', status: 200 },
-  { title: 'task configs (deprecated tasks-config)', method: 'GET', path: '/connectors/{src}/tasks-config', status: 200, entry: '{src}-0', isMap: true },
+  // deprecated in 3.7 (KIP-970), removed in Kafka Connect 4.0
+  { title: 'task configs (removed tasks-config)', method: 'GET', path: '/connectors/{src}/tasks-config', status: 404, connect3: { status: 200 } },
   { title: 'unknown task status', method: 'GET', path: '/connectors/{src}/tasks/9/status', status: 404 },
   { title: 'non-numeric task id', method: 'GET', path: '/connectors/{src}/tasks/abc/status', status: 404 },
   { title: 'topics', method: 'GET', path: '/connectors/{src}/topics', status: 200, entry: '{src}' },

@@ -86,10 +86,56 @@ function errorBodyProblems(answer: ProbeAnswer, label: string): string[] {
   return []
 }
 
-/** What differs between Kafka Connect's answer and pipe's; empty when the probe matches. */
-export function compareAnswers(probe: Probe, real: { target: ProbeTarget; answer: ProbeAnswer }, pipe: { target: ProbeTarget; answer: ProbeAnswer }): string[] {
+/** The version a Kafka Connect worker names at `GET /`. */
+export async function connectVersion(url: string): Promise<string> {
+  const body = await (await fetch(`${url}/`)).json() as { version?: unknown }
+  return String(body.version)
+}
+
+const CONVERTER_KEYS = new Set(['key.converter', 'value.converter', 'header.converter'])
+
+const isConnect3 = (version: string | undefined): boolean => version?.startsWith('3.') === true
+
+/**
+ * pipe's answer (shaped as Kafka Connect 4.4 answers) as Kafka Connect 3.x shaped it: `order_in_group`
+ * was `order` (renamed in 4.2), the `*.plugin.version` keys (4.1, KIP-891) did not exist, and validation
+ * left the converters it was not given null (4.1 fills in the worker's).
+ */
+export function asConnect3(body: unknown): unknown {
+  if (isRecord(body) && isRecord(body['definition']) && isRecord(body['value']) && CONVERTER_KEYS.has(String(body['definition']['name'])) &&
+    body['definition']['default_value'] !== null && body['value']['value'] === body['definition']['default_value']) {
+    return asConnect3({ definition: { ...body['definition'], default_value: null }, value: { ...body['value'], value: null } })
+  }
+  if (Array.isArray(body)) {
+    const named = (item: unknown): string | undefined => {
+      if (!isRecord(item)) return undefined
+      const definition = item['definition']
+      const name = isRecord(definition) ? definition['name'] : item['name']
+      return typeof name === 'string' ? name : undefined
+    }
+    return body.filter((item) => named(item)?.endsWith('.plugin.version') !== true).map(asConnect3)
+  }
+  if (!isRecord(body)) return body
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key === 'order_in_group' ? 'order' : key, asConnect3(value)]))
+}
+
+/**
+ * What differs between Kafka Connect's answer and pipe's; empty when the probe matches. pipe answers as
+ * the newest Kafka Connect: against a 3.x worker (`realVersion`), a probe whose status changed in 4.x
+ * checks each side's own status, and other answers compare with pipe's shaped as 3.x shaped them.
+ */
+export function compareAnswers(probe: Probe, real: { target: ProbeTarget; answer: ProbeAnswer }, pipe: { target: ProbeTarget; answer: ProbeAnswer }, realVersion?: string): string[] {
+  const old = isConnect3(realVersion)
+  const expected = old ? probe.connect3?.status ?? probe.status : probe.status
+  if (old && probe.connect3 !== undefined) {
+    const problems: string[] = []
+    if (real.answer.status !== expected) problems.push(`Kafka Connect ${String(realVersion)} answered ${real.answer.status}, the probe expects ${expected}`)
+    if (pipe.answer.status !== probe.status) problems.push(`status ${pipe.answer.status} vs Kafka Connect 4's ${probe.status}: ${JSON.stringify(pipe.answer.body)}`)
+    return problems
+  }
+  if (old) pipe = { ...pipe, answer: { ...pipe.answer, body: asConnect3(pipe.answer.body) } }
   const problems: string[] = []
-  if (real.answer.status !== probe.status) problems.push(`Kafka Connect answered ${real.answer.status}, the probe expects ${probe.status}`)
+  if (real.answer.status !== expected) problems.push(`Kafka Connect answered ${real.answer.status}, the probe expects ${expected}`)
   if (pipe.answer.status !== real.answer.status) problems.push(`status ${pipe.answer.status} vs Kafka Connect's ${real.answer.status}: ${JSON.stringify(pipe.answer.body)}`)
   problems.push(...errorBodyProblems(real.answer, 'Kafka Connect'), ...errorBodyProblems(pipe.answer, 'pipe'))
   const where = (side: { target: ProbeTarget; answer: ProbeAnswer }): string | undefined =>

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { connectPluginsDir, kafkaLibsDir } from '../fetch.js'
 import { infraDir, javaBin } from '../paths.js'
 import { freePort } from '../ports.js'
 import { startDetached } from '../process.js'
 import { lastPorts, rememberPorts, type ServerState } from '../state.js'
 import { waitUntil } from '../wait.js'
-import { kafkaJvmOptions, log4jConfig, type StartOptions } from './kafka.js'
+import { kafkaJvmOptions, writeLoggingConfig, type StartOptions } from './kafka.js'
 
 /** Connect's group and internal topics; tests that share the offsets topic with pipe read them from `info`. */
 export const connectTopics = {
@@ -53,16 +54,16 @@ export async function startConnect(options: StartOptions & { readonly bootstrap:
   const jmx = await freePort(lastPorts('connect')?.['jmx'] ?? 9999, new Set([port]))
   rememberPorts('connect', { rest: port, jmx })
   for (const sub of ['conf', 'logs', 'work']) mkdirSync(dir(sub), { recursive: true })
-  writeFileSync(dir('conf', 'connect-distributed.properties'), workerProperties(options.bootstrap, port, dir('plugins')))
-  writeFileSync(dir('conf', 'connect-log4j.properties'), log4jConfig('INFO'))
+  writeFileSync(dir('conf', 'connect-distributed.properties'), workerProperties(options.bootstrap, port, connectPluginsDir()))
+  const logging = writeLoggingConfig(dir('conf'), 'connect', 'INFO')
   const logFile = dir('logs', 'connect.log')
   rmSync(logFile, { force: true })
   const pid = startDetached(javaBin(), [
     '-Xms256m', '-Xmx1536m', ...kafkaJvmOptions,
     '-Dcom.sun.management.jmxremote', `-Dcom.sun.management.jmxremote.port=${String(jmx)}`, `-Dcom.sun.management.jmxremote.rmi.port=${String(jmx)}`,
     '-Dcom.sun.management.jmxremote.host=127.0.0.1', '-Djava.rmi.server.hostname=127.0.0.1', '-Dcom.sun.management.jmxremote.authenticate=false', '-Dcom.sun.management.jmxremote.ssl=false',
-    `-Dlog4j.configuration=file:${dir('conf', 'connect-log4j.properties')}`, `-Dkafka.logs.dir=${dir('logs')}`,
-    '-cp', `${infraDir('kafka', 'libs')}/*`,
+    logging, `-Dkafka.logs.dir=${dir('logs')}`,
+    '-cp', `${kafkaLibsDir()}/*`,
     'org.apache.kafka.connect.cli.ConnectDistributed', dir('conf', 'connect-distributed.properties'),
   ], logFile, dir('work'))
   options.onSpawn?.(pid)

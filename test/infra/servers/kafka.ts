@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { kafkaLibsDir } from '../fetch.js'
 import { infraDir, javaBin } from '../paths.js'
 import { freePort, isListening } from '../ports.js'
 import { startDetached } from '../process.js'
 import { lastPorts, rememberPorts, type ServerName, type ServerState } from '../state.js'
+import { kafkaLine } from '../versions.js'
 import { logContains, waitUntil } from '../wait.js'
 
 /** Any 22-character URL-safe base64 of 16 bytes is a valid KRaft cluster id. */
@@ -14,17 +17,43 @@ export const kafkaJvmOptions = [
   '-XX:+ExplicitGCInvokesConcurrent', '-XX:MaxInlineLevel=15', '-Djava.awt.headless=true',
 ]
 
-export function log4jConfig(level: 'INFO' | 'WARN'): string {
-  return [
-    `log4j.rootLogger=${level}, stdout`,
-    'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
-    'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
-    'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %X{connector.context}%m (%c)%n',
-    'log4j.logger.kafka.request.logger=WARN',
-    'log4j.logger.state.change.logger=WARN',
-    'log4j.logger.org.reflections=ERROR',
+const quietLoggers = ['kafka.request.logger', 'state.change.logger']
+
+/**
+ * The logging config of the Kafka line in use, written as `<name>` in `dir`, and the JVM flag that
+ * points at it: log4j 1 properties for Kafka 3.x (reload4j), log4j2 properties for Kafka 4.x (KIP-653).
+ */
+export function writeLoggingConfig(dir: string, name: string, level: 'INFO' | 'WARN'): string {
+  const pattern = '[%d] %p %X{connector.context}%m (%c)%n'
+  if (kafkaLine().log4j === 1) {
+    const file = join(dir, `${name}-log4j.properties`)
+    writeFileSync(file, [
+      `log4j.rootLogger=${level}, stdout`,
+      'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+      'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
+      `log4j.appender.stdout.layout.ConversionPattern=${pattern}`,
+      ...quietLoggers.map((logger) => `log4j.logger.${logger}=WARN`),
+      'log4j.logger.org.reflections=ERROR',
+      '',
+    ].join('\n'))
+    return `-Dlog4j.configuration=file:${file}`
+  }
+  const file = join(dir, `${name}-log4j2.properties`)
+  writeFileSync(file, [
+    'status=warn',
+    'appender.stdout.type=Console',
+    'appender.stdout.name=STDOUT',
+    'appender.stdout.layout.type=PatternLayout',
+    `appender.stdout.layout.pattern=${pattern}`,
+    `rootLogger.level=${level}`,
+    'rootLogger.appenderRef.stdout.ref=STDOUT',
+    ...[...quietLoggers, 'org.reflections'].flatMap((logger, index) => [
+      `logger.quiet${index}.name=${logger}`,
+      `logger.quiet${index}.level=${logger === 'org.reflections' ? 'ERROR' : 'WARN'}`,
+    ]),
     '',
-  ].join('\n')
+  ].join('\n'))
+  return `-Dlog4j2.configurationFile=${file}`
 }
 
 /** server.properties lines every test broker shares (single node, replication 1, quick group joins). */
@@ -99,18 +128,18 @@ export async function startKraftBroker(spec: KraftBroker, options: StartOptions)
   for (const sub of ['conf', 'logs', 'data']) mkdirSync(dir(sub), { recursive: true })
   rememberPorts(spec.name, ports)
   writeFileSync(dir('conf', 'server.properties'), spec.properties(ports, dataDir))
-  writeFileSync(dir('conf', 'log4j.properties'), log4jConfig('INFO'))
-  writeFileSync(dir('conf', 'tools-log4j.properties'), log4jConfig('WARN'))
-  const classpath = `${infraDir('kafka', 'libs')}/*`
+  const brokerLogging = writeLoggingConfig(dir('conf'), 'broker', 'INFO')
+  const toolsLogging = writeLoggingConfig(dir('conf'), 'tools', 'WARN')
+  const classpath = `${kafkaLibsDir()}/*`
   execFileSync(javaBin(), [
-    '-Xmx256m', `-Dlog4j.configuration=file:${dir('conf', 'tools-log4j.properties')}`, '-cp', classpath,
+    '-Xmx256m', toolsLogging, '-cp', classpath,
     'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', dir('conf', 'server.properties'), '--ignore-formatted', ...(spec.formatArgs ?? []),
   ], { stdio: ['ignore', 'pipe', 'pipe'] })
   const logFile = dir('logs', 'kafka.log')
   rmSync(logFile, { force: true })
   const pid = startDetached(javaBin(), [
     '-Xms512m', '-Xmx1g', ...kafkaJvmOptions,
-    `-Dlog4j.configuration=file:${dir('conf', 'log4j.properties')}`, `-Dkafka.logs.dir=${dir('logs')}`,
+    brokerLogging, `-Dkafka.logs.dir=${dir('logs')}`,
     '-cp', classpath, 'kafka.Kafka', dir('conf', 'server.properties'),
   ], logFile, dir())
   options.onSpawn?.(pid)

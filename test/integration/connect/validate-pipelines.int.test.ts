@@ -44,7 +44,9 @@ describe('compiled pipelines/ on the real Kafka Connect worker', () => {
       const response = await connectRequest(url, 'PUT', `/connector-plugins/${connectorClass}/config/validate`, { ...document.config, name: document.name })
       expect(response.status, `${document.name}: ${JSON.stringify(response.body)}`).toBe(200)
       const infos = response.body as ConfigInfos
-      for (const { value } of infos.configs) {
+      // a ConfigDef key the connector's validation leaves out has value null (Debezium 3.6's PostgreSQL connector)
+      for (const { value } of infos.configs as readonly { value: ConfigInfos['configs'][number]['value'] | null }[]) {
+        if (value === null) continue
         for (const error of value.errors) errors.push(`${document.name}: ${value.name}: ${error}`)
       }
       expect(infos.error_count, `${document.name} has errors`).toBe(errors.filter((e) => e.startsWith(`${document.name}:`)).length)

@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { artifacts, isFetched } from '../../infra/fetch.js'
-import { infraDir, repoRoot } from '../../infra/paths.js'
+import { artifacts, isFetched, markerOf } from '../../infra/fetch.js'
+import { repoRoot } from '../../infra/paths.js'
 import { isAlive } from '../../infra/process.js'
 import { waitFor } from '../../support/wait-for.js'
 
@@ -22,8 +22,8 @@ describe('test infrastructure', () => {
     if (kafka === undefined || !isFetched(kafka)) throw new Error('kafka jars are missing: run `pnpm infra fetch`')
     mkdirSync(join(home, 'kafka'), { recursive: true })
     mkdirSync(join(home, '.fetched'), { recursive: true })
-    symlinkSync(infraDir('kafka', 'libs'), join(home, 'kafka', 'libs'))
-    writeFileSync(join(home, '.fetched', 'kafka.sha256'), readFileSync(infraDir('.fetched', 'kafka.sha256')))
+    symlinkSync(kafka.dir(), join(home, 'kafka', basename(kafka.dir())))
+    writeFileSync(join(home, '.fetched', basename(markerOf(kafka))), readFileSync(markerOf(kafka)))
 
     const fixtures = join(repoRoot, 'test', 'fixtures', 'infra-interrupt')
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', join(fixtures, 'vitest.config.ts')], {

@@ -119,16 +119,20 @@ export function liveRequest(corpusCase: CorpusCase): LiveRequest {
   }
 }
 
-/** The shape of a worker's validate answer the corpus reads. */
+/**
+ * The shape of a worker's validate answer the corpus reads. `value` is null for a ConfigDef key the
+ * connector's validation leaves out (Debezium 3.6's PostgreSQL connector: internal.legacy.snapshot.max.threads).
+ */
 export interface ValidateAnswer {
-  readonly configs: readonly { readonly value: { readonly name: string; readonly errors: readonly string[] } }[]
+  readonly configs: readonly { readonly value: { readonly name: string; readonly errors: readonly string[] } | null }[]
 }
 
 /** The case's keys the worker flags (its errors), sorted, prefix removed. */
 export function liveFlags(answer: ValidateAnswer, prefix: string): string[] {
   return answer.configs
-    .filter((config) => config.value.errors.length > 0 && config.value.name.startsWith(prefix))
-    .map((config) => config.value.name.slice(prefix.length))
+    .flatMap((config) => config.value === null ? [] : [config.value])
+    .filter((value) => value.errors.length > 0 && value.name.startsWith(prefix))
+    .map((value) => value.name.slice(prefix.length))
     .sort()
 }
 

@@ -133,8 +133,12 @@ export function corpusCases(db: CorpusDatabase): CorpusCase[] {
     { id: 'camel-boolean-number', plugin: 'camelSink', options: { 'camel.sink.url': 'cql://127.0.0.1:9042/corpus', 'camel.map.headers': 1 }, flags: ['camel.map.headers'] },
     // SMTs, on a FileStream source
     { id: 'unwrap-good', plugin: 'extractNewRecordState', options: {}, flags: [] },
-    // the same for ExtractNewRecordState's delete.tombstone.handling.mode: no recommended values, validate accepts it
-    { id: 'unwrap-tombstone-mode-unlisted', plugin: 'extractNewRecordState', options: { 'delete.tombstone.handling.mode': 'keep' }, flags: [] },
+    // ExtractNewRecordState's delete.tombstone.handling.mode: Debezium 3.6 checks it in a validator (3.2 accepted any
+    // string), and names the values neither in its ConfigDef nor as recommended values, so a pull cannot close the set
+    {
+      id: 'unwrap-tombstone-mode-unlisted', plugin: 'extractNewRecordState', options: { 'delete.tombstone.handling.mode': 'keep' }, flags: ['delete.tombstone.handling.mode'],
+      gap: { offline: [], live: ['delete.tombstone.handling.mode'], why: 'Debezium 3.6 checks the mode in a validator; /config and recommended values do not name its values' },
+    },
     { id: 'unwrap-boolean-string', plugin: 'extractNewRecordState', options: { 'drop.fields.keep.schema.compatible': 'maybe' }, flags: ['drop.fields.keep.schema.compatible'] },
     { id: 'extract-field-good', plugin: 'extractField', options: { field: 'after' }, flags: [] },
     { id: 'extract-field-missing', plugin: 'extractField', options: {}, flags: ['field'] },

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { servers } from '../../infra/servers.js'
 import { PROBES } from '../../conformance/rest-api/probes.js'
-import { compareAnswers, sendProbe, type ProbeTarget } from '../../conformance/rest-api/run-probes.js'
+import { compareAnswers, connectVersion, sendProbe, type ProbeTarget } from '../../conformance/rest-api/run-probes.js'
 import { startPipeWorker, type PipeWorker } from './pipe-worker.js'
 
 const run = Date.now().toString(36)
@@ -39,10 +39,11 @@ describe('the Kafka Connect REST API of a distributed pipe worker', () => {
     const pipe = await targetFor('piped', worker.url)
     const mismatches: string[] = []
     const table: string[] = []
-    for (const probe of PROBES) {
+    const version = await connectVersion(real.url)
+  for (const probe of PROBES) {
       const realAnswer = await sendProbe(real, probe)
       const pipeAnswer = await sendProbe(pipe, probe)
-      const problems = compareAnswers(probe, { target: real, answer: realAnswer }, { target: pipe, answer: pipeAnswer })
+      const problems = compareAnswers(probe, { target: real, answer: realAnswer }, { target: pipe, answer: pipeAnswer }, version)
       table.push(`${String(realAnswer.status)} ${String(pipeAnswer.status)} ${problems.length === 0 ? 'same' : 'DIFF'} ${probe.method} ${probe.path}  ${brief(realAnswer.body)} || ${brief(pipeAnswer.body)}`)
       for (const p of problems) mismatches.push(`${probe.method} ${probe.path} (${probe.title}): ${p}`)
     }

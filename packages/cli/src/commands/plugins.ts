@@ -6,7 +6,7 @@ import type { ExitCode } from '../exit-code.js'
 import { isPulledType } from '../plugins/plugin-info.js'
 import { pluginNames } from '../plugins/plugin-names.js'
 import { pullPlugins } from '../plugins/pull-plugins.js'
-import { listPlugins } from '../plugins/read-plugins.js'
+import { listPlugins, newestVersions } from '../plugins/read-plugins.js'
 import { pluginTitle } from '../plugins/render-plugin-module.js'
 import type { IoHost } from '../report/io-host.js'
 import { reportOneLine } from '../report/one-line-error.js'
@@ -91,7 +91,7 @@ export async function runPluginsList(options: PluginsListOptions, io: IoHost, en
   const json = options.json === true
   try {
     const transport = createConnectTransport(connectUrl(options.connect, env), { token: env['PIPE_CONNECT_TOKEN'] })
-    const plugins = await listPlugins(transport)
+    const plugins = newestVersions(await listPlugins(transport))
     const names = pluginNames(plugins.filter((plugin) => isPulledType(plugin.type)).map((plugin) => plugin.class))
     const rows = plugins.map((plugin) => ({ ...plugin, ...(names.has(plugin.class) ? { factory: names.get(plugin.class)?.factory } : {}) }))
     if (json) {

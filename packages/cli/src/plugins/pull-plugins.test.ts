@@ -78,7 +78,7 @@ describe('pullPlugins on recorded answers of the test worker', () => {
     for (const key of keys) {
       const line = text.split('\n').find((l) => l.startsWith(`    '${key.name}': field.`))
       // keys pipe writes itself (the connector's name, its topics...) are left out: pipe check refuses them
-      if (/[()[\]*+]/.test(key.name) || /^(?:name|connector\.class|tasks\.max.*|topics?|topics\.regex|transforms.*|predicates.*|(?:key|value|header)\.converter|errors\.(?:tolerance|log\..*|retry\..*)|config\.action\.reload|topic\.creation\.groups|exactly\.once\.support|transaction\.boundary.*|offsets\.storage\.topic)$/.test(key.name)) {
+      if (/[()[\]*+]/.test(key.name) || /^(?:name|connector\.class|connector\.plugin\.version|tasks\.max.*|topics?|topics\.regex|transforms.*|predicates.*|(?:key|value|header)\.converter(?:\.plugin\.version)?|errors\.(?:tolerance|log\..*|retry\..*)|config\.action\.reload|topic\.creation\.groups|exactly\.once\.support|transaction\.boundary.*|offsets\.storage\.topic)$/.test(key.name)) {
         expect(line, key.name).toBeUndefined()
         continue
       }
@@ -120,7 +120,8 @@ describe('pullPlugins on recorded answers of the test worker', () => {
     const validate = Object.entries(answers).find(([key]) => key.startsWith(`PUT /connector-plugins/${encodeURIComponent(POSTGRES)}/config/validate`))
     const recommended = recommendedValues(validate?.[1].body)
     const stringKeys = new Set(configOf(POSTGRES).filter((key) => key.type === 'STRING').map((key) => key.name))
-    const closed = [...recommended].filter(([key]) => stringKeys.has(key))
+    // the framework's *.plugin.version keys (Kafka Connect 4.1) are pipe's to set, not fields
+    const closed = [...recommended].filter(([key]) => stringKeys.has(key) && !key.endsWith('.plugin.version'))
     expect(closed.length).toBeGreaterThan(3)
     for (const [key, values] of closed) {
       const line = text.split('\n').find((l) => l.startsWith(`    '${key}': field.enum([`)) ?? ''

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { ConnectTransport } from '../deploy/kafka-connect-client.js'
 import type { PulledPlugin } from './plugin-info.js'
 import { pluginNames } from './plugin-names.js'
-import { hostConnector, listPlugins, readPlugins } from './read-plugins.js'
+import { hostConnector, listPlugins, newestVersions, readPlugins } from './read-plugins.js'
 import { renderPluginModule } from './render-plugin-module.js'
 import { selectPlugins } from './select-plugins.js'
 import { checkWritable, writePluginModules, type WrittenModules } from './write-plugin-modules.js'
@@ -66,7 +66,7 @@ export interface PullOptions {
  * ```
  */
 export async function pullPlugins(transport: ConnectTransport, options: PullOptions): Promise<PullResult> {
-  const listing = await listPlugins(transport)
+  const listing = newestVersions(await listPlugins(transport))
   const all = selectPlugins(listing, [], new Map(), transport.base)
   const names = pluginNames(all.map((plugin) => plugin.class))
   const selected = selectPlugins(listing, options.plugins, names, transport.base)

@@ -50,6 +50,37 @@ export async function listPlugins(transport: ConnectTransport): Promise<PluginLi
   return plugins.sort((a, b) => (a.class < b.class ? -1 : a.class > b.class ? 1 : 0))
 }
 
+/** Compares two plugin versions by their numeric parts (`3.6.0.Final` < `3.6.1.Final` < `3.10.0`). */
+function compareVersions(a: string, b: string): number {
+  const parts = (v: string): number[] => (v.match(/\d+/g) ?? []).map(Number)
+  const [pa, pb] = [parts(a), parts(b)]
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * One entry per class and type, the newest version: Kafka Connect 4.1 (KIP-891) lists every installed
+ * version of a plugin, and answers `GET /connector-plugins/{class}/config` for the newest.
+ *
+ * @example
+ * ```ts
+ * newestVersions([{ class: 'a.B', type: 'transformation', version: '3.6.1' }, { class: 'a.B', type: 'transformation', version: '3.6.0' }])
+ * // [{ class: 'a.B', type: 'transformation', version: '3.6.1' }]
+ * ```
+ */
+export function newestVersions(plugins: readonly PluginListing[]): PluginListing[] {
+  const kept = new Map<string, PluginListing>()
+  for (const plugin of plugins) {
+    const key = `${plugin.type} ${plugin.class}`
+    const seen = kept.get(key)
+    if (seen === undefined || compareVersions(plugin.version ?? '', seen.version ?? '') > 0) kept.set(key, plugin)
+  }
+  return [...kept.values()]
+}
+
 /**
  * A config that a validate request needs to read a plugin's recommended values: the connector itself,
  * or a host connector carrying the SMT (`transforms=t`) or predicate (`predicates=p`).

@@ -22,7 +22,7 @@ describe('restErrorOf', () => {
       [new ConnectorNotStoppedError('c'), 400],
       [new InvalidOffsetsError('Source partitions must be non-null JSON objects'), 400],
       [new LoggerLevelMissingError(), 400],
-      [new UnknownConnectorClassError('Nope', 'Failed to find any class'), 500],
+      [new UnknownConnectorClassError('Nope', 'Failed to find any class'), 400],
       [new OffsetsWriteError('Failed to alter consumer group offsets'), 500],
     ]
     for (const [error, status] of cases) expect(restErrorOf(error)?.body).toEqual({ error_code: status, message: error.message })

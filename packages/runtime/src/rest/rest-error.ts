@@ -50,7 +50,8 @@ const WORKER_ERROR_STATUS: readonly (readonly [abstract new (...args: never[]) =
   [ConnectorNotStoppedError, 400],
   [InvalidOffsetsError, 400],
   [LoggerLevelMissingError, 400],
-  [UnknownConnectorClassError, 500],
+  // 400 since Kafka Connect 4.x (3.9 answered 500)
+  [UnknownConnectorClassError, 400],
   [OffsetsWriteError, 500],
 ]
 

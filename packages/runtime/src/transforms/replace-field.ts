@@ -20,8 +20,9 @@ function renamesOf(config: ConnectorConfig): ReadonlyMap<string, string> {
 /** `ReplaceField$Key` / `$Value`: keeps included, drops excluded (wins), renames; on a struct in schema order. */
 export function replaceField(part: RecordPart) {
   return (config: ConnectorConfig): Transformation => {
-    const exclude = new Set(listOf(config, 'exclude').concat(listOf(config, 'blacklist')))
-    const include = new Set(listOf(config, 'include').concat(listOf(config, 'whitelist')))
+    // Kafka Connect 4.0 dropped the old names blacklist and whitelist (3.x read them as exclude and include)
+    const exclude = new Set(listOf(config, 'exclude'))
+    const include = new Set(listOf(config, 'include'))
     const renames = renamesOf(config)
     const keep = (name: string): boolean => !exclude.has(name) && (include.size === 0 || include.has(name))
     return {

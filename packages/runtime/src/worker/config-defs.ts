@@ -3,7 +3,7 @@ import { FILE_STREAM_CLASSES } from '@pipe/dsl/contract'
 /** Types of Kafka Connect's `ConfigDef` keys, as `/config/validate` reports them. */
 export type ConfigType = 'STRING' | 'INT' | 'LONG' | 'SHORT' | 'DOUBLE' | 'BOOLEAN' | 'LIST' | 'CLASS' | 'PASSWORD'
 
-/** `ConfigKeyInfo`: one key's definition (JSON key `order`, as Kafka Connect writes it). */
+/** `ConfigKeyInfo`: one key's definition (JSON key `order_in_group` since Kafka Connect 4.2; 3.x wrote `order`). */
 export interface ConfigKeyInfo {
   readonly name: string
   readonly type: ConfigType
@@ -15,28 +15,37 @@ export interface ConfigKeyInfo {
   readonly width: 'NONE' | 'SHORT' | 'MEDIUM' | 'LONG'
   readonly display_name: string
   readonly dependents: readonly string[]
-  readonly order: number
+  readonly order_in_group: number
 }
 
 type KeyRow = readonly [name: string, type: ConfigType, defaultValue: string | null, importance: ConfigKeyInfo['importance'], group: string | null, width: ConfigKeyInfo['width'], order: number, documentation: string]
 
-function key(row: KeyRow): ConfigKeyInfo {
-  const [name, type, defaultValue, importance, group, width, order, documentation] = row
-  const required = defaultValue === null && (name === 'name' || name === 'connector.class' || name === 'topic')
-  return { name, type, required, default_value: defaultValue, importance, documentation, group, width, display_name: name, dependents: [], order }
+/** The key whose default is the plugin's own version (Kafka Connect 4.1, KIP-891). */
+const CONNECTOR_VERSION_KEY = 'connector.plugin.version'
+
+function key(row: KeyRow, pluginVersion: string | null): ConfigKeyInfo {
+  const [name, type, rowDefault, importance, group, width, order, documentation] = row
+  const defaultValue = name === CONNECTOR_VERSION_KEY ? pluginVersion : rowDefault
+  const required = rowDefault === null && (name === 'name' || name === 'connector.class' || name === 'topic')
+  return { name, type, required, default_value: defaultValue, importance, documentation, group, width, display_name: name, dependents: [], order_in_group: order }
 }
 
 const COMMON: readonly KeyRow[] = [
   ['name', 'STRING', null, 'HIGH', 'Common', 'MEDIUM', 1, 'globally unique name of this connector'],
   ['connector.class', 'STRING', null, 'HIGH', 'Common', 'LONG', 2, 'class name or alias of the connector'],
-  ['tasks.max', 'INT', '1', 'HIGH', 'Common', 'SHORT', 3, 'maximum number of tasks'],
-  ['tasks.max.enforce', 'BOOLEAN', 'true', 'LOW', 'Common', 'SHORT', 4, 'fail when the connector asks for more tasks than tasks.max'],
-  ['key.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 5, 'converter of record keys; default: the worker\'s'],
-  ['value.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 6, 'converter of record values; default: the worker\'s'],
-  ['header.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 7, 'converter of record headers; default: the worker\'s'],
-  ['transforms', 'LIST', '', 'LOW', 'Transforms', 'LONG', 8, 'aliases of the transformations to apply, in order'],
-  ['predicates', 'LIST', '', 'LOW', 'Predicates', 'LONG', 9, 'aliases of the predicates transformations use'],
-  ['config.action.reload', 'STRING', 'restart', 'LOW', 'Common', 'MEDIUM', 10, 'what to do when a config provider value changes: none or restart'],
+  // the *.plugin.version keys: Kafka Connect 4.1 (KIP-891), which pins a plugin version per connector
+  [CONNECTOR_VERSION_KEY, 'STRING', null, 'MEDIUM', 'Common', 'MEDIUM', 3, 'version of the connector'],
+  ['tasks.max', 'INT', '1', 'HIGH', 'Common', 'SHORT', 4, 'maximum number of tasks'],
+  ['tasks.max.enforce', 'BOOLEAN', 'true', 'LOW', 'Common', 'SHORT', 5, '(deprecated) fail when the connector asks for more tasks than tasks.max'],
+  ['key.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 6, 'converter of record keys; default: the worker\'s'],
+  ['key.converter.plugin.version', 'STRING', null, 'LOW', 'Common', 'SHORT', 7, 'version of the key converter'],
+  ['value.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 8, 'converter of record values; default: the worker\'s'],
+  ['value.converter.plugin.version', 'STRING', null, 'LOW', 'Common', 'SHORT', 9, 'version of the value converter'],
+  ['header.converter', 'CLASS', null, 'LOW', 'Common', 'SHORT', 10, 'converter of record headers; default: the worker\'s'],
+  ['header.converter.plugin.version', 'STRING', null, 'LOW', 'Common', 'SHORT', 11, 'version of the header converter'],
+  ['transforms', 'LIST', '', 'LOW', 'Transforms', 'LONG', 12, 'aliases of the transformations to apply, in order'],
+  ['predicates', 'LIST', '', 'LOW', 'Predicates', 'LONG', 13, 'aliases of the predicates transformations use'],
+  ['config.action.reload', 'STRING', 'restart', 'LOW', 'Common', 'MEDIUM', 14, 'what to do when a config provider value changes: none or restart'],
   ['errors.retry.timeout', 'LONG', '0', 'MEDIUM', 'Error Handling', 'MEDIUM', 1, 'how long to retry a failed operation, in ms; -1 forever'],
   ['errors.retry.delay.max.ms', 'LONG', '60000', 'MEDIUM', 'Error Handling', 'MEDIUM', 2, 'longest wait between retries, in ms'],
   ['errors.tolerance', 'STRING', 'none', 'MEDIUM', 'Error Handling', 'SHORT', 3, 'none: fail the task on an error; all: skip bad records'],
@@ -77,12 +86,12 @@ export function configGroups(type: 'source' | 'sink'): readonly string[] {
   return type === 'sink' ? common : [...common, 'Topic Creation', 'Exactly Once Support', 'offsets.topic']
 }
 
-/** Framework keys for a connector type, then the plugin's own keys. */
-export function connectorKeys(type: 'source' | 'sink', className: string): readonly ConfigKeyInfo[] {
-  return [...COMMON, ...(type === 'sink' ? SINK : SOURCE), ...(PLUGIN_KEYS[className] ?? [])].map(key)
+/** Framework keys for a connector type, then the plugin's own keys; `pluginVersion` is the default of connector.plugin.version. */
+export function connectorKeys(type: 'source' | 'sink', className: string, pluginVersion: string | null): readonly ConfigKeyInfo[] {
+  return [...COMMON, ...(type === 'sink' ? SINK : SOURCE), ...(PLUGIN_KEYS[className] ?? [])].map((row) => key(row, pluginVersion))
 }
 
 /** The plugin's own keys first, then the framework's (`GET /connector-plugins/{p}/config`). */
-export function pluginConfigKeys(type: 'source' | 'sink', className: string): readonly ConfigKeyInfo[] {
-  return [...(PLUGIN_KEYS[className] ?? []), ...COMMON, ...(type === 'sink' ? SINK : SOURCE)].map(key)
+export function pluginConfigKeys(type: 'source' | 'sink', className: string, pluginVersion: string): readonly ConfigKeyInfo[] {
+  return [...(PLUGIN_KEYS[className] ?? []), ...COMMON, ...(type === 'sink' ? SINK : SOURCE)].map((row) => key(row, pluginVersion))
 }

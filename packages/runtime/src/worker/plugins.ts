@@ -55,7 +55,7 @@ export function workerTaskConfigs(registry: ConnectorRegistry, config: Connector
   })
 }
 
-/** Kafka Connect's 500 message for a `connector.class` no plugin matches. */
+/** Kafka Connect's message for a `connector.class` no plugin matches. */
 export function unknownClassMessage(registry: ConnectorRegistry, className: string): string {
   const available = registry.connectorClasses().map((c) => `PluginDesc{name='${c}', type=${registry.connector(c)?.type ?? 'unknown'}}`)
   return `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available.join(', ')}`

@@ -23,7 +23,7 @@ export function checkConfig(registry: ConnectorRegistry, name: string, config: C
   const className = config['connector.class']
   if (className === undefined) throw new MissingConnectorClassError(javaMap(withName))
   const plugin = resolvePlugin(registry, className)
-  if (plugin === undefined) throw new UnknownConnectorClassError(className, unknownClassMessage(registry, className))
+  if (plugin === undefined) throw new UnknownConnectorClassError(className, `org.apache.kafka.connect.errors.ConnectException: ${unknownClassMessage(registry, className)}`)
   const errors = validationErrors(validateConnectorConfig(plugin, withName, registry))
   if (errors.length > 0) throw new InvalidConnectorConfigError(invalidConfigMessage(errors))
   return plugin

@@ -1,3 +1,4 @@
+import { CONVERTER_CLASSES } from '@pipe/dsl/contract'
 import type { ConnectorRegistry } from '../tasks/connector-registry.js'
 import type { ConfigKeyInfo } from './config-defs.js'
 import { configGroups, connectorKeys } from './config-defs.js'
@@ -29,6 +30,13 @@ export interface ResolvedPlugin {
 }
 
 type Config = Readonly<Record<string, string | null>>
+
+/** pipe worker's converters, as a Kafka Connect worker's key/value/header.converter settings. */
+const WORKER_CONVERTERS: Readonly<Record<string, string>> = {
+  'key.converter': CONVERTER_CLASSES.json,
+  'value.converter': CONVERTER_CLASSES.json,
+  'header.converter': CONVERTER_CLASSES.simpleHeader,
+}
 
 const NUMERIC = new Set(['INT', 'LONG', 'SHORT'])
 
@@ -63,15 +71,24 @@ function topicErrors(config: Config): string[] {
   return []
 }
 
-function transformEntries(config: Config, registry: ConnectorRegistry): ConfigInfos['configs'] {
-  const aliases = (config['transforms'] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '')
-  return aliases.map((alias) => {
-    const name = `transforms.${alias}.type`
+/** `transforms.<alias>.type` or `predicates.<alias>.type`, then its `.plugin.version` (Kafka Connect 4.1, KIP-891). */
+function aliasEntries(config: Config, kind: 'transforms' | 'predicates', known: (className: string) => boolean, pluginVersion: string | null): ConfigInfos['configs'] {
+  const aliases = (config[kind] ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '')
+  const what = kind === 'transforms' ? 'Transformation' : 'Predicate'
+  return aliases.flatMap((alias) => {
+    const group = `${kind === 'transforms' ? 'Transforms' : 'Predicates'}: ${alias}`
+    const name = `${kind}.${alias}.type`
     const value = config[name] ?? null
     const errors = value === null ? [`Missing required configuration "${name}" which has no default value.`]
-      : registry.transform(value) === undefined ? [`Invalid value ${value} for configuration ${name}: Class ${value} could not be found.`] : []
-    const definition: ConfigKeyInfo = { name, type: 'CLASS', required: true, default_value: null, importance: 'HIGH', documentation: 'class of the transformation', group: `Transforms: ${alias}`, width: 'LONG', display_name: 'Transformation type', dependents: [], order: 0 }
-    return { definition, value: { name, value, recommended_values: [], errors, visible: true } }
+      : !known(value) ? [`Invalid value ${value} for configuration ${name}: Class ${value} could not be found.`] : []
+    const definition: ConfigKeyInfo = { name, type: 'CLASS', required: true, default_value: null, importance: 'HIGH', documentation: `class of the ${what.toLowerCase()}`, group, width: 'LONG', display_name: `${what} type for ${alias}`, dependents: [], order_in_group: 0 }
+    const versionName = `${kind}.${alias}.plugin.version`
+    const version: ConfigKeyInfo = { ...definition, name: versionName, type: 'STRING', required: false, default_value: pluginVersion, documentation: `version of the ${what.toLowerCase()}`, display_name: `${what} version for ${alias}`, order_in_group: 1 }
+    const versionValue = config[versionName] ?? pluginVersion
+    return [
+      { definition, value: { name, value, recommended_values: [], errors, visible: true } },
+      { definition: version, value: { name: versionName, value: versionValue, recommended_values: pluginVersion === null ? [] : [pluginVersion], errors: [], visible: true } },
+    ]
   })
 }
 
@@ -81,9 +98,17 @@ function pluginErrors(plugin: ResolvedPlugin, config: Config): string[] {
   return [...(plugin.validate?.(strings) ?? [])]
 }
 
-/** Validates a connector config as Kafka Connect's `AbstractHerder.validateConnectorConfig` does. */
-export function validateConnectorConfig(plugin: ResolvedPlugin, config: Config, registry: ConnectorRegistry): ConfigInfos {
-  const configs = connectorKeys(plugin.type, plugin.className).map((definition) => {
+/**
+ * Validates a connector config as Kafka Connect's `AbstractHerder.validateConnectorConfig` does;
+ * `pluginVersion` is what the `*.plugin.version` keys default to (the versions `GET /connector-plugins` lists).
+ */
+export function validateConnectorConfig(plugin: ResolvedPlugin, config: Config, registry: ConnectorRegistry, pluginVersion: string | null = null): ConfigInfos {
+  // since Kafka Connect 4.1 validation resolves the worker's converters and their versions as defaults
+  // (GET /connector-plugins/{p}/config leaves them null)
+  const resolved = (definition: ConfigKeyInfo): string | null =>
+    definition.name.endsWith('.plugin.version') ? pluginVersion : WORKER_CONVERTERS[definition.name] ?? definition.default_value
+  const keys = connectorKeys(plugin.type, plugin.className, pluginVersion).map((definition) => ({ ...definition, default_value: resolved(definition) }))
+  const configs = keys.map((definition) => {
     const errors = keyErrors(definition, config)
     if (plugin.type === 'sink' && (definition.name === 'topics' || definition.name === 'topics.regex')) errors.push(...topicErrors(config))
     if (definition.name === 'connector.class') errors.push(...pluginErrors(plugin, config))
@@ -94,7 +119,11 @@ export function validateConnectorConfig(plugin: ResolvedPlugin, config: Config, 
     const value = definition.type === 'PASSWORD' && raw !== null ? '[hidden]' : raw
     return { definition, value: { name: definition.name, value, recommended_values: [], errors, visible: true } }
   })
-  const all = [...configs, ...transformEntries(config, registry)]
+  const all = [
+    ...configs,
+    ...aliasEntries(config, 'transforms', (c) => registry.transform(c) !== undefined, pluginVersion),
+    ...aliasEntries(config, 'predicates', (c) => registry.predicate(c) !== undefined, pluginVersion),
+  ]
   const errorCount = all.reduce((n, c) => n + c.value.errors.length, 0)
   return { name: config['connector.class'] ?? '', error_count: errorCount, groups: configGroups(plugin.type), configs: all }
 }

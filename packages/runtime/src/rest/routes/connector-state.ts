@@ -18,15 +18,7 @@ export function connectorStateRoutes(ctx: ApiContext): readonly Route[] {
   return [
     { method: 'GET', path: '/connectors/{name}/status', handler: async (r) => ({ status: 200, body: await h.connectorStatus(name(r)) }) },
     { method: 'GET', path: '/connectors/{name}/tasks', handler: async (r) => ({ status: 200, body: await h.taskConfigs(name(r)) }) },
-    {
-      method: 'GET',
-      path: '/connectors/{name}/tasks-config',
-      handler: async (r) => {
-        // deprecated in Kafka Connect 3.7 (KIP-970), still served by 3.9
-        const tasks = await h.taskConfigs(name(r))
-        return { status: 200, body: Object.fromEntries(tasks.map((t) => [`${t.id.connector}-${String(t.id.task)}`, t.config])) }
-      },
-    },
+    // GET /connectors/{name}/tasks-config: deprecated in 3.7 (KIP-970), removed in Kafka Connect 4.0 (404)
     { method: 'GET', path: '/connectors/{name}/tasks/{task}/status', handler: async (r) => ({ status: 200, body: await h.taskStatus(name(r), taskId(r)) }) },
     {
       method: 'POST',

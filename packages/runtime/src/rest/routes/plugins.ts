@@ -22,8 +22,9 @@ async function validate(ctx: ApiContext, r: RestRequest): Promise<RestResponse> 
     throw badRequest(`Included connector type ${className} does not match request type ${pluginName}`)
   }
   const plugin = resolvePlugin(ctx.registry, className)
-  if (plugin === undefined) throw serverError(`org.apache.kafka.connect.errors.ConnectException: ${unknownClassMessage(ctx.registry, className)}`)
-  return { status: 200, body: validateConnectorConfig(plugin, config, ctx.registry) }
+  // Kafka Connect 4.x wraps the ConnectException in a BadRequestException here, and still answers 500
+  if (plugin === undefined) throw serverError(`org.apache.kafka.connect.runtime.rest.errors.BadRequestException: org.apache.kafka.connect.errors.ConnectException: ${unknownClassMessage(ctx.registry, className)}`)
+  return { status: 200, body: validateConnectorConfig(plugin, config, ctx.registry, ctx.serverInfo.version) }
 }
 
 /**
@@ -50,7 +51,7 @@ export function pluginRoutes(ctx: ApiContext): readonly Route[] {
       handler: (r) => {
         const name = r.params['plugin'] ?? ''
         const plugin = resolvePlugin(ctx.registry, name)
-        if (plugin !== undefined) return Promise.resolve({ status: 200, body: pluginConfigKeys(plugin.type, plugin.className) })
+        if (plugin !== undefined) return Promise.resolve({ status: 200, body: pluginConfigKeys(plugin.type, plugin.className, ctx.serverInfo.version) })
         const transform = transformConfigKeys(ctx.pluginSets, name)
         if (transform === undefined) throw notFound(`Unknown plugin ${name}.`)
         return Promise.resolve({ status: 200, body: transform })
