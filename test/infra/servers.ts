@@ -19,6 +19,17 @@ export interface Servers {
   readonly postgres: PostgresEndpoint
   /** PostgreSQL with `wal_level=logical` started by test/infra (CDC: Debezium, pgoutput); superuser, trust */
   readonly postgresLogical: PostgresEndpoint
+  /** the machine's MariaDB (root, no password on loopback), checked by the global setup */
+  readonly mariadb: MariadbEndpoint
+}
+
+export interface MariadbEndpoint {
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  readonly password: string
+  /** `jdbc:mariadb://host:port/` plus a database name: what the jdbc connectors take */
+  readonly jdbcUrl: (database: string) => string
 }
 
 export interface PostgresEndpoint {
@@ -75,6 +86,13 @@ export function servers(): Servers {
       const user = process.env['PGUSER'] ?? 'postgres'
       const database = process.env['PGDATABASE'] ?? 'postgres'
       return { connectionString: `postgresql://${user}@${host}:${port}/${database}`, host, port, user, database }
+    },
+    get mariadb() {
+      const host = '127.0.0.1'
+      const port = Number(process.env['MARIADB_PORT'] ?? 3306)
+      const user = process.env['MARIADB_USER'] ?? 'root'
+      const password = process.env['MARIADB_PASSWORD'] ?? ''
+      return { host, port, user, password, jdbcUrl: (database: string) => `jdbc:mariadb://${host}:${port}/${database}` }
     },
     get postgresLogical() {
       const state = need('postgres-logical')
