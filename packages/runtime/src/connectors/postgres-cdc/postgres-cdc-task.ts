@@ -34,6 +34,9 @@ interface Resume {
 
 const SNAPSHOT_FETCH = 2000
 
+/** How long start waits for a slot another (just killed) reader still holds. */
+const SLOT_WAIT_MS = 10_000
+
 /** A key tuple (other columns not sent): Debezium's `before` has null for them. */
 function nulls(row: Row | null): Row | null {
   if (row === null) return null
@@ -84,7 +87,12 @@ export class PostgresCdcTask implements SourceTask {
       await checkLogicalDecoding(catalog, config)
       for (const table of config.tables) this.#capture(await loadShape(catalog, config, table))
       await ensurePublication(catalog, config)
-      const slot = await slotState(catalog, config)
+      let slot = await slotState(catalog, config)
+      // a reader killed a moment ago still holds the slot until its server process notices: wait a little
+      for (let waited = 0; slot.activePid !== null && waited < SLOT_WAIT_MS && !context.signal.aborted; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        slot = await slotState(catalog, config)
+      }
       if (slot.activePid !== null) {
         throw new PostgresCdcError(`replication slot '${config.slot}' on PostgreSQL at ${config.host}:${String(config.port)} is in use by another process (pid ${String(slot.activePid)}): stop the other connector or set another slot.name`)
       }
