@@ -32,7 +32,7 @@ const req = (type: ConnectSchema['type']): ConnectSchema => ({ type, optional: f
 
 /** io.debezium.connector.postgresql.Source */
 const SOURCE_SCHEMA: ConnectSchema = {
-  type: 'struct', optional: false, name: 'io.debezium.connector.postgresql.Source',
+  type: 'struct', optional: false, name: 'io.debezium.connector.postgresql.Source', version: 1,
   fields: [
     { field: 'version', schema: req('string') },
     { field: 'connector', schema: req('string') },

@@ -113,12 +113,16 @@ function micros(text: string): number {
   return ms * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6))
 }
 
-/** `2024-01-02 03:04:05.12+00` (session TimeZone=UTC) -> `2024-01-02T03:04:05.12Z`, as Debezium's ZonedTimestamp. */
-function zoned(text: string): string {
-  const m = /^(\d{4,}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)([+-]\d\d(?::?\d\d)?)?$/.exec(text)
+/**
+ * `2024-01-02 03:04:05.5+00` (session TimeZone=UTC) -> `2024-01-02T03:04:05.500000Z`, as Debezium's
+ * ZonedTimestamp: the fraction has the column's precision (6 unless declared).
+ */
+function zoned(text: string, precision: number): string {
+  const m = /^(\d{4,}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d+))?([+-]\d\d(?::?\d\d)?)?$/.exec(text)
   if (m === null) return text
-  const offset = m[3] === undefined || /^[+-]00(:?00)?$/.test(m[3]) ? 'Z' : m[3].length === 3 ? `${m[3]}:00` : m[3]
-  return `${m[1] ?? ''}T${m[2] ?? ''}${offset}`
+  const offset = m[4] === undefined || /^[+-]00(:?00)?$/.test(m[4]) ? 'Z' : m[4].length === 3 ? `${m[4]}:00` : m[4]
+  const fraction = precision === 0 ? '' : `.${(m[3] ?? '').padEnd(precision, '0').slice(0, precision)}`
+  return `${m[1] ?? ''}T${m[2] ?? ''}${fraction}${offset}`
 }
 
 /**
@@ -152,7 +156,7 @@ export function columnValue(column: PgColumn, text: string | null | undefined): 
       const us = micros(text)
       return (column.typeMod >= 0 && column.typeMod <= 3) ? Math.floor(us / 1000) : us
     }
-    case T.timestamptz: return zoned(text)
+    case T.timestamptz: return zoned(text, column.typeMod < 0 ? 6 : column.typeMod)
     case T.numeric: {
       const ps = numericScale(column.typeMod)
       if (ps !== undefined) return twosComplement(unscaled(text, ps.scale))
@@ -160,5 +164,28 @@ export function columnValue(column: PgColumn, text: string | null | undefined): 
       return { scale, value: twosComplement(unscaled(text, scale)) }
     }
     default: return text
+  }
+}
+
+/**
+ * The text of the value Debezium puts in a required column that a delete's key tuple does not
+ * carry (REPLICA IDENTITY DEFAULT): the type's zero (`''`, `0`, `false`, the epoch).
+ *
+ * @example
+ * requiredDefault({ name: 'name', typeOid: 25, typeMod: -1, optional: false }) // ''
+ */
+export function requiredDefault(column: PgColumn): string | null {
+  if (column.optional) return null
+  switch (column.typeOid) {
+    case T.bool: return 'f'
+    case T.int2: case T.int4: case T.int8: case T.float4: case T.float8: case T.numeric: return '0'
+    case T.date: return '1970-01-01'
+    case T.time: return '00:00:00'
+    case T.timestamp: return '1970-01-01 00:00:00'
+    case T.timestamptz: return '1970-01-01 00:00:00+00'
+    case T.bytea: return '\\x'
+    case T.uuid: return '00000000-0000-0000-0000-000000000000'
+    case T.json: case T.jsonb: return '{}'
+    default: return ''
   }
 }

@@ -3,6 +3,7 @@ import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-log
 import type { PolledRecord, SourceOffset, SourceRecord } from '../../records/connect-record.js'
 import type { SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
+import { requiredDefault } from './pg-values.js'
 import { envelope, keyValue, rowValue, tableSchemas, type Op, type SourceInfo, type TableSchemas, type TableShape } from './change-event.js'
 import { parsePostgresCdcConfig, PostgresCdcError, type PostgresCdcConfig } from './postgres-cdc-config.js'
 import {
@@ -37,11 +38,11 @@ const SNAPSHOT_FETCH = 2000
 /** How long start waits for a slot another (just killed) reader still holds. */
 const SLOT_WAIT_MS = 10_000
 
-/** A key tuple (other columns not sent): Debezium's `before` has null for them. */
-function nulls(row: Row | null): Row | null {
+/** A key tuple (other columns not sent): Debezium's `before` has null for them, or the type's zero when required. */
+function keyOnly(shape: TableShape, row: Row | null): Row | null {
   if (row === null) return null
   const out: Record<string, string | null> = {}
-  for (const [name, value] of Object.entries(row)) out[name] = value ?? null
+  for (const column of shape.columns) out[column.name] = row[column.name] ?? requiredDefault(column)
   return out
 }
 
@@ -156,10 +157,12 @@ export class PostgresCdcTask implements SourceTask {
     const config = this.#config
     const client = await connect(config)
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
       if (exported !== undefined) await client.query(`SET TRANSACTION SNAPSHOT '${exported.snapshot}'`)
-      const at = (await client.query<{ lsn: string; xid: string }>('SELECT pg_current_wal_lsn()::text AS lsn, txid_current_if_assigned()::text AS xid')).rows[0]
+      // as Debezium: the snapshot transaction's id is the txId of its records
+      const at = (await client.query<{ lsn: string; xid: string }>('SELECT pg_current_wal_lsn()::text AS lsn, txid_current()::text AS xid')).rows[0]
       const lsn = exported?.lsn ?? lsnNumber(at?.lsn ?? null)
+      const txId = at === undefined ? null : Number(at.xid)
       const tables = config.tables.length > 0 ? [...this.#tables.values()] : await this.#allTables(client)
       let held: { captured: Captured; row: Row; firstOfTable: boolean } | undefined
       let first = true
@@ -168,8 +171,8 @@ export class PostgresCdcTask implements SourceTask {
         const marker = last ? 'last' : first ? 'first' : held.firstOfTable ? 'first_in_data_collection' : lastOfTable ? 'last_in_data_collection' : 'true'
         first = false
         const tsUs = this.#context.clock.now() * 1000
-        const info: SourceInfo = { prefix: config.prefix, database: config.database, snapshot: marker, tsUs, txId: null, lsn, lastCommitLsn: null }
-        const offset: SourceOffset = { last_snapshot_record: last, lsn, txId: null, ts_usec: tsUs, snapshot: 'INITIAL' }
+        const info: SourceInfo = { prefix: config.prefix, database: config.database, snapshot: marker, tsUs, txId, lsn, lastCommitLsn: null }
+        const offset: SourceOffset = { last_snapshot_record: last, lsn, txId, ts_usec: tsUs, snapshot: 'INITIAL' }
         await this.#push(this.#record(held.captured, info, 'r', null, held.row, offset))
         held = undefined
       }
@@ -302,7 +305,7 @@ export class PostgresCdcTask implements SourceTask {
       if (message.tag === 'insert') {
         if (!config.skipped.has('c')) out.push(this.#record(captured, info, 'c', null, message.new, offset))
       } else if (message.tag === 'update') {
-        const old = message.old ?? nulls(message.key)
+        const old = message.old ?? keyOnly(shape, message.key)
         const keyChanged = old !== null && shape.keyColumns.some((k) => (old[k] ?? null) !== (message.new[k] ?? null))
         if (keyChanged) {
           out.push(this.#record(captured, info, 'd', old, null, offset))
@@ -312,7 +315,7 @@ export class PostgresCdcTask implements SourceTask {
           out.push(this.#record(captured, info, 'u', message.old, message.new, offset))
         }
       } else if (!config.skipped.has('d')) {
-        const old = message.old ?? nulls(message.key) ?? {}
+        const old = message.old ?? keyOnly(shape, message.key) ?? {}
         out.push(this.#record(captured, info, 'd', old, null, offset))
         if (config.tombstones) out.push(this.#tombstone(captured, old, offset))
       }
