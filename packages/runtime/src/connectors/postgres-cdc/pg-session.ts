@@ -120,11 +120,14 @@ export async function ensurePublication(client: pg.Client, config: PostgresCdcCo
   }
 }
 
-/** The slot's state: missing, or present (and whether another process streams from it). */
-export async function slotState(client: pg.Client, config: PostgresCdcConfig): Promise<{ exists: boolean; activePid: number | null; plugin: string | null }> {
-  const rows = await client.query<{ active_pid: string | null; plugin: string | null }>('SELECT active_pid, plugin FROM pg_replication_slots WHERE slot_name = $1', [config.slot])
+/** The slot's state: missing, or present (whether another process streams from it, and how far the server may discard). */
+export async function slotState(client: pg.Client, config: PostgresCdcConfig): Promise<{ exists: boolean; activePid: number | null; plugin: string | null; confirmed: number }> {
+  const rows = await client.query<{ active_pid: string | null; plugin: string | null; confirmed: string | null }>(
+    'SELECT active_pid, plugin, confirmed_flush_lsn::text AS confirmed FROM pg_replication_slots WHERE slot_name = $1', [config.slot],
+  )
   const row = rows.rows[0]
-  return row === undefined ? { exists: false, activePid: null, plugin: null } : { exists: true, activePid: row.active_pid === null ? null : Number(row.active_pid), plugin: row.plugin }
+  if (row === undefined) return { exists: false, activePid: null, plugin: null, confirmed: 0 }
+  return { exists: true, activePid: row.active_pid === null ? null : Number(row.active_pid), plugin: row.plugin, confirmed: lsnNumber(row.confirmed) }
 }
 
 /** `16/B374D848` -> its 64-bit position as a number (exact below 2^53, which WAL positions stay under). */

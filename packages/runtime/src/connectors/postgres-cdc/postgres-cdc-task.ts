@@ -27,7 +27,10 @@ interface Txn {
   closed: boolean
 }
 
-/** Where the stored offsets say streaming stopped (Debezium's `lsn_commit` and `lsn`). */
+/**
+ * Where the stored offsets say streaming stopped, in Debezium's terms: `lsn_commit` is the end of
+ * the last transaction finished before the stored event, `lsn` the stored event's position.
+ */
 interface Resume {
   readonly commitLsn: number
   readonly lsn: number
@@ -67,7 +70,8 @@ export class PostgresCdcTask implements SourceTask {
   #failure: Error | undefined
   #resume: Resume | undefined
   readonly #pending: Txn[] = []
-  readonly #byCommit = new Map<number, Txn>()
+  /** the transaction of a record, by its offset object (the engine hands the polled offset back to commitRecord) */
+  readonly #txnOf = new WeakMap<SourceOffset, Txn>()
   #txn: (Txn & { xid: number; tsUs: number; skipUpTo: number }) | undefined
   #lastCommitLsn: number | null = null
   #confirmed: string | undefined
@@ -100,9 +104,12 @@ export class PostgresCdcTask implements SourceTask {
       if (slot.exists && slot.plugin !== 'pgoutput') throw new PostgresCdcError(`replication slot '${config.slot}' uses the ${slot.plugin ?? '?'} plugin, not pgoutput: drop it or set another slot.name`)
       const offset = await context.offsets.offset(this.#partition)
       const snapshotDone = offset !== null && (offset['last_snapshot_record'] === true || offset['snapshot'] === undefined || offset['snapshot'] === false)
+      this.#lastCommitLsn = slot.confirmed
       if (offset !== null && typeof offset['lsn_commit'] === 'number' && typeof offset['lsn'] === 'number') {
-        this.#resume = { commitLsn: offset['lsn_commit'], lsn: offset['lsn'] }
         this.#lastCommitLsn = offset['lsn_commit']
+        // the server confirmed past the stored event's transaction (pipe confirms whole transactions): it sends
+        // only later ones, nothing to skip; else it sends that transaction again and its events up to `lsn` are skipped
+        if (slot.confirmed <= offset['lsn'] + 1) this.#resume = { commitLsn: offset['lsn_commit'], lsn: offset['lsn'] }
       }
       const mode = config.snapshotMode
       const wantSnapshot = mode === 'always' || ((mode === 'initial' || mode === 'initial_only' || mode === 'when_needed') && !snapshotDone)
@@ -172,7 +179,7 @@ export class PostgresCdcTask implements SourceTask {
         first = false
         const tsUs = this.#context.clock.now() * 1000
         const info: SourceInfo = { prefix: config.prefix, database: config.database, snapshot: marker, tsUs, txId, lsn, lastCommitLsn: null }
-        const offset: SourceOffset = { last_snapshot_record: last, lsn, txId, ts_usec: tsUs, snapshot: 'INITIAL' }
+        const offset: SourceOffset = { last_snapshot_record: last, lsn, txId, ts_usec: tsUs, snapshot: 'INITIAL', snapshot_completed: last }
         await this.#push(this.#record(held.captured, info, 'r', null, held.row, offset))
         held = undefined
       }
@@ -246,9 +253,10 @@ export class PostgresCdcTask implements SourceTask {
       case 'begin': {
         const commitLsn = lsnNumber(message.commitLsn)
         const resume = this.#resume
-        const skipUpTo = resume === undefined || commitLsn > resume.commitLsn ? -1 : commitLsn === resume.commitLsn ? resume.lsn : Infinity
+        // before the stored transaction: written already; the stored one: written up to `lsn`; after it: all new
+        const skipUpTo = resume === undefined ? -1 : commitLsn < resume.commitLsn ? Infinity : resume.lsn
+        if (resume !== undefined && commitLsn >= resume.commitLsn) this.#resume = undefined
         this.#txn = { commitLsn, endLsn: message.commitLsn ?? lsn, emitted: 0, committed: 0, closed: false, xid: message.xid, tsUs: Number(message.commitTime), skipUpTo }
-        this.#byCommit.set(commitLsn, this.#txn)
         return
       }
       case 'commit': {
@@ -257,7 +265,7 @@ export class PostgresCdcTask implements SourceTask {
         if (txn === undefined) return
         txn.endLsn = message.commitEndLsn ?? txn.endLsn
         txn.closed = true
-        this.#lastCommitLsn = txn.commitLsn
+        this.#lastCommitLsn = lsnNumber(txn.endLsn)
         // a transaction with nothing captured (or all written before a crash) is confirmable in its turn
         this.#pending.push(txn)
         this.#advance()
@@ -290,7 +298,7 @@ export class PostgresCdcTask implements SourceTask {
     if (txn === undefined || at <= txn.skipUpTo) return
     const config = this.#config
     const info: SourceInfo = { prefix: config.prefix, database: config.database, snapshot: 'false', tsUs: txn.tsUs, txId: txn.xid, lsn: at, lastCommitLsn: this.#lastCommitLsn }
-    const offset: SourceOffset = { transaction_id: null, lsn_proc: at, messageType: message.tag.toUpperCase(), lsn_commit: txn.commitLsn, lsn: at, txId: txn.xid, ts_usec: txn.tsUs }
+    const offset: SourceOffset = { lsn_proc: at, messageType: message.tag.toUpperCase(), lsn_commit: this.#lastCommitLsn ?? 0, lsn: at, txId: txn.xid, ts_usec: txn.tsUs }
     const out: PolledRecord[] = []
     if (message.tag === 'truncate') {
       if (config.skipped.has('t')) return
@@ -320,6 +328,7 @@ export class PostgresCdcTask implements SourceTask {
         if (config.tombstones) out.push(this.#tombstone(captured, old, offset))
       }
     }
+    this.#txnOf.set(offset, txn)
     for (const record of out) {
       txn.emitted++
       await this.#push(record)
@@ -373,11 +382,8 @@ export class PostgresCdcTask implements SourceTask {
   }
 
   commitRecord(record: SourceRecord): Promise<void> {
-    const commitLsn = record.sourceOffset['lsn_commit']
-    if (typeof commitLsn === 'number') {
-      const txn = this.#byCommit.get(commitLsn)
-      if (txn !== undefined) txn.committed++
-    }
+    const txn = this.#txnOf.get(record.sourceOffset)
+    if (txn !== undefined) txn.committed++
     return Promise.resolve()
   }
 
@@ -394,7 +400,6 @@ export class PostgresCdcTask implements SourceTask {
       if (txn === undefined || !txn.closed || txn.committed < txn.emitted) break
       confirm = txn.endLsn
       this.#pending.shift()
-      this.#byCommit.delete(txn.commitLsn)
     }
     if (confirm === undefined) return
     this.#confirmed = confirm
