@@ -11,7 +11,7 @@ import { fileStreamSourceConnector } from '../connectors/file/file-source.js'
 import { topicToTopicSinkConnector } from '../connectors/topic-to-topic/topic-to-topic-sink.js'
 import { createTwitterSourceConnector } from '../connectors/twitter/index.js'
 import { createPostgresCdcConnector } from '../connectors/postgres-cdc/index.js'
-import { createJdbcSinkConnector } from '../connectors/jdbc/index.js'
+import { createJdbcSinkConnector, jdbcSourceConnector } from '../connectors/jdbc/index.js'
 
 /** What the built-in connectors print through. */
 export interface DefaultRegistryOptions {
@@ -31,6 +31,7 @@ export function builtinConnectors(options: DefaultRegistryOptions): PluginSet {
       [PIPE_CONNECTOR_CLASSES['cassandra-sink']]: createCassandraSinkConnector(),
       [PIPE_CONNECTOR_CLASSES['postgres-cdc-source']]: createPostgresCdcConnector(),
       [PIPE_CONNECTOR_CLASSES['jdbc-sink']]: createJdbcSinkConnector(),
+      [PIPE_CONNECTOR_CLASSES['jdbc-source']]: jdbcSourceConnector,
     },
   }
 }

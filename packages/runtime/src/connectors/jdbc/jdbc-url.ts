@@ -47,7 +47,7 @@ export function describeDbError(error: unknown, target: JdbcTarget, user: string
   const e = error as { code?: string; errno?: number; message?: string }
   const at = `${target.kind} at ${target.host}:${String(target.port)}`
   const message = (e.message ?? String(error)).split('\n')[0] ?? ''
-  if (e.code === '28P01' || e.code === '28000' || e.code === 'ER_ACCESS_DENIED_ERROR' || e.errno === 1045) {
+  if (e.code === '28P01' || e.code === '28000' || (e.code?.startsWith('ER_ACCESS_DENIED') ?? false) || e.errno === 1045 || e.errno === 1698) {
     return new JdbcError(what, `cannot log in to ${at} as '${user}': ${message} (check connection.username and connection.password)`, { cause: error })
   }
   if (e.code === '3D000' || e.code === 'ER_BAD_DB_ERROR') {

@@ -237,8 +237,16 @@ export class PostgresCdcTask implements SourceTask {
       if (respond && this.#confirmed !== undefined) void service.acknowledge(this.#confirmed)
     })
     service.on('error', (error: Error) => { this.#fail(error) })
-    service.subscribe(plugin, config.slot).catch((error: unknown) => { this.#fail(error) })
-    return Promise.resolve()
+    // resolves once the server streams (a refusal such as a slot in use fails start, or the task when after a snapshot)
+    const started = new Promise<void>((resolve, reject) => {
+      service.once('start', () => { resolve() })
+      service.subscribe(plugin, config.slot).catch((error: unknown) => {
+        this.#fail(error)
+        reject(describePgError(error, config))
+      })
+    })
+    started.catch(() => undefined)
+    await started
   }
 
   #fail(error: unknown): void {
