@@ -92,10 +92,10 @@ describe('postgres CDC -> jdbc replicas with pipe run killed by SIGKILL', () => 
     let failures = ''
     while (kills < 10) {
       const run = startRun(dir, args, env, FIXTURE)
-      let exited = false
-      void run.exited.then(() => { exited = true })
+      const state = { exited: false }
+      void run.exited.then(() => { state.exited = true })
       await sleep(1500 + random() * 3500)
-      if (exited) {
+      if (state.exited) {
         failures += run.stderr()
         continue
       }

@@ -8,7 +8,6 @@ import { repoRoot, runPipe } from '../../e2e/run-pipe.js'
 import { servers } from '../../infra/servers.js'
 import { connectRequest } from '../../support/connect-rest.js'
 import { readTopic, type ReadRecord } from '../../support/read-topic.js'
-import { waitFor } from '../../support/wait-for.js'
 import { dropSlot } from './db-harness.js'
 
 const FIXTURE = join(repoRoot, 'test', 'fixtures', 'run', 'pg-cdc.ts')
@@ -24,12 +23,10 @@ function comparable(text: string | null, schemas: boolean): Json {
   const parsed = JSON.parse(text) as Record<string, Json>
   const payload = (schemas ? parsed['payload'] : parsed) as Record<string, Json> | null
   if (payload === null || typeof payload !== 'object') return { payload }
-  const source = { ...(payload['source'] as Record<string, Json>) }
-  for (const key of VOLATILE_SOURCE) delete source[key]
   // each engine reads the snapshot in its own transaction
-  if (payload['op'] === 'r') delete source['txId']
-  const event: Record<string, Json> = { ...payload, source }
-  for (const key of VOLATILE_EVENT) delete event[key]
+  const skipped = payload['op'] === 'r' ? [...VOLATILE_SOURCE, 'txId'] : VOLATILE_SOURCE
+  const source = Object.fromEntries(Object.entries(payload['source'] as Record<string, Json>).filter(([key]) => !skipped.includes(key)))
+  const event: Record<string, Json> = Object.fromEntries(Object.entries({ ...payload, source }).filter(([key]) => !VOLATILE_EVENT.includes(key)))
   return schemas ? { schema: parsed['schema'] ?? null, payload: event } : event
 }
 

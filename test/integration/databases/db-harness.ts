@@ -8,7 +8,13 @@ export const MARIADB_TEST_DB = 'pipe_test'
 /** A row as comparable text: `id|name|email|n`, null as `∅`. */
 type RowText = string
 
-const text = (row: Record<string, unknown>, columns: readonly string[]): RowText => columns.map((c) => (row[c] === null || row[c] === undefined ? '∅' : String(row[c]))).join('|')
+const cell = (value: unknown): string => {
+  if (value === null || value === undefined) return '∅'
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString()
+  return JSON.stringify(value)
+}
+const text = (row: Record<string, unknown>, columns: readonly string[]): RowText => columns.map((c) => cell(row[c])).join('|')
 
 /** The source table's rows, ordered by id, as text. */
 export async function sourceRows(db: pg.Client, table: string, columns: readonly string[] = ['id', 'name', 'email', 'n']): Promise<RowText[]> {

@@ -55,7 +55,7 @@ function toSchema(json: ConnectValue): ConnectSchema | null {
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof version === 'number' ? { version } : {}),
     // Kafka Connect keeps a schema's parameters (Decimal's scale, Debezium's enum values)
-    ...(isConnectMap(parameters) ? { parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)])) } : {}),
+    ...(isConnectMap(parameters) ? { parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, typeof v === 'string' ? v : toJsonText(v)])) } : {}),
   }
   if (!Array.isArray(fields)) return withName
   const structFields = fields.filter(isConnectMap).map((f) => ({

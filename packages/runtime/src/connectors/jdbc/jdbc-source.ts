@@ -112,8 +112,8 @@ function fieldSchema(kind: Kind, optional: boolean): ConnectSchema {
 
 function toMillis(value: unknown): number {
   if (value instanceof Date) return value.getTime()
-  const text = String(value)
-  return Date.parse(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`)
+  const t = text(value)
+  return Date.parse(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(t) ? t.replace(' ', 'T') : `${t.replace(' ', 'T')}Z`)
 }
 
 function convert(kind: Kind | undefined, value: unknown): ConnectValue {
@@ -122,13 +122,22 @@ function convert(kind: Kind | undefined, value: unknown): ConnectValue {
     case 'int16': case 'int32': case 'float': case 'double': return Number(value)
     case 'int64': {
       const n = Number(value)
-      return Number.isSafeInteger(n) ? n : BigInt(String(value))
+      return Number.isSafeInteger(n) ? n : BigInt(text(value))
     }
     case 'boolean': return value === true || value === 1 || value === '1' || value === 't'
     case 'timestamp': return toMillis(value)
     case 'date': return Math.round(toMillis(value) / 86_400_000)
-    default: return value instanceof Buffer ? value.toString('utf8') : typeof value === 'object' ? JSON.stringify(value) : String(value)
+    case 'string':
+    case undefined:
+      return text(value)
   }
+}
+
+function text(value: unknown): string {
+  if (value instanceof Buffer) return value.toString('utf8')
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString()
+  return JSON.stringify(value)
 }
 
 /** A UTC timestamp literal both databases compare with their timestamp columns. */

@@ -1,6 +1,7 @@
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { ConnectField, ConnectSchema } from '../../records/connect-schema.js'
 import { isConnectMap, type ConnectMap, type ConnectValue } from '../../records/connect-value.js'
+import { toJsonText } from '../../converters/json-text.js'
 import type { DbParam, DbSession } from './db-session.js'
 import type { JdbcSinkConfig } from './jdbc-sink-config.js'
 import { JdbcError } from './jdbc-url.js'
@@ -13,6 +14,13 @@ type Action =
   | { readonly kind: 'write'; readonly table: string; readonly key: string; readonly keys: readonly string[]; readonly fields: readonly ConnectField[]; readonly row: ConnectMap }
   | { readonly kind: 'delete'; readonly table: string; readonly key: string; readonly fields: readonly ConnectField[]; readonly row: ConnectMap }
   | { readonly kind: 'truncate'; readonly table: string }
+
+const STRING_KEY: ConnectSchema = { type: 'string', optional: false }
+
+/** A key's identity within a batch. */
+function identity(fields: readonly ConnectField[], values: ConnectMap): string {
+  return JSON.stringify(fields.map((f) => toJsonText(values[f.field] ?? null)))
+}
 
 const KAFKA_FIELDS: readonly ConnectField[] = [
   { field: '__connect_topic', schema: { type: 'string', optional: false } },
@@ -46,11 +54,12 @@ export class JdbcWriter {
 
   #table(record: SinkRecord, source: ConnectValue | undefined): string {
     const src = isConnectMap(source) ? source : {}
+    const part = (key: string): string => (typeof src[key] === 'string' ? src[key] : '')
     const name = this.config.tableFormat
       .replaceAll('${topic}', record.topic)
-      .replaceAll('${source.table}', String(src['table'] ?? ''))
-      .replaceAll('${source.schema}', String(src['schema'] ?? ''))
-      .replaceAll('${source.db}', String(src['db'] ?? ''))
+      .replaceAll('${source.table}', part('table'))
+      .replaceAll('${source.schema}', part('schema'))
+      .replaceAll('${source.db}', part('db'))
     return name.replaceAll('.', '_')
   }
 
@@ -63,13 +72,13 @@ export class JdbcWriter {
     }
     if (mode === 'record_value') {
       if (row === null) return { fields: [], values: {} }
-      const fields = wanted.map((name) => rowFields.find((f) => f.field === name) ?? { field: name, schema: { type: 'string', optional: false } as ConnectSchema })
+      const fields = wanted.map((name) => rowFields.find((f) => f.field === name) ?? { field: name, schema: STRING_KEY })
       return { fields, values: Object.fromEntries(wanted.map((name) => [name, row[name] ?? null])) }
     }
     if (mode === 'record_key') {
       if (record.key === null) throw new JdbcError(WHAT, `record at ${record.topic}-${String(record.kafkaPartition)}@${String(record.kafkaOffset)} has no key, and primary.key.mode is record_key`)
       if (isConnectMap(record.key)) {
-        const all = record.keySchema?.fields ?? Object.keys(record.key).map((field) => ({ field, schema: { type: 'string', optional: false } as ConnectSchema }))
+        const all = record.keySchema?.fields ?? Object.keys(record.key).map((field) => ({ field, schema: STRING_KEY }))
         const fields = wanted.length === 0 ? all : all.filter((f) => wanted.includes(f.field))
         return { fields, values: Object.fromEntries(fields.map((f) => [f.field, (record.key as ConnectMap)[f.field] ?? null])) }
       }
@@ -102,13 +111,13 @@ export class JdbcWriter {
     const keyNames = new Set(key.fields.map((f) => f.field))
     const fields = [...key.fields, ...rowSchema.fields.filter((f) => !keyNames.has(f.field))]
     const values: Record<string, ConnectValue> = { ...row, ...key.values }
-    const id = key.fields.length === 0 ? `#${String(index)}` : JSON.stringify(key.fields.map((f) => String(key.values[f.field])))
+    const id = key.fields.length === 0 ? `#${String(index)}` : identity(key.fields, key.values)
     return { kind: 'write', table, key: id, keys: [...keyNames], fields, row: values }
   }
 
   #delete(record: SinkRecord, table: string): Action {
     const key = this.#key(record, [], null)
-    return { kind: 'delete', table, key: JSON.stringify(key.fields.map((f) => String(key.values[f.field]))), fields: key.fields, row: key.values }
+    return { kind: 'delete', table, key: identity(key.fields, key.values), fields: key.fields, row: key.values }
   }
 
   /** Writes a batch in one transaction. */
@@ -125,7 +134,7 @@ export class JdbcWriter {
         return
       }
       let byKey = tables.get(action.table)
-      if (byKey === undefined) tables.set(action.table, byKey = new Map())
+      if (byKey === undefined) tables.set(action.table, byKey = new Map<string, Action>())
       byKey.delete(action.key) // re-inserted last: keeps record order for keyless inserts
       byKey.set(action.key, action)
     })

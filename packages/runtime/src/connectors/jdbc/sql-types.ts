@@ -26,6 +26,7 @@ export function sqlType(schema: ConnectSchema, kind: JdbcKind, key: boolean): st
       const precision = schema.parameters?.['connect.decimal.precision'] ?? '38'
       return `decimal(${precision},${scale})`
     }
+    case undefined:
     default: break
   }
   switch (schema.type) {
@@ -38,7 +39,9 @@ export function sqlType(schema: ConnectSchema, kind: JdbcKind, key: boolean): st
     case 'double': return pg ? 'double precision' : 'double'
     case 'bytes': return pg ? 'bytea' : key ? 'varbinary(255)' : 'longblob'
     case 'string': return pg ? 'text' : key ? 'varchar(255)' : 'longtext'
-    default: return pg ? 'text' : 'longtext'
+    case 'array':
+    case 'map':
+    case 'struct': return pg ? 'text' : 'longtext'
   }
 }
 
@@ -82,10 +85,12 @@ export function sqlValue(schema: ConnectSchema | undefined, given: ConnectValue 
       return `${hms}.${String(us % 1_000_000).padStart(6, '0')}`
     }
     case 'io.debezium.time.ZonedTimestamp':
-      return kind === 'postgresql' ? String(value) : String(value).replace('T', ' ').replace(/Z$|[+-]\d\d:\d\d$/, '')
+      if (typeof value === 'string') return kind === 'postgresql' ? value : value.replace('T', ' ').replace(/Z$|[+-]\d\d:\d\d$/, '')
+      break
     case 'org.apache.kafka.connect.data.Decimal':
       if (value instanceof Uint8Array) return decimalText(value, Number(schema.parameters?.['scale'] ?? '0'))
       break
+    case undefined:
     default: break
   }
   if (value instanceof Uint8Array) return Buffer.from(value)

@@ -16,7 +16,7 @@ export function clientConfig(config: PostgresCdcConfig, replication = false): pg
     ...(config.password === undefined ? {} : { password: config.password }),
     options: SESSION_OPTIONS, types: TEXT_TYPES, connectionTimeoutMillis: 30_000,
     ...(replication ? { replication: 'database' } : {}),
-  } as pg.ClientConfig
+  }
 }
 
 /**
@@ -45,6 +45,7 @@ export function describePgError(error: unknown, config: PostgresCdcConfig): Post
     case 'ENOTFOUND':
     case 'ETIMEDOUT':
       return new PostgresCdcError(`cannot connect to ${at}: ${e.code} (is the server running? check database.hostname and database.port)`, { cause: error })
+    case undefined:
     default:
       if (/logical decoding requires wal_level/i.test(message)) return noLogicalDecoding(config, 'replica')
       return new PostgresCdcError(`${at}: ${message}`, { cause: error })

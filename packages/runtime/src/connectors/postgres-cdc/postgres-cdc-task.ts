@@ -296,7 +296,9 @@ export class PostgresCdcTask implements SourceTask {
       case 'truncate':
         await this.#change(at, message)
         return
-      default:
+      case 'message':
+      case 'origin':
+      case 'type':
         return
     }
   }
@@ -372,15 +374,19 @@ export class PostgresCdcTask implements SourceTask {
     wake?.()
   }
 
-  async poll(): Promise<readonly PolledRecord[]> {
+  #throwFailure(): void {
     if (this.#failure !== undefined) throw this.#failure
+  }
+
+  async poll(): Promise<readonly PolledRecord[]> {
+    this.#throwFailure()
     if (this.#queue.length === 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 200)
         this.#wake = () => { clearTimeout(timer); resolve() }
       })
       this.#wake = undefined
-      if (this.#failure !== undefined) throw this.#failure
+      this.#throwFailure()
     }
     const batch = this.#queue.splice(0, this.#config.maxBatch)
     const room = this.#room
