@@ -4,6 +4,7 @@ import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
 import type { SinkTaskContext } from '../../tasks/task-context.js'
 import { openSession, type DbSession } from './db-session.js'
 import { parseJdbcSinkConfig } from './jdbc-sink-config.js'
+import { validateByParsing } from '../../tasks/validate-by-parsing.js'
 import { describeDbError } from './jdbc-url.js'
 import { JdbcWriter } from './jdbc-writer.js'
 
@@ -50,14 +51,7 @@ export function createJdbcSinkTask(): SinkTask {
 export function createJdbcSinkConnector(): SinkConnector {
   return {
     type: 'sink',
-    validate(config: ConnectorConfig) {
-      try {
-        parseJdbcSinkConfig(config)
-        return []
-      } catch (error) {
-        return [error instanceof Error ? error.message : String(error)]
-      }
-    },
+    validate: validateByParsing(parseJdbcSinkConfig),
     taskConfigs: (config, maxTasks) => Array.from({ length: Math.max(1, maxTasks) }, () => config),
     createTask: createJdbcSinkTask,
   }

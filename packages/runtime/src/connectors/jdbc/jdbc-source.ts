@@ -4,6 +4,7 @@ import type { ConnectField, ConnectSchema } from '../../records/connect-schema.j
 import type { ConnectValue } from '../../records/connect-value.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
+import { validateByParsing } from '../../tasks/validate-by-parsing.js'
 import { openSession, type DbParam, type DbSession } from './db-session.js'
 import { describeDbError, JdbcError, parseJdbcUrl, type JdbcTarget } from './jdbc-url.js'
 
@@ -283,14 +284,7 @@ export class JdbcSourceTask implements SourceTask {
  */
 export const jdbcSourceConnector: SourceConnector = {
   type: 'source',
-  validate(config) {
-    try {
-      parseConfig(config)
-      return []
-    } catch (error) {
-      return [error instanceof Error ? error.message : String(error)]
-    }
-  },
+  validate: validateByParsing(parseConfig),
   taskConfigs(config, maxTasks) {
     const list = (config['table.whitelist'] ?? config['tables'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
     const count = Math.max(1, maxTasks)

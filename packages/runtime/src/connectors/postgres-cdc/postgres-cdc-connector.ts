@@ -1,6 +1,7 @@
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { SourceConnector } from '../../tasks/source-task.js'
 import { parsePostgresCdcConfig } from './postgres-cdc-config.js'
+import { validateByParsing } from '../../tasks/validate-by-parsing.js'
 import { PostgresCdcTask } from './postgres-cdc-task.js'
 
 /**
@@ -12,14 +13,7 @@ import { PostgresCdcTask } from './postgres-cdc-task.js'
 export function createPostgresCdcConnector(): SourceConnector {
   return {
     type: 'source',
-    validate(config: ConnectorConfig) {
-      try {
-        parsePostgresCdcConfig(config)
-        return []
-      } catch (error) {
-        return [error instanceof Error ? error.message : String(error)]
-      }
-    },
+    validate: validateByParsing(parsePostgresCdcConfig),
     taskConfigs: (config) => [config],
     createTask: () => new PostgresCdcTask(),
   }
