@@ -1,4 +1,3 @@
-import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
 import type { SinkTaskContext } from '../../tasks/task-context.js'

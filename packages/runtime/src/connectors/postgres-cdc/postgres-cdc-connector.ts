@@ -1,4 +1,3 @@
-import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { SourceConnector } from '../../tasks/source-task.js'
 import { parsePostgresCdcConfig } from './postgres-cdc-config.js'
 import { validateByParsing } from '../../tasks/validate-by-parsing.js'
