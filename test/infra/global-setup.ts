@@ -17,6 +17,20 @@ async function checkPostgres(): Promise<void> {
 }
 
 /**
+ * The machine's MariaDB (root without a password on 127.0.0.1), as the machine's PostgreSQL: the CI
+ * machine is this image, which has the service installed; a machine without it says what to run.
+ */
+async function checkMariadb(): Promise<void> {
+  const port = Number(process.env['MARIADB_PORT'] ?? 3306)
+  if (!await isListening(port)) {
+    throw new Error(
+      `MariaDB is not listening on 127.0.0.1:${port}. Start the machine's server with \`service mariadb start\` ` +
+      '(install it with `apt-get install mariadb-server`), or set MARIADB_PORT',
+    )
+  }
+}
+
+/**
  * Starts exactly the servers the selected integration tests declare, once per run, and stops the
  * ones it started at the end. Every server it spawns is watched from its first second by a watchdog
  * that stops it once this process is gone (Ctrl-C, a crash, kill -9), also in the middle of start-up.
@@ -26,7 +40,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const { files, needs } = neededServers(process.argv)
   log(`${files.length} integration test file(s) need: ${needs.length === 0 ? 'no server' : needs.join(', ')}`)
   if (needs.includes('postgres')) await checkPostgres()
-  const managed = needs.filter((name): name is ServerName => name !== 'postgres')
+  if (needs.includes('mariadb')) await checkMariadb()
+  const managed = needs.filter((name): name is ServerName => name !== 'postgres' && name !== 'mariadb')
   const spawned = new Map<ServerName, number>()
   const onSignal = (): void => {
     // stop what is running or still starting, then let the run end as Ctrl-C ends it

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { repoRoot } from './paths.js'
 
-export const requirementNames = ['kafka', 'connect', 'cassandra', 'postgres', 'postgres-logical', 'kafka-secure', 'prometheus'] as const
+export const requirementNames = ['kafka', 'connect', 'cassandra', 'postgres', 'postgres-logical', 'mariadb', 'kafka-secure', 'prometheus'] as const
 export type Requirement = (typeof requirementNames)[number]
 
 /** The servers a test file asks for in its first line: `// @servers kafka connect` (may be empty). */

@@ -25,6 +25,8 @@ export interface Servers {
   /** Debian's Prometheus: its HTTP API at `url`; a test scrapes its targets by writing a file_sd file into `targetsDir` */
   readonly prometheus: { readonly url: string; readonly targetsDir: string }
   readonly kafkaSecure: KafkaSecureEndpoint
+  /** the machine's MariaDB (root, no password on loopback), checked by the global setup */
+  readonly mariadb: MariadbEndpoint
 }
 
 /** The secured broker (test/infra/servers/kafka-secure.ts): its listeners, certificates and users. */
@@ -39,6 +41,15 @@ export interface KafkaSecureEndpoint {
   readonly certs: string
   readonly users: typeof secureUsers
   readonly keystorePassword: string
+}
+
+export interface MariadbEndpoint {
+  readonly host: string
+  readonly port: number
+  readonly user: string
+  readonly password: string
+  /** `jdbc:mariadb://host:port/` plus a database name: what the jdbc connectors take */
+  readonly jdbcUrl: (database: string) => string
 }
 
 export interface PostgresEndpoint {
@@ -104,6 +115,13 @@ export function servers(): Servers {
     get prometheus() {
       const state = need('prometheus')
       return { url: state.endpoint, targetsDir: info(state, 'targets') }
+    },
+    get mariadb() {
+      const host = '127.0.0.1'
+      const port = Number(process.env['MARIADB_PORT'] ?? 3306)
+      const user = process.env['MARIADB_USER'] ?? 'root'
+      const password = process.env['MARIADB_PASSWORD'] ?? ''
+      return { host, port, user, password, jdbcUrl: (database: string) => `jdbc:mariadb://${host}:${port}/${database}` }
     },
     get postgresLogical() {
       const state = need('postgres-logical')

@@ -11,6 +11,7 @@ import { readTopic } from '../../support/read-topic.js'
 import { waitFor } from '../../support/wait-for.js'
 import { DeployProject } from '../deploy/deploy-harness.js'
 import { debeziumPipeline } from './debezium-pipeline.js'
+import { dropSlot } from '../databases/db-harness.js'
 
 interface ConnectorStatus {
   readonly connector: { readonly state: string }
@@ -42,12 +43,7 @@ describe('Debezium PostgreSQL source deployed with pipe deploy', () => {
   afterAll(async () => {
     await project.cleanup()
     // the slot stays active a moment after the task stops
-    await waitFor(`slot ${slot} to be dropped`, async () => {
-      await db.query('SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active', [slot])
-      const left = await db.query('SELECT 1 FROM pg_replication_slots WHERE slot_name = $1', [slot])
-      return left.rowCount === 0 ? true : undefined
-    }, 30_000)
-    await db.query(`DROP PUBLICATION IF EXISTS ${slot}`)
+    await dropSlot(db, slot)
     await db.query(`DROP TABLE IF EXISTS ${table}`)
     await db.end()
   })

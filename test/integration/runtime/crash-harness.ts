@@ -32,8 +32,8 @@ export interface PipeProcess {
 }
 
 /** Starts `pipe run <fixture> ...args` in `dir` (`args` include `--max-idle`). */
-export function startRun(dir: string, args: readonly string[], env: Record<string, string>): PipeProcess {
-  const child = spawn(process.execPath, [pipeBin, 'run', FIXTURE, ...args], {
+export function startRun(dir: string, args: readonly string[], env: Record<string, string>, fixture = FIXTURE): PipeProcess {
+  const child = spawn(process.execPath, [pipeBin, 'run', fixture, ...args], {
     cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''

@@ -40,3 +40,4 @@ export {
 } from './postgres/postgres-cdc-source.js'
 export { jdbc, jdbcSinkDefinition, DEBEZIUM_JDBC_SINK_CLASS, type JdbcSinkOptions } from './jdbc/jdbc-sink.js'
 export { topicToTopicDefinition } from './topic-to-topic/topic-to-topic.js'
+export { jdbcSource, jdbcSourceDefinition, JDBC_SOURCE_MODES, type JdbcSourceOptions } from './jdbc/jdbc-source.js'

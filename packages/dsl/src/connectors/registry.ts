@@ -8,6 +8,7 @@ import type { PipelineIR } from '../ir/pipeline-ir.js'
 import { fileSinkDefinition } from './file/file-sink.js'
 import { fileSourceDefinition } from './file/file-source.js'
 import { jdbcSinkDefinition } from './jdbc/jdbc-sink.js'
+import { jdbcSourceDefinition } from './jdbc/jdbc-source.js'
 import { postgresCdcSourceDefinition } from './postgres/postgres-cdc-source.js'
 import { topicToTopicDefinition } from './topic-to-topic/topic-to-topic.js'
 import { twitterSourceDefinition } from './twitter/twitter-source.js'
@@ -22,7 +23,7 @@ import { twitterSourceDefinition } from './twitter/twitter-source.js'
  */
 export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
   fileSourceDefinition, fileSinkDefinition, datagenSourceDefinition, twitterSourceDefinition,
-  postgresCdcSourceDefinition, cassandraSinkDefinition, jdbcSinkDefinition, consoleSinkDefinition,
+  postgresCdcSourceDefinition, cassandraSinkDefinition, jdbcSinkDefinition, jdbcSourceDefinition, consoleSinkDefinition,
   topicToTopicDefinition,
 ]
 

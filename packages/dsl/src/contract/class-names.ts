@@ -14,6 +14,7 @@ export const PIPE_CONNECTOR_CLASSES = {
   'postgres-cdc-source': 'pipe:postgres-cdc-source',
   'cassandra-sink': 'pipe:cassandra-sink',
   'jdbc-sink': 'pipe:jdbc-sink',
+  'jdbc-source': 'pipe:jdbc-source',
   'console-sink': 'pipe:console-sink',
   'topic-to-topic-sink': 'pipe:topic-to-topic-sink',
 } as const

@@ -48,7 +48,15 @@ function toSchema(json: ConnectValue): ConnectSchema | null {
   const fields = json['fields']
   const base = { type: type as ConnectSchema['type'], optional: json['optional'] === true }
   const name = json['name']
-  const withName = typeof name === 'string' ? { ...base, name } : base
+  const version = json['version']
+  const parameters = json['parameters']
+  const withName: ConnectSchema = {
+    ...base,
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof version === 'number' ? { version } : {}),
+    // Kafka Connect keeps a schema's parameters (Decimal's scale, Debezium's enum values)
+    ...(isConnectMap(parameters) ? { parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, typeof v === 'string' ? v : toJsonText(v)])) } : {}),
+  }
   if (!Array.isArray(fields)) return withName
   const structFields = fields.filter(isConnectMap).map((f) => ({
     field: typeof f['field'] === 'string' ? f['field'] : '',

@@ -10,6 +10,8 @@ import { fileStreamSinkConnector } from '../connectors/file/file-sink.js'
 import { fileStreamSourceConnector } from '../connectors/file/file-source.js'
 import { topicToTopicSinkConnector } from '../connectors/topic-to-topic/topic-to-topic-sink.js'
 import { createTwitterSourceConnector } from '../connectors/twitter/index.js'
+import { createPostgresCdcConnector } from '../connectors/postgres-cdc/index.js'
+import { createJdbcSinkConnector, jdbcSourceConnector } from '../connectors/jdbc/index.js'
 
 /** What the built-in connectors print through. */
 export interface DefaultRegistryOptions {
@@ -27,6 +29,9 @@ export function builtinConnectors(options: DefaultRegistryOptions): PluginSet {
       [PIPE_CONNECTOR_CLASSES['topic-to-topic-sink']]: topicToTopicSinkConnector,
       [PIPE_CONNECTOR_CLASSES['twitter-source']]: createTwitterSourceConnector(),
       [PIPE_CONNECTOR_CLASSES['cassandra-sink']]: createCassandraSinkConnector(),
+      [PIPE_CONNECTOR_CLASSES['postgres-cdc-source']]: createPostgresCdcConnector(),
+      [PIPE_CONNECTOR_CLASSES['jdbc-sink']]: createJdbcSinkConnector(),
+      [PIPE_CONNECTOR_CLASSES['jdbc-source']]: jdbcSourceConnector,
     },
   }
 }

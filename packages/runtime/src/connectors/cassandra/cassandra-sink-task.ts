@@ -2,9 +2,9 @@ import { PIPE_CONNECTOR_CLASSES } from '@pipe/dsl/contract'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { PluginSet } from '../../tasks/connector-registry.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
-import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { SinkTaskContext } from '../../tasks/task-context.js'
 import { parseCassandraSinkConfig } from './cassandra-sink-config.js'
+import { validateByParsing } from '../../tasks/validate-by-parsing.js'
 import { CassandraWriter, type WriterLogger, type WriterStatus } from './cassandra-writer.js'
 
 /** The class name pipelines compile the cassandra sink to on the pipe runtime. */
@@ -70,14 +70,7 @@ export function createCassandraSinkTask(deps: CassandraSinkDeps = {}): Cassandra
 export function createCassandraSinkConnector(deps: CassandraSinkDeps = {}): SinkConnector {
   return {
     type: 'sink',
-    validate(config: ConnectorConfig) {
-      try {
-        parseCassandraSinkConfig(config)
-        return []
-      } catch (error) {
-        return [error instanceof Error ? error.message : String(error)]
-      }
-    },
+    validate: validateByParsing(parseCassandraSinkConfig),
     taskConfigs: (config, maxTasks) => Array.from({ length: Math.max(1, maxTasks) }, () => config),
     createTask: () => createCassandraSinkTask(deps),
   }

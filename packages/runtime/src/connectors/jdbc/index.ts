@@ -1,0 +1,11 @@
+/** The JDBC connectors (PostgreSQL and MariaDB), runtime side. */
+export { createJdbcSinkConnector, createJdbcSinkTask } from './jdbc-sink-task.js'
+export { parseJdbcSinkConfig } from './jdbc-sink-config.js'
+export type { JdbcSinkConfig } from './jdbc-sink-config.js'
+export { JdbcWriter } from './jdbc-writer.js'
+export { openSession } from './db-session.js'
+export type { DbParam, DbSession } from './db-session.js'
+export { JdbcError, parseJdbcUrl, describeDbError } from './jdbc-url.js'
+export type { JdbcKind, JdbcTarget } from './jdbc-url.js'
+export { sqlType, sqlValue } from './sql-types.js'
+export { jdbcSourceConnector, JdbcSourceTask, groupPartitions } from './jdbc-source.js'

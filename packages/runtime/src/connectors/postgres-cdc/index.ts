@@ -1,0 +1,10 @@
+/** The postgres CDC source (pgoutput logical replication, Debezium's events and offsets), runtime side. */
+export { createPostgresCdcConnector } from './postgres-cdc-connector.js'
+export { PostgresCdcTask, offsetLsn } from './postgres-cdc-task.js'
+export { parsePostgresCdcConfig, PostgresCdcError } from './postgres-cdc-config.js'
+export type { PostgresCdcConfig, SnapshotMode, TableName } from './postgres-cdc-config.js'
+export { envelope, tableSchemas, DEBEZIUM_COMPAT_VERSION } from './change-event.js'
+export type { TableShape, SourceInfo } from './change-event.js'
+export { columnSchema, columnValue, PG_TYPES } from './pg-values.js'
+export type { PgColumn } from './pg-values.js'
+export { lsnNumber, lsnText } from './pg-session.js'
