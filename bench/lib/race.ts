@@ -88,6 +88,8 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   const baseline = currentRssMiB(race.connectPid)
   const cpuBefore = cpuSeconds(race.connectPid) ?? 0
   const rss = sampleRss(race.connectPid)
+  // a GET first: a kept-alive connection the worker closed meanwhile fails it (retried), not the POST that follows
+  await connectRequest(race.connectUrl, 'GET', '/connectors').catch(() => connectRequest(race.connectUrl, 'GET', '/connectors'))
   race.log(`kafka connect: posting ${configs.map((config) => config.name).join(', ')}`)
   const began = Date.now()
   for (const config of configs) {

@@ -28,5 +28,5 @@ describe('pipe run on the embedded store, short lines, killed with SIGKILL', () 
       expect({ missing, duplicates, kills: run.kills, ordered: false }, context).toEqual({ missing: 0, duplicates: 0, kills: KILLS, ordered: true })
     }
     expect(run.kills, context).toBe(KILLS)
-  }, 600_000) // about 2 minutes on an idle 2-core machine; mostly the 21 start-ups of pipe run
+  }, 600_000) // 366 s on 2 cores at load average 18, most of it the 21 start-ups of pipe run
 })
