@@ -10,6 +10,11 @@ function runTool(mainClass: string, args: readonly string[]): string {
   ], { encoding: 'utf8', maxBuffer: 64 << 20 })
 }
 
+/** Deletes the topics whose names match `pattern` (a Java regex), so that repeated runs do not fill the broker's disk. */
+export function deleteTopics(bootstrap: string, pattern: string): void {
+  runTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', bootstrap, '--delete', '--if-exists', '--topic', pattern])
+}
+
 /** Kafka's own producer perf tool: the broker's ceiling for `count` records of `size` bytes. */
 export function producerPerf(bootstrap: string, topic: string, count: number, size: number): { recordsPerSec: number; seconds: number } {
   const output = runTool('org.apache.kafka.tools.ProducerPerformance', [

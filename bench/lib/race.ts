@@ -6,8 +6,11 @@ import { connectRequest } from '../../test/support/connect-rest.js'
 import { LineCounter } from './input.js'
 import { cpuSeconds, currentRssMiB, sampleRss } from './rss.js'
 
+/** What a race runs: Kafka Connect, pipe on Kafka, pipe embedded, or the plain line copy (the physical limit). */
+export type RaceEngine = 'connect' | 'pipe-kafka' | 'pipe-embedded' | 'copy'
+
 export interface RaceResult {
-  readonly engine: 'connect' | 'pipe-kafka' | 'pipe-embedded'
+  readonly engine: RaceEngine
   readonly label: string
   readonly seconds?: number
   readonly recordsPerSec?: number
@@ -17,10 +20,11 @@ export interface RaceResult {
   readonly note: string
 }
 
-interface Race {
+export interface Race {
   readonly count: number
   readonly input: string
   readonly outDir: string
+  /** Unique per race (run id, record size and round): names the pipeline, its topic, connectors and state. */
   readonly run: string
   readonly bootstrap: string
   readonly log: (line: string) => void
@@ -84,6 +88,8 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   const baseline = currentRssMiB(race.connectPid)
   const cpuBefore = cpuSeconds(race.connectPid) ?? 0
   const rss = sampleRss(race.connectPid)
+  // a GET first: a kept-alive connection the worker closed meanwhile fails it (retried), not the POST that follows
+  await connectRequest(race.connectUrl, 'GET', '/connectors').catch(() => connectRequest(race.connectUrl, 'GET', '/connectors'))
   race.log(`kafka connect: posting ${configs.map((config) => config.name).join(', ')}`)
   const began = Date.now()
   for (const config of configs) {
@@ -104,6 +110,29 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   return {
     engine: 'connect', label: 'Apache Kafka Connect 3.9.1 FileStream', seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, cpuSeconds: cpu,
     note: `worker JVM, already running (${baseline.toFixed(0)} MiB before the run)`,
+  }
+}
+
+/** The physical limit: one process copying the input file line by line to the output file (bench/lib/copy-lines.ts). */
+export async function runCopy(race: Race): Promise<RaceResult> {
+  const output = join(race.outDir, `out-copy-${race.run}.jsonl`)
+  const began = Date.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'lib', 'copy-lines.ts'), race.input, output], { cwd: repoRoot, stdio: 'inherit' })
+  const rss = sampleRss(child.pid ?? 0)
+  let cpu: number | undefined
+  // CPU seconds are read from /proc just before the process is reaped
+  const poll = setInterval(() => { cpu = cpuSeconds(child.pid ?? 0) ?? cpu }, 20)
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => { resolve(exitCode) }))
+  clearInterval(poll)
+  const seconds = (Date.now() - began) / 1000
+  const { peakMiB } = rss.stop()
+  const lines = new LineCounter(output).poll()
+  rmSync(output, { force: true })
+  if (code !== 0 || lines !== race.count) throw new Error(`copy-lines exited ${String(code)} with ${String(lines)} of ${String(race.count)} lines`)
+  race.log(`physical limit: ${seconds.toFixed(1)}s`)
+  return {
+    engine: 'copy', label: 'physical limit: read lines, write lines', seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB,
+    ...(cpu === undefined ? {} : { cpuSeconds: cpu }), note: 'one Node process, no store, no topic, start-up included',
   }
 }
 

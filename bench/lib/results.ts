@@ -15,6 +15,14 @@ export function recordSection(id: string, text: string): void {
   writeFileSync(resultsFile, pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`)
 }
 
+/** Removes the section `id` from bench/RESULTS.md, if there. */
+export function removeSection(id: string): void {
+  if (!existsSync(resultsFile)) return
+  const pattern = new RegExp(`\\n*<!-- ${id}:begin -->[\\s\\S]*?<!-- ${id}:end -->\\n?`)
+  const current = readFileSync(resultsFile, 'utf8')
+  if (pattern.test(current)) writeFileSync(resultsFile, current.replace(pattern, '\n'))
+}
+
 /** The machine line every section starts with. */
 export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown cpu'

@@ -18,9 +18,14 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-/** Writes `count` distinct lines of about 60 bytes; returns them. */
-export function writeInput(dir: string, count: number): string[] {
-  const lines = Array.from({ length: count }, (_, i) => `line ${String(i).padStart(7, '0')} ${'x'.repeat(40)} ${String(i % 97)}`)
+/** Distinct lines of about 60 bytes. */
+export const mediumLine = (i: number): string => `line ${String(i).padStart(7, '0')} ${'x'.repeat(40)} ${String(i % 97)}`
+/** Distinct lines of 20 bytes with their newline: per-record costs dominate. */
+export const shortLine = (i: number): string => `line ${String(i).padStart(7, '0')} xxxxxx`
+
+/** Writes `count` distinct lines (`line(i)`, of about 60 bytes unless given) to input.txt; returns them. */
+export function writeInput(dir: string, count: number, line: (i: number) => string = mediumLine): string[] {
+  const lines = Array.from({ length: count }, (_, i) => line(i))
   writeFileSync(join(dir, 'input.txt'), `${lines.join('\n')}\n`)
   return lines
 }

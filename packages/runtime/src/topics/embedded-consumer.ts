@@ -1,24 +1,19 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { TopicPartitionOffset } from '../records/connect-record.js'
+import { decodeBatch } from './embedded-batch.js'
 import type { EmbeddedTail } from './embedded-tail.js'
 import { assignedPartitions } from './partitioner.js'
-import type { ConsumedMessage, ConsumerOptions, MessageHeader, TopicConsumer } from './topic-backend.js'
+import type { ConsumedMessage, ConsumerOptions, TopicConsumer } from './topic-backend.js'
 
-const NO_HEADERS: readonly MessageHeader[] = Object.freeze([])
-
-function headersOf(text: string | null): readonly MessageHeader[] {
-  if (text === null) return NO_HEADERS
-  const parsed = JSON.parse(text) as [string, string | null][]
-  return parsed.map(([key, value]) => ({ key, value: value === null ? null : Buffer.from(value, 'base64') }))
-}
-
-/** A record row as `fetch` reads it (raw: an array, no object per row): offset, key, value, headers, timestamp. */
-type FetchedRow = [number, Buffer | null, Buffer | null, string | null, number]
+/** A stored batch as `fetch` reads it (raw: an array, no object per row): base offset, records. */
+type FetchedBatch = [number, Buffer]
+/** Batches read per query. */
+const BATCHES = 4
 
 interface Statements {
   readonly partitions: Statement<[string], { partitions: number }>
   readonly committed: Statement<[string, string, number], { offset: number }>
-  readonly fetch: Statement<[string, number, number, number], FetchedRow>
+  readonly fetch: Statement<[string, number, number, number], FetchedBatch>
   readonly end: Statement<[string, number], { end: number | null }>
   readonly commit: Statement<[string, string, number, number]>
   readonly putCheckpoint: Statement<[string, number, string]>
@@ -29,8 +24,8 @@ function statements(db: Database): Statements {
   return {
     partitions: db.prepare('SELECT partitions FROM topics WHERE name = ?'),
     committed: db.prepare('SELECT offset FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
-    fetch: db.prepare<[string, number, number, number], FetchedRow>('SELECT offset, key, value, headers, timestamp FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?').raw(),
-    end: db.prepare('SELECT MAX(offset) + 1 AS end FROM records WHERE topic = ? AND partition = ?'),
+    fetch: db.prepare<[string, number, number, number], FetchedBatch>('SELECT base_offset, records FROM batches WHERE topic = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?').raw(),
+    end: db.prepare('SELECT MAX(last_offset) + 1 AS end FROM batches WHERE topic = ? AND partition = ?'),
     putCheckpoint: db.prepare('INSERT INTO sink_checkpoints (grp, member, data) VALUES (?, ?, ?) ON CONFLICT (grp, member) DO UPDATE SET data = excluded.data'),
     getCheckpoint: db.prepare('SELECT data FROM sink_checkpoints WHERE grp = ? AND member = ?'),
     commit: db.prepare('INSERT INTO consumer_offsets (grp, topic, partition, offset) VALUES (?, ?, ?, ?) ON CONFLICT (grp, topic, partition) DO UPDATE SET offset = excluded.offset'),
@@ -59,10 +54,14 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: 
         if (last !== undefined) position.set(`${topic}:${String(p)}`, last.offset + 1)
         continue
       }
-      const rows = s.fetch.all(topic, p, from, max - out.length)
-      for (const [offset, key, value, headers, timestamp] of rows) out.push({ topic, partition: p, offset, key, value, headers: headersOf(headers), timestamp })
-      const last = rows.at(-1)
-      if (last !== undefined) position.set(`${topic}:${String(p)}`, last[0] + 1)
+      for (const [base, records] of s.fetch.all(topic, p, from, BATCHES)) {
+        if (out.length >= max) break
+        // a position inside a batch (a commit mid-batch) skips its first records
+        const got = decodeBatch(topic, p, base, records, from, max - out.length)
+        for (const m of got) out.push(m)
+        const last = got.at(-1)
+        if (last !== undefined) position.set(`${topic}:${String(p)}`, last.offset + 1)
+      }
     }
     return out
   }

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+export { RECORD_OVERHEAD } from './embedded-batch.js'
 
 /** The bound of a topic's partitions, as Kafka's topic configs `retention.bytes` and `retention.ms` (-1: none). */
 export interface RetentionLimits {
@@ -10,15 +11,10 @@ export interface RetentionLimits {
 
 export const DEFAULT_RETENTION_BYTES = 2 ** 30
 export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000
-/** What a stored record costs beyond its key, value and headers (offset, partition, timestamp, row and index). */
-export const RECORD_OVERHEAD = 32
-/** Records deleted per step, and at most per `enforce` call: deletion never holds the event loop for long. */
-const CHUNK = 1000
-const BUDGET = 2000
+/** Batches deleted at most per `enforce` call: deletion never holds the event loop for long. */
+const BUDGET = 16
 /** How often time retention is looked at, per partition. */
 const TIME_CHECK_MS = 1000
-
-const SIZE = 'COALESCE(LENGTH(key), 0) + COALESCE(LENGTH(value), 0) + COALESCE(LENGTH(headers), 0) + ' + String(RECORD_OVERHEAD)
 
 interface PartitionLog {
   /** first offset still stored (or the end when none) */
@@ -30,8 +26,7 @@ interface PartitionLog {
 interface Statements {
   readonly config: Statement<[string], { config: string }>
   readonly stats: Statement<[string, number], { start: number | null; bytes: number | null }>
-  readonly rangeBytes: Statement<[string, number, number, number], { bytes: number | null }>
-  readonly firstLive: Statement<[string, number, number, number, number], { offset: number }>
+  readonly oldest: Statement<[string, number, number, number], { last: number; bytes: number; maxTimestamp: number }>
   readonly remove: Statement<[string, number, number]>
   readonly floors: Statement<[string, number], { grp: string; offset: number }>
   readonly hasCommit: Statement<[string, string, number], { one: number }>
@@ -40,10 +35,9 @@ interface Statements {
 function statements(db: Database): Statements {
   return {
     config: db.prepare('SELECT config FROM topics WHERE name = ?'),
-    stats: db.prepare(`SELECT MIN(offset) AS start, SUM(${SIZE}) AS bytes FROM records WHERE topic = ? AND partition = ?`),
-    rangeBytes: db.prepare(`SELECT SUM(${SIZE}) AS bytes FROM records WHERE topic = ? AND partition = ? AND offset >= ? AND offset < ?`),
-    firstLive: db.prepare('SELECT offset FROM records WHERE topic = ? AND partition = ? AND offset >= ? AND offset < ? AND timestamp >= ? ORDER BY offset LIMIT 1'),
-    remove: db.prepare('DELETE FROM records WHERE topic = ? AND partition = ? AND offset < ?'),
+    stats: db.prepare('SELECT MIN(base_offset) AS start, SUM(bytes) AS bytes FROM batches WHERE topic = ? AND partition = ?'),
+    oldest: db.prepare('SELECT last_offset AS last, bytes, max_timestamp AS maxTimestamp FROM batches WHERE topic = ? AND partition = ? AND last_offset < ? ORDER BY last_offset LIMIT ?'),
+    remove: db.prepare('DELETE FROM batches WHERE topic = ? AND partition = ? AND last_offset < ?'),
     floors: db.prepare('SELECT grp, offset FROM consumer_offsets WHERE topic = ? AND partition = ? ORDER BY offset LIMIT 1'),
     hasCommit: db.prepare('SELECT 1 AS one FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
   }
@@ -68,7 +62,6 @@ interface Floor {
  * memory, read once per partition from the store.
  */
 export class EmbeddedRetention {
-  readonly #db: Database
   readonly #s: Statements
   readonly #defaults: Required<RetentionLimits>
   readonly #limits = new Map<string, Required<RetentionLimits>>()
@@ -78,7 +71,6 @@ export class EmbeddedRetention {
   readonly #now: () => number
 
   constructor(db: Database, defaults: RetentionLimits = {}, now: () => number = Date.now) {
-    this.#db = db
     this.#s = statements(db)
     this.#defaults = { bytes: defaults.bytes ?? DEFAULT_RETENTION_BYTES, ms: defaults.ms ?? DEFAULT_RETENTION_MS }
     this.#now = now
@@ -105,11 +97,11 @@ export class EmbeddedRetention {
     return log
   }
 
-  /** Counts a record just committed (call after the write's transaction committed). */
+  /** Counts a batch just committed, its `storedSize` in all (call after the write's transaction committed). */
   added(topic: string, partition: number, size: number): void {
     // a partition not read yet counts it when it is, from the store
     const log = this.#logs.get(`${topic}:${String(partition)}`)
-    if (log !== undefined) log.bytes += size + RECORD_OVERHEAD
+    if (log !== undefined) log.bytes += size
   }
 
   /** A consumer of `group` reads `topics` (until `closed` is called with the same arguments). */
@@ -142,7 +134,11 @@ export class EmbeddedRetention {
     return committed === undefined ? undefined : { group: committed.grp, offset: committed.offset }
   }
 
-  /** Deletes what the bound allows in one partition (at most BUDGET records per call). */
+  /**
+   * Deletes what the bound allows in one partition, whole batches as Kafka deletes whole segments, oldest first
+   * (at most BUDGET batches per call): while the partition is over `retention.bytes`, or the batch's newest
+   * record is older than `retention.ms`, and never past what a group still needs.
+   */
   enforce(topic: string, partition: number, end: number): void {
     const limits = this.limits(topic)
     const log = this.#log(topic, partition, end)
@@ -151,23 +147,20 @@ export class EmbeddedRetention {
     const timeDue = limits.ms >= 0 && now - log.checkedTimeAt >= TIME_CHECK_MS
     if (!overSize && !timeDue) return
     if (timeDue) log.checkedTimeAt = now
-    // the last record stays, as Kafka's active segment: the store's next offset is MAX(offset) + 1
+    // the last batch stays, as Kafka's active segment: the store's next offset is MAX(last_offset) + 1
     const floor = Math.min(this.#floor(topic, partition, log)?.offset ?? end, end - 1)
     const cutoff = limits.ms >= 0 ? now - limits.ms : -Infinity
-    this.#db.transaction(() => {
-      for (let budget = BUDGET; budget > 0 && log.start < floor; budget -= CHUNK) {
-        let upto = Math.min(floor, log.start + CHUNK)
-        if (!(limits.bytes >= 0 && log.bytes > limits.bytes)) {
-          // only time retention left: up to the first record not yet expired
-          upto = this.#s.firstLive.get(topic, partition, log.start, upto, cutoff)?.offset ?? upto
-          if (upto === log.start) break
-        }
-        const removed = this.#s.rangeBytes.get(topic, partition, log.start, upto)
-        this.#s.remove.run(topic, partition, upto)
-        log.bytes -= removed?.bytes ?? 0
-        log.start = upto
-      }
-    })()
+    let upto = log.start
+    let bytes = log.bytes
+    for (const batch of this.#s.oldest.all(topic, partition, floor, BUDGET)) {
+      if (!(limits.bytes >= 0 && bytes > limits.bytes) && batch.maxTimestamp >= cutoff) break
+      upto = batch.last + 1
+      bytes -= batch.bytes
+    }
+    if (upto === log.start) return
+    this.#s.remove.run(topic, partition, upto)
+    log.bytes = bytes
+    log.start = upto
   }
 
   /**

@@ -5,7 +5,8 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
-import { createSchema } from './embedded-schema.js'
+import { encodeBatch, storedSize } from './embedded-batch.js'
+import { checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
 import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import { createPartitioner } from './partitioner.js'
@@ -41,23 +42,25 @@ export interface EmbeddedBackendOptions {
   readonly retention?: RetentionLimits
 }
 
-function headersText(m: TopicMessage): string | null {
-  if (m.headers.length === 0) return null
-  return JSON.stringify(m.headers.map((h) => [h.key, h.value === null ? null : Buffer.from(h.value).toString('base64')]))
-}
-
-const INSERT_ROWS = 64
 /** How often the WAL is checkpointed: it grows by what is written meanwhile. */
 const CHECKPOINT_EVERY_MS = 250
+
+/** The messages of one produce call bound for one partition, in order, and their index in the call. */
+interface PartitionRun {
+  readonly topic: string
+  readonly partition: number
+  readonly base: number
+  readonly messages: TopicMessage[]
+  /** retention size, once stored */
+  bytes: number
+}
 
 function prepare(db: Database.Database) {
   return {
     topic: db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?'),
     createTopic: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO topics (name, partitions, config) VALUES (?, ?, ?)'),
-    end: db.prepare<[string, number], { end: number | null }>('SELECT MAX(offset) + 1 AS end FROM records WHERE topic = ? AND partition = ?'),
-    insert: db.prepare<[string, number, number, Uint8Array | null, Uint8Array | null, string | null, number]>('INSERT INTO records (topic, partition, offset, key, value, headers, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    // one statement per INSERT_ROWS records: a call into SQLite per record costs more than the insert
-    insertMany: db.prepare(`INSERT INTO records (topic, partition, offset, key, value, headers, timestamp) VALUES ${Array.from({ length: INSERT_ROWS }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
+    end: db.prepare<[string, number], { end: number | null }>('SELECT MAX(last_offset) + 1 AS end FROM batches WHERE topic = ? AND partition = ?'),
+    insert: db.prepare<[string, number, number, number, number, number, Buffer]>('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     putOffset: db.prepare<[string, string, string]>('INSERT INTO source_offsets (connector, partition_key, offset) VALUES (?, ?, ?) ON CONFLICT (connector, partition_key) DO UPDATE SET offset = excluded.offset'),
     deleteOffset: db.prepare<[string, string]>('DELETE FROM source_offsets WHERE connector = ? AND partition_key = ?'),
     getOffset: db.prepare<[string, string], { offset: string }>('SELECT offset FROM source_offsets WHERE connector = ? AND partition_key = ?'),
@@ -69,23 +72,56 @@ function prepare(db: Database.Database) {
   }
 }
 
+/** Stores `messages` (one partition's, in order) as one batch from offset `base`; returns its retention size. */
+function insertBatch(insert: ReturnType<typeof prepare>['insert'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): number {
+  let bytes = 0
+  let maxTimestamp = -Infinity
+  for (const m of messages) {
+    bytes += storedSize(m)
+    if (m.timestamp > maxTimestamp) maxTimestamp = m.timestamp
+  }
+  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, encodeBatch(messages))
+  return bytes
+}
+
 const defaultOwner = (): string => ['node', ...process.argv.slice(1, 2)].join(' ')
 
-/** Opens the store: read-only, or locked for this process and with its schema created. */
+/** Runs `prepare` on a just-opened database; closes it when that throws. */
+function preparing(db: Database.Database, prepareDb: (db: Database.Database) => void): Database.Database {
+  try {
+    prepareDb(db)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Pragmas, format check, schema, and the conversion of an earlier format, for the store's writer. */
+function prepareWriter(db: Database.Database, file: string, options: EmbeddedBackendOptions): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('busy_timeout = 5000')
+  db.pragma('wal_autocheckpoint = 0') // startCheckpointer's thread does it
+  db.pragma(`journal_size_limit = ${String(16 * 2 ** 20)}`) // the WAL is cut back to this when it starts over
+  const convert = checkStoreFormat(db, file, false)
+  createSchema(db)
+  const insert = prepare(db).insert
+  if (convert) migrateStore(db, (topic, partition, base, messages) => { insertBatch(insert, topic, partition, base, messages) })
+  else db.pragma(`user_version = ${String(STORE_FORMAT)}`)
+}
+
+/** Opens the store: read-only, or locked for this process, with its schema created (an earlier format converted). */
 function openDatabase(options: EmbeddedBackendOptions): { db: Database.Database; lock: StateDirLock | undefined } {
   const dir = options.stateDir ?? '.pipe'
-  if (options.readOnly === true) return { db: new Database(join(dir, 'pipe.db'), { readonly: true, fileMustExist: true }), lock: undefined }
+  const file = join(dir, 'pipe.db')
+  if (options.readOnly === true) {
+    return { db: preparing(new Database(file, { readonly: true, fileMustExist: true }), (db) => { checkStoreFormat(db, file, true) }), lock: undefined }
+  }
   mkdirSync(dir, { recursive: true })
   const lock = lockStateDir(dir, options.owner ?? defaultOwner())
   try {
-    const db = new Database(join(dir, 'pipe.db'))
-    db.pragma('journal_mode = WAL')
-    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
-    db.pragma('busy_timeout = 5000')
-    db.pragma('wal_autocheckpoint = 0') // startCheckpointer's thread does it
-    db.pragma(`journal_size_limit = ${String(16 * 2 ** 20)}`) // the WAL is cut back to this when it starts over
-    createSchema(db)
-    return { db, lock }
+    return { db: preparing(new Database(file), (db) => { prepareWriter(db, file, options) }), lock }
   } catch (error) {
     lock.release()
     throw error
@@ -104,8 +140,8 @@ class EmbeddedTopicBackend implements TopicBackend {
   // next offset per topic partition and partitions per topic: this process is the store's only writer
   readonly #ends = new Map<string, number>()
   readonly #known = new Map<string, number>()
-  /** writes a batch and its source offsets in one transaction; returns each message's [partition, offset] */
-  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => [number, number][]
+  /** writes a batch and its source offsets in one transaction; returns where its messages went, per partition */
+  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => PartitionRun[]
   // the newest committed records, for this process's consumers
   readonly #tail = new EmbeddedTail()
   readonly #retention: EmbeddedRetention
@@ -119,21 +155,14 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#defaultPartitions = options.defaultPartitions ?? 1
     this.#retention = new EmbeddedRetention(db, options.retention)
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
-      const rows: unknown[] = []
-      const placed: [number, number][] = []
-      let i = 0
-      for (; i + INSERT_ROWS <= messages.length; i += INSERT_ROWS) {
-        rows.length = 0
-        for (let j = i; j < i + INSERT_ROWS; j++) placed.push(this.#row(messages[j] as TopicMessage, rows))
-        this.#s.insertMany.run(rows)
-      }
-      for (; i < messages.length; i++) placed.push(this.#insert(messages[i] as TopicMessage))
+      const runs = this.#place(messages)
+      for (const run of runs) run.bytes = insertBatch(this.#s.insert, run.topic, run.partition, run.base, run.messages)
       for (const { partition, offset } of commit?.offsets ?? []) {
         const key = JSON.stringify(partition)
         if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
         else this.#s.putOffset.run(commit?.connector ?? '', key, JSON.stringify(offset))
       }
-      return placed
+      return runs
     })
   }
 
@@ -148,7 +177,7 @@ class EmbeddedTopicBackend implements TopicBackend {
 
   /** The next offset of a partition. */
   #endOf(topic: string, partition: number): number {
-    // retention keeps each partition's last record, so MAX(offset) + 1 never hands out an offset again
+    // retention keeps each partition's last batch, so MAX(last_offset) + 1 never hands out an offset again
     const key = `${topic}:${String(partition)}`
     let end = this.#ends.get(key)
     if (end === undefined) {
@@ -158,25 +187,22 @@ class EmbeddedTopicBackend implements TopicBackend {
     return end
   }
 
-  /** The partition and offset a message goes to; advances the partition's end. */
-  #place(m: TopicMessage): [number, number] {
-    const partitions = this.#partitionsOf(m.topic)
-    const partition = m.partition ?? this.#partitioner(m.key, partitions)
-    const offset = this.#endOf(m.topic, partition)
-    this.#ends.set(`${m.topic}:${String(partition)}`, offset + 1)
-    return [partition, offset]
-  }
-
-  #row(m: TopicMessage, rows: unknown[]): [number, number] {
-    const placed = this.#place(m)
-    rows.push(m.topic, placed[0], placed[1], m.key, m.value, headersText(m), m.timestamp)
-    return placed
-  }
-
-  #insert(m: TopicMessage): [number, number] {
-    const placed = this.#place(m)
-    this.#s.insert.run(m.topic, placed[0], placed[1], m.key, m.value, headersText(m), m.timestamp)
-    return placed
+  /** Splits a produce call into one run of consecutive offsets per partition (a batch each); advances the partitions' ends. */
+  #place(messages: readonly TopicMessage[]): PartitionRun[] {
+    const runs = new Map<string, PartitionRun>()
+    for (const m of messages) {
+      const partitions = this.#partitionsOf(m.topic) // creates the topic on first use
+      const partition = m.partition ?? this.#partitioner(m.key, partitions)
+      const key = `${m.topic}:${String(partition)}`
+      let run = runs.get(key)
+      if (run === undefined) {
+        run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0 }
+        runs.set(key, run)
+      }
+      run.messages.push(m)
+    }
+    for (const [key, run] of runs) this.#ends.set(key, run.base + run.messages.length)
+    return [...runs.values()]
   }
 
   ensureTopic(spec: TopicSpec): Promise<void> {
@@ -185,9 +211,9 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
-    let placed: [number, number][]
+    let runs: PartitionRun[]
     try {
-      placed = this.#write(messages, sourceOffsets)
+      runs = this.#write(messages, sourceOffsets)
     } catch (error) {
       this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
       this.#tail.clear()
@@ -195,11 +221,9 @@ class EmbeddedTopicBackend implements TopicBackend {
     }
     this.#finishCheckpoint()
     // committed: now the tail may serve them
-    for (let i = 0; i < messages.length; i++) {
-      const [partition, offset] = placed[i] as [number, number]
-      const m = messages[i] as TopicMessage
-      this.#tail.append(m.topic, partition, offset, m)
-      this.#retention.added(m.topic, partition, (m.key?.length ?? 0) + (m.value?.length ?? 0) + (headersText(m)?.length ?? 0))
+    for (const run of runs) {
+      for (let i = 0; i < run.messages.length; i++) this.#tail.append(run.topic, run.partition, run.base + i, run.messages[i] as TopicMessage)
+      this.#retention.added(run.topic, run.partition, run.bytes)
     }
     return Promise.resolve()
   }

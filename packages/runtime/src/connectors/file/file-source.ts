@@ -92,7 +92,10 @@ class FileStreamSourceTask implements SourceTask {
       this.#position += line.bytes
       out.push({ sourcePartition, sourceOffset: { position: this.#position }, topic: this.#topic, value: line.text, valueSchema: STRING_SCHEMA })
     }
+    // lines handed out are dropped: read chunks rarely end where a batch does, so waiting for the array to empty
+    // kept every line of the file in memory
     if (this.#next === this.#ready.length) [this.#ready, this.#next] = [[], 0]
+    else if (this.#next >= this.#batchSize) [this.#ready, this.#next] = [this.#ready.slice(this.#next), 0]
     return out
   }
 
