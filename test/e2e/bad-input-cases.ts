@@ -106,7 +106,7 @@ export const CLI_CASES: readonly CliCase[] = [
   { name: 'worker: missing client config', args: worker('--client-config', '$W/none.properties'), exit: 1, line: /cannot read --client-config '.*none\.properties' \(ENOENT\)/ },
   { name: 'worker: worker file with a bad number', args: worker('$W/worker-bad-flush.properties'), exit: 1, line: /worker-bad-flush\.properties:2: invalid offset\.flush\.interval\.ms 'soon'/ },
   { name: 'worker: connector file without name', args: worker('$W/connector-no-name.properties'), exit: 1, line: /the connector has no name; fix: add name=/ },
-  { name: 'worker: connector of an unknown class', args: worker('$W/connector-bad-class.json'), exit: 1, line: /connector 'x' was refused: Failed to find any class that implements Connector and which name matches NoSuchConnector/ },
+  { name: 'worker: connector of an unknown class', args: worker('$W/connector-bad-class.json'), exit: 1, line: /connector 'x' was refused: (org.apache.kafka.connect.errors.ConnectException: )?Failed to find any class that implements Connector and which name matches NoSuchConnector/ },
   // pipeline files
   { name: 'pipeline throws while loading', args: run('throws.ts'), inWork: true, exit: 1, line: /throws\.ts:3:\d+ error PIPE_LOAD_FAILED: pipeline file threw while loading: Error: no config for this environment/ },
   { name: 'pipeline exports a string', args: run('string-export.ts'), inWork: true, exit: 1, line: /PIPE_INVALID_DEFAULT_EXPORT: string-export\.ts must export default a pipeline \(got string/ },

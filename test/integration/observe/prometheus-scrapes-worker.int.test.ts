@@ -63,5 +63,8 @@ describe('Prometheus scraping pipe worker', () => {
     expect(peak[0]?.value).toBe(RECORDS)
     const workerCount = await query(`kafka_connect_connect_worker_metrics_connector_count{pipe_test="${run}"}`)
     expect(workerCount[0]?.value).toBe(2)
+    // pipe's own: the embedded store's size on disk, and the sink's end-to-end latency
+    expect((await query(`pipe_embedded_store_bytes{pipe_test="${run}"}`))[0]?.value).toBeGreaterThan(0)
+    expect((await query(sel('pipe_sink_record_latency_max_ms', `${run}-sink`)))[0]?.value).toBeGreaterThanOrEqual(0)
   })
 })

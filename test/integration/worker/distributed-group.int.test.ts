@@ -46,6 +46,13 @@ describe('a distributed pipe worker group', () => {
       return s.tasks.length === 2 && s.tasks.every((t) => t.state === 'RUNNING') && new Set(s.tasks.map((t) => t.worker_id)).size === 2 ? s : undefined
     }, 60_000)
     expect((await getJson<{ id: unknown }[]>(`${a.url}/connectors/${name}/tasks`)).map((t) => t.id)).toEqual([{ connector: name, task: 0 }, { connector: name, task: 1 }])
+    // A saw B join: its rebalance figures count it (connect-worker-rebalance-metrics), with the time it took
+    const metricsOfA = await (await fetch(`${a.url}/metrics`)).text()
+    const figure = (metric: string): number => Number(new RegExp(`^kafka_connect_connect_worker_rebalance_metrics_${metric} (\\S+)$`, 'm').exec(metricsOfA)?.[1] ?? 'NaN')
+    expect(figure('completed_rebalances_total')).toBeGreaterThanOrEqual(2)
+    expect(figure('rebalance_max_time_ms')).toBeGreaterThan(0)
+    expect(figure('rebalance_avg_time_ms')).toBeLessThanOrEqual(figure('rebalance_max_time_ms'))
+    expect(figure('rebalancing')).toBe(0)
     // pause on B reaches the task on A
     expect((await send('PUT', `${b.url}/connectors/${name}/pause`)).status).toBe(202)
     await waitFor('both tasks PAUSED', async () => ((await getJson<Status>(`${a.url}/connectors/${name}/status`)).tasks.every((t) => t.state === 'PAUSED') ? true : undefined), 30_000)

@@ -33,6 +33,11 @@ export interface TaskMetrics {
   readonly runningMs: number
   readonly pausedMs: number
   readonly stateSince: number
+  /** Sinks: end-to-end latency of the records put (put done minus each record's timestamp), in ms: the sum over
+   * the batches of each batch's oldest record, the batches counted, and the largest. */
+  readonly latencyMsTotal: number
+  readonly latencyBatches: number
+  readonly latencyMsMax: number
 }
 
 /** A change to a task's counters (`TaskControl.count`). */
@@ -48,4 +53,6 @@ export interface MetricsChange {
   readonly commitFailures?: number
   readonly failures?: number
   readonly deadLetters?: number
+  /** A sink batch put: ms from its oldest record's timestamp until the put finished. */
+  readonly latencyMs?: number
 }

@@ -101,6 +101,8 @@ export interface Engine {
   sample(): Promise<readonly ConnectorSample[]>
   /** Connector instances and tasks started since the engine was created, and how many of them failed to start. */
   startups(): StartupCounts
+  /** The size on disk of the store the engine writes to (the embedded store); undefined on Kafka. */
+  storeBytes(): number | undefined
   /** Records a sink's consumer group has not read yet; embedded store only (on Kafka it would join the group): else undefined. */
   lag(name: string): Promise<number | undefined>
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */

@@ -202,6 +202,10 @@ class EngineImpl implements Engine {
     return samples
   }
 
+  storeBytes(): number | undefined {
+    return this.#env.backend.storeBytes?.()
+  }
+
   startups(): StartupCounts {
     return this.#startups.counts()
   }

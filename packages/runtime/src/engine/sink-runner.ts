@@ -88,13 +88,23 @@ async function commit(deps: SinkRunnerDeps, consumer: TopicConsumer, offsets: Of
   deps.control.count({ commits: 1 })
 }
 
+/** The oldest timestamp of a batch (a record without one, timestamp <= 0, does not count). */
+function oldestTimestamp(messages: readonly ConsumedMessage[]): number | undefined {
+  let oldest: number | undefined
+  for (const m of messages) if (m.timestamp > 0 && (oldest === undefined || m.timestamp < oldest)) oldest = m.timestamp
+  return oldest
+}
+
 async function deliver(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Promise<void> {
   const { records, deadLetters } = decodeAll(deps, messages)
   if (deadLetters.length > 0) await deps.control.retried(() => deps.backend.produce(deadLetters))
   const started = deps.control.clock.now()
   if (records.length > 0) await deps.control.retriedForever(() => deps.task.put(records))
-  const batch = records.length > 0 ? { batch: records.length, batchMs: deps.control.clock.now() - started } : {}
-  deps.control.count({ in: messages.length, out: records.length, ...batch })
+  const done = deps.control.clock.now()
+  const oldest = records.length > 0 ? oldestTimestamp(messages) : undefined
+  const batch = records.length > 0 ? { batch: records.length, batchMs: done - started } : {}
+  const latency = oldest === undefined ? {} : { latencyMs: Math.max(0, done - oldest) }
+  deps.control.count({ in: messages.length, out: records.length, ...batch, ...latency })
 }
 
 /** Reads the topics until stopped: convert, transform, put; flush then commit offsets; stop flushes too. */

@@ -26,6 +26,7 @@ export class TaskControl {
     this.#metrics = {
       recordsIn: 0, recordsOut: 0, errors: 0, retries: 0, lastActivity: now, batches: 0, batchSizeMax: 0, batchTimeMs: 0, batchTimeMaxMs: 0,
       offsetCommits: 0, offsetCommitFailures: 0, failures: 0, deadLetters: 0, lastErrorAt: 0, startedAt: now, runningMs: 0, pausedMs: 0, stateSince: now,
+      latencyMsTotal: 0, latencyBatches: 0, latencyMsMax: 0,
     }
   }
 
@@ -108,6 +109,9 @@ export class TaskControl {
       offsetCommits: m.offsetCommits + (change.commits ?? 0), offsetCommitFailures: m.offsetCommitFailures + (change.commitFailures ?? 0),
       failures: m.failures + (change.failures ?? 0), deadLetters: m.deadLetters + (change.deadLetters ?? 0),
       lastErrorAt: erred ? now : m.lastErrorAt,
+      ...(change.latencyMs === undefined ? {} : {
+        latencyMsTotal: m.latencyMsTotal + change.latencyMs, latencyBatches: m.latencyBatches + 1, latencyMsMax: Math.max(m.latencyMsMax, change.latencyMs),
+      }),
     }
   }
 

@@ -144,7 +144,12 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   rebalance('completed-rebalances-total', 'Rebalances this worker completed (distributed mode)', (r) => r.completedRebalances),
   rebalance('epoch', 'The group\'s generation of the last rebalance', (r) => r.epoch),
   rebalance('rebalancing', '1 while a rebalance is under way', (r) => (r.rebalancing ? 1 : 0)),
+  rebalance('rebalance-avg-time-ms', 'Average time this worker spent in a rebalance (joining the group until its assignment was read), in ms', (r) => avg(r.rebalanceTimeMsTotal, r.completedRebalances)),
+  rebalance('rebalance-max-time-ms', 'Longest rebalance this worker spent, in ms', (r) => r.rebalanceTimeMsMax),
   rebalance('time-since-last-rebalance-ms', 'ms since the last completed rebalance', (r, now) => (r.lastRebalanceAt === 0 ? 0 : now - r.lastRebalanceAt)),
   { name: 'pipe_sink_lag_records', group: 'pipe', attribute: 'lag', scope: 'connector', help: 'Records of a sink connector\'s topics its consumer group has not read yet (embedded store)', value: (v) => v.worker.connectors.flatMap((c) => (c.lag === undefined ? [] : [{ labels: { connector: c.status.name }, value: c.lag }])) },
+  { name: 'pipe_sink_record_latency_avg_ms', group: 'pipe', attribute: 'latency-avg', scope: 'sink-task', help: 'End-to-end latency of the records a sink task put: ms from the oldest record\'s timestamp in each batch until its put finished, averaged over the batches', value: perTask('sink-task', (t) => (t.metrics.latencyBatches === 0 ? undefined : t.metrics.latencyMsTotal / t.metrics.latencyBatches)) },
+  { name: 'pipe_sink_record_latency_max_ms', group: 'pipe', attribute: 'latency-max', scope: 'sink-task', help: 'The largest end-to-end latency of a batch a sink task put, in ms', value: perTask('sink-task', (t) => (t.metrics.latencyBatches === 0 ? undefined : t.metrics.latencyMsMax)) },
+  { name: 'pipe_embedded_store_bytes', group: 'pipe', attribute: 'store-bytes', scope: 'worker', help: 'Size on disk of the embedded store (pipe.db and its write-ahead log), in bytes; absent on Kafka', value: (v) => (v.worker.storeBytes === undefined ? [] : [{ labels: {}, value: v.worker.storeBytes }]) },
   { name: 'pipe_task_last_activity_timestamp_ms', group: 'pipe', attribute: 'last-activity', scope: 'task', help: 'Epoch ms of the task\'s last non-empty batch (or its start)', value: perTask('task', (t) => t.metrics.lastActivity) },
 ]

@@ -67,7 +67,7 @@ export function createPrometheusMetrics(sample: () => Promise<WorkerSample>, clo
   const registry = new Registry()
   const gauges = METRIC_DEFINITIONS.map((def) => {
     const labelNames = def.scope === 'worker' || def.scope === 'rebalance' ? [] : def.scope === 'connector' ? ['connector'] : ['connector', 'task']
-    return { def, gauge: new Gauge({ name: def.name, help: `${def.help} (Kafka Connect ${def.group} ${def.attribute})`, labelNames: def.extraLabel === undefined ? labelNames : [...labelNames, def.extraLabel], registers: [registry] }) }
+    return { def, unlabelled: labelNames.length === 0 && def.extraLabel === undefined, gauge: new Gauge({ name: def.name, help: `${def.help} (Kafka Connect ${def.group} ${def.attribute})`, labelNames: def.extraLabel === undefined ? labelNames : [...labelNames, def.extraLabel], registers: [registry] }) }
   })
   const rates = new Rates()
   return {
@@ -76,9 +76,15 @@ export function createPrometheusMetrics(sample: () => Promise<WorkerSample>, clo
       const worker = await sample()
       const now = clock.now()
       const views = { worker, tasks: taskViews(worker, rates, now), now }
-      for (const { def, gauge } of gauges) {
+      for (const { def, gauge, unlabelled } of gauges) {
         gauge.reset()
-        for (const v of def.value(views)) gauge.set(v.labels, v.value)
+        const values = def.value(views)
+        for (const v of values) gauge.set(v.labels, v.value)
+        // a gauge without labels always shows a sample (0 by default): one with no value here (the rebalance
+        // metrics of a standalone worker, the store size on Kafka) is left out of the text instead
+        const registered = registry.getSingleMetric(def.name) !== undefined
+        if (unlabelled && values.length === 0 && registered) registry.removeSingleMetric(def.name)
+        else if (unlabelled && values.length > 0 && !registered) registry.registerMetric(gauge)
       }
       return registry.metrics()
     },

@@ -40,6 +40,15 @@ describe('GET /metrics on pipe worker', () => {
     expect(valueOf(text, 'kafka_connect_connect_worker_metrics_connector_count', '')).toBe(2)
     expect(valueOf(text, 'kafka_connect_connect_worker_metrics_task_startup_success_total', '')).toBe(2)
     expect(valueOf(text, 'kafka_connect_connector_task_metrics_batch_size_max', 'connector="m-src",task="0"')).toBe(3)
+    // the sink's end-to-end latency: put done minus the records' timestamps; the memory store has no size on disk
+    const latency = valueOf(text, 'pipe_sink_record_latency_max_ms', 'connector="m-sink",task="0"')
+    expect(latency).toBeGreaterThanOrEqual(0)
+    expect(latency).toBeLessThan(60_000)
+    expect(valueOf(text, 'pipe_sink_record_latency_avg_ms', 'connector="m-sink",task="0"')).toBeLessThanOrEqual(latency ?? -1)
+    expect(valueOf(text, 'pipe_sink_record_latency_max_ms', 'connector="m-src",task="0"')).toBeUndefined()
+    expect(text).not.toMatch(/^pipe_embedded_store_bytes /m)
+    // a standalone worker has no group: no rebalance figures (Kafka Connect's standalone worker has no such MBean)
+    expect(text).not.toMatch(/^kafka_connect_connect_worker_rebalance_metrics_\w+ /m)
     expect(text).not.toContain(SENTINEL)
   })
 

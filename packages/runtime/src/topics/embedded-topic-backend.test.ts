@@ -14,6 +14,16 @@ const message = (i: number, key: string | null = null): TopicMessage => ({
 const stateDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'pipe-embedded-'))
 
 describe('embedded topic backend', () => {
+  it('tells its size on disk, which grows with the records it keeps', async () => {
+    const backend = createEmbeddedTopicBackend({ stateDir: await stateDir() })
+    await backend.ensureTopic({ name: 't', partitions: 1 })
+    const empty = backend.storeBytes?.() ?? 0
+    expect(empty).toBeGreaterThan(0)
+    await backend.produce(Array.from({ length: 500 }, (_, i) => ({ ...message(i), value: Buffer.alloc(1000, 97) })))
+    expect(backend.storeBytes?.() ?? 0).toBeGreaterThan(empty + 400_000)
+    await backend.close()
+  })
+
   it('stores records with their source offsets and serves them to a consumer group', async () => {
     const dir = await stateDir()
     const backend = createEmbeddedTopicBackend({ stateDir: dir })

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
@@ -145,9 +145,11 @@ class EmbeddedTopicBackend implements TopicBackend {
   // the newest committed records, for this process's consumers
   readonly #tail = new EmbeddedTail()
   readonly #retention: EmbeddedRetention
+  readonly #file: string
 
   constructor(options: EmbeddedBackendOptions) {
     const { db, lock } = openDatabase(options)
+    this.#file = join(options.stateDir ?? '.pipe', 'pipe.db')
     this.#db = db
     this.#lock = lock
     this.#checkpointer = lock === undefined ? undefined : startCheckpointer(join(options.stateDir ?? '.pipe', 'pipe.db'))
@@ -291,6 +293,11 @@ class EmbeddedTopicBackend implements TopicBackend {
   resetGroupOffsets(group: string): Promise<void> {
     this.#s.deleteGroup.run(group)
     return Promise.resolve()
+  }
+
+  storeBytes(): number {
+    const size = (path: string): number => { try { return statSync(path).size } catch { return 0 } }
+    return size(this.#file) + size(`${this.#file}-wal`)
   }
 
   async close(): Promise<void> {

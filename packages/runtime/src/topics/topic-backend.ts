@@ -118,6 +118,8 @@ export interface TopicBackend {
    * `ids` (Kafka). Its `close` closes only those clients. Absent: the backend has no clients to name.
    */
   forTask?(ids: TaskClientIds): TopicBackend
+  /** The store's size on disk in bytes (embedded: the database and its write-ahead log); absent where the broker keeps the data. */
+  storeBytes?(): number
   close(): Promise<void>
 }
 

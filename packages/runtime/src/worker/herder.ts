@@ -29,6 +29,8 @@ export interface WorkerSample {
   readonly connectors: readonly ConnectorSample[]
   readonly startups: StartupCounts
   readonly rebalance?: RebalanceFigures
+  /** The embedded store's size on disk, in bytes (absent on Kafka). */
+  readonly storeBytes?: number
 }
 
 /** Start-up counts added up. */

@@ -179,6 +179,7 @@ class StandaloneHerder implements Herder {
     return {
       connectors: samples.flatMap((s) => (s.connector === undefined ? [] : [s.connector])),
       startups: addStartups([this.#retired, ...samples.map((s) => s.startups)]),
+      ...storeSize(this.#ctx.backend.storeBytes?.()),
     }
   }
 
@@ -188,6 +189,8 @@ class StandaloneHerder implements Herder {
     await Promise.all([...this.#connectors.values()].map((c) => c.close()))
   }
 }
+
+const storeSize = (bytes: number | undefined): { storeBytes?: number } => (bytes === undefined ? {} : { storeBytes: bytes })
 
 /** A standalone herder over a worker's backend and plugins. */
 export function createStandaloneHerder(ctx: WorkerContext): Herder {

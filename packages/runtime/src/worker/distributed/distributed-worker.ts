@@ -46,7 +46,7 @@ export class DistributedWorker {
   readonly #writtenTasks = new Map<string, string>()
   #restarts: RestartRecord[] = []
   #group: GroupView | undefined
-  #rebalances = { leaderName: '', epoch: 0, completed: 0, at: 0 }
+  #rebalances = { leaderName: '', epoch: 0, completed: 0, at: 0, rebalancing: false, totalMs: 0, maxMs: 0 }
   #membership: Membership | undefined
   #started = false
   #closing = false
@@ -112,9 +112,14 @@ export class DistributedWorker {
       sessionTimeoutMs: this.#options.sessionTimeoutMs ?? 10_000, heartbeatIntervalMs: this.#options.heartbeatIntervalMs ?? 1_000,
       initialGeneration: this.#maxGeneration,
       log: this.#options.log,
+      onRebalancing: () => { this.#rebalances = { ...this.#rebalances, rebalancing: true } },
       onAssignment: (view) => {
         this.#group = view
-        this.#rebalances = { leaderName: view.leaderUrl, epoch: view.generation, completed: this.#rebalances.completed + 1, at: Date.now() }
+        const r = this.#rebalances
+        this.#rebalances = {
+          leaderName: view.leaderUrl, epoch: view.generation, completed: r.completed + 1, at: Date.now(), rebalancing: false,
+          totalMs: r.totalMs + view.rebalanceMs, maxMs: Math.max(r.maxMs, view.rebalanceMs),
+        }
         const leader = view.members[0]?.url === this.workerId ? ' (leader)' : ''
         this.#options.log(`joined group ${this.#options.groupId} generation ${String(view.generation)}${leader}: ${view.members.map((m) => m.url).join(', ')}`)
         this.schedule()
@@ -128,7 +133,7 @@ export class DistributedWorker {
   async sample(): Promise<WorkerSample> {
     const local = await this.#work.sample()
     const r = this.#rebalances
-    const rebalance = { leaderName: r.leaderName, epoch: r.epoch, completedRebalances: r.completed, rebalancing: false, lastRebalanceAt: r.at, rebalanceTimeMsTotal: 0, rebalanceTimeMsMax: 0 }
+    const rebalance = { leaderName: r.leaderName, epoch: r.epoch, completedRebalances: r.completed, rebalancing: r.rebalancing, lastRebalanceAt: r.at, rebalanceTimeMsTotal: r.totalMs, rebalanceTimeMsMax: r.maxMs }
     return { ...local, rebalance }
   }
 

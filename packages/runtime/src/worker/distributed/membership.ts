@@ -19,6 +19,8 @@ export interface GroupView {
   /** In the leader's order: the order in which connectors and tasks are dealt out. */
   readonly members: readonly GroupMember[]
   readonly leaderUrl: string
+  /** ms this rebalance took here: from the group asking to rebalance (or this worker joining) until its assignment was read. */
+  readonly rebalanceMs: number
 }
 
 interface MemberData {
@@ -73,6 +75,8 @@ export interface MembershipOptions {
   /** The highest generation in the status topic: a restarted group counts on from it. */
   readonly initialGeneration: number
   readonly onAssignment: (view: GroupView) => void
+  /** The group began a rebalance (a member joined or left): this worker's tasks keep running until its new assignment. */
+  readonly onRebalancing?: () => void
   readonly log: (line: string) => void
 }
 
@@ -109,12 +113,20 @@ export async function joinWorkerGroup(options: MembershipOptions): Promise<Membe
     // an idle member sleeps this long between heartbeats; a leaving one waits for it
     maxWaitTimeInMs: 500,
   })
+  // when the rebalance now under way began: the group's REBALANCING, else the start of the join kafkajs reports
+  let rebalancingSince: number | undefined
+  consumer.on(consumer.events.REBALANCING, () => {
+    rebalancingSince ??= Date.now()
+    options.onRebalancing?.()
+  })
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     const join = ++joins
+    const began = rebalancingSince ?? Date.now() - event.payload.duration
     readAssignment(consumer, event.payload.memberId).then((data) => {
       if (data === undefined || join !== joins) return
       generation = data.generation
-      options.onAssignment({ generation: data.generation, memberId: event.payload.memberId, members: data.members, leaderUrl: data.leader })
+      rebalancingSince = undefined
+      options.onAssignment({ generation: data.generation, memberId: event.payload.memberId, members: data.members, leaderUrl: data.leader, rebalanceMs: Math.max(0, Date.now() - began) })
     }, (error: unknown) => {
       options.log(`WARN cannot read the group assignment: ${error instanceof Error ? error.message : String(error)}`)
     })
