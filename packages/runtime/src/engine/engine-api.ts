@@ -107,7 +107,7 @@ export interface Engine {
   lag(name: string): Promise<number | undefined>
   /** Committed offsets, shaped like `GET /connectors/{c}/offsets` (sources: their partitions; sinks: `kafka_topic`/`kafka_partition` -> `kafka_offset`). */
   offsets(name: string): Promise<OffsetsBody>
-  /** True when every task is FAILED, or holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
+  /** True when every task is FAILED, or is past its start, holds no records in progress and has done nothing for `idleMs` (for `--max-idle`). */
   isIdle(idleMs: number): boolean
   /** Distributed mode: the connector instances and single tasks this worker was assigned. */
   readonly assigned: AssignedWork

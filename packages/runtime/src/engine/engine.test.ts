@@ -181,3 +181,29 @@ describe('engine.isIdle with a busy source', () => {
     await engine.stop()
   })
 })
+
+describe('engine.isIdle with a task still starting', () => {
+  it('is false while a task has not started yet (a database slot still held), and a task that then fails counts as done', async () => {
+    let release: (ok: boolean) => void = () => undefined
+    const starting = new Promise<boolean>((resolve) => { release = resolve })
+    const slowStart = {
+      type: 'source' as const,
+      taskConfigs: (config: Record<string, string>) => [config],
+      createTask: () => ({
+        start: async () => { if (!await starting) throw new Error('the slot is in use') },
+        poll: async () => { await new Promise((r) => setTimeout(r, 5)); return [] },
+        stop: () => Promise.resolve(),
+      }),
+    }
+    const registry = defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { SlowStart: slowStart } })
+    const engine = createEngine({ backend: createMemoryTopicBackend(), registry, idleWaitMs: 5 })
+    await engine.start([{ name: 'src', config: { 'connector.class': 'SlowStart', topic: 't', 'value.converter': STRING } }])
+    await new Promise((r) => setTimeout(r, 80))
+    // nothing happened for 80 ms, but the task is still in start(): not idle, so --max-idle does not exit 0 before it fails
+    expect(engine.isIdle(30)).toBe(false)
+    release(false)
+    await until(() => engine.status('src').tasks[0]?.state === 'FAILED')
+    expect(engine.isIdle(30)).toBe(true)
+    await engine.stop()
+  })
+})

@@ -223,7 +223,9 @@ class EngineImpl implements Engine {
 
   isIdle(idleMs: number): boolean {
     const now = this.#env.clock.now()
-    return [...this.#connectors.values()].every((h) => h.tasks.every((t) => t.control.state === 'FAILED' || (!t.control.working && now - t.control.metrics.lastActivity >= idleMs)))
+    // a task still in start() (UNASSIGNED until it runs) is not idle: it may yet fail, or begin to read
+    return [...this.#connectors.values()].every((h) => h.tasks.every((t) => t.control.state === 'FAILED' ||
+      (t.control.state !== 'UNASSIGNED' && !t.control.working && now - t.control.metrics.lastActivity >= idleMs)))
   }
 
   async stop(): Promise<void> {
