@@ -25,7 +25,7 @@ export interface SourceInfo {
 export type Op = 'r' | 'c' | 'u' | 'd' | 't'
 
 /** The Debezium version pipe's events claim in `source.version` (the envelope it follows). */
-export const DEBEZIUM_COMPAT_VERSION = '3.2.0.Final'
+export const DEBEZIUM_COMPAT_VERSION = '3.6.1.Final'
 
 const opt = (type: ConnectSchema['type']): ConnectSchema => ({ type, optional: true })
 const req = (type: ConnectSchema['type']): ConnectSchema => ({ type, optional: false })
@@ -51,6 +51,9 @@ const SOURCE_SCHEMA: ConnectSchema = {
     { field: 'txId', schema: opt('int64') },
     { field: 'lsn', schema: opt('int64') },
     { field: 'xmin', schema: opt('int64') },
+    // Debezium 3.6 on: the replication origin of the change (a row another logical replication wrote), null otherwise
+    { field: 'origin', schema: opt('string') },
+    { field: 'origin_lsn', schema: opt('int64') },
   ],
 }
 
@@ -129,6 +132,7 @@ export function envelope(shape: TableShape, info: SourceInfo, op: Op, before: Co
     source: {
       version: DEBEZIUM_COMPAT_VERSION, connector: 'postgresql', name: info.prefix, ts_ms: tsMs, snapshot: info.snapshot, db: info.database,
       sequence, ts_us: info.tsUs, ts_ns: BigInt(info.tsUs) * 1000n, schema: shape.schema, table: shape.table, txId: info.txId, lsn: info.lsn, xmin: null,
+      origin: null, origin_lsn: null,
     },
     transaction: null, op, ts_ms: nowMs, ts_us: nowMs * 1000, ts_ns: BigInt(nowMs) * 1_000_000n,
   }
