@@ -21,6 +21,7 @@ import { down, up } from '../test/infra/infra.js'
 import { repoRoot } from '../test/infra/paths.js'
 import { readState } from '../test/infra/state.js'
 import { connectRequest } from '../test/support/connect-rest.js'
+import { kafkaLine } from '../test/infra/versions.js'
 import { machineLine, recordSection } from './lib/results.js'
 
 const sinks = ['camel', 'pipe'] as const
@@ -113,7 +114,7 @@ async function waitForRows(client: Client, table: string, failed: () => Promise<
 }
 
 async function runCamel(client: Client, connectUrl: string, contactPoint: string): Promise<Result> {
-  const label = 'Camel CQL sink (camel-kafka-connector 0.11.0, Camel 3.11.1) on Kafka Connect 3.9.1'
+  const label = `Camel CQL sink (camel-kafka-connector 0.11.0, Camel 3.11.1) on Kafka Connect ${kafkaLine().kafka}`
   const name = `bench-camel-${run}`
   const compiledDir = join(outDir, 'compiled', name)
   const compiled = spawnSync(process.execPath, [pipeBin, 'compile', writePipeline(name, 'camel_rows', contactPoint), '--out', compiledDir], { encoding: 'utf8' })
@@ -205,7 +206,7 @@ const text = [
   '',
   `- date: ${new Date().toISOString()}`,
   `- machine: ${machineLine()}; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
-  '- Apache Cassandra 5.0.6 (1 node, test/infra), Apache Kafka 3.9.1 broker and Kafka Connect 3.9.1 worker (test/infra), OpenJDK 17',
+  `- Apache Cassandra 5.0.6 (1 node, test/infra), Apache Kafka ${kafkaLine().kafka} broker and Kafka Connect ${kafkaLine().kafka} worker (test/infra), OpenJDK 17`,
   `- reproduce: \`pnpm build && pnpm exec tsx bench/cassandra.ts --rows ${String(count)}\``,
   '',
   '| sink | rows/s | seconds | vs Camel | note |',

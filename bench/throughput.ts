@@ -35,6 +35,8 @@ const { values } = parseArgs({
   options: {
     records: { type: 'string' }, sizes: { type: 'string' }, runs: { type: 'string' },
     only: { type: 'string', default: engines.join(',') }, quick: { type: 'boolean', default: false },
+    // the RESULTS.md section to write, e.g. `throughput-kafka-3.9.1` for a run under PIPE_KAFKA_VERSION=3.9.1 beside the default
+    section: { type: 'string', default: 'throughput' },
   },
 })
 const quick = values.quick
@@ -68,8 +70,8 @@ const text = throughputSection(done, { runs, loadBefore, loadAfter: loadavg()[0]
 console.log(`\n${text}`)
 if (quick) log('--quick: bench/RESULTS.md left as it is')
 else {
-  recordSection('throughput', text)
-  removeSection('throughput-5000000') // earlier runs wrote 5M on its own; this section holds every count now
+  recordSection(values.section, text)
+  if (values.section === 'throughput') removeSection('throughput-5000000') // earlier runs wrote 5M on its own; this section holds every count now
 }
 
 /** Every engine `runs` times on `count` records of about `size` bytes, round-robin; Kafka Connect warmed first. */

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repoRoot } from '../../test/infra/paths.js'
+import { kafkaLine } from '../../test/infra/versions.js'
 import { connectRequest } from '../../test/support/connect-rest.js'
 import { LineCounter } from './input.js'
 import { cpuSeconds, currentRssMiB, sampleRss } from './rss.js'
@@ -108,7 +109,7 @@ export async function runOnConnect(race: Race & { readonly connectUrl: string; r
   rmSync(output, { force: true })
   race.log(`kafka connect: ${seconds.toFixed(1)}s`)
   return {
-    engine: 'connect', label: 'Apache Kafka Connect 3.9.1 FileStream', seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, cpuSeconds: cpu,
+    engine: 'connect', label: `Apache Kafka Connect ${kafkaLine().kafka} FileStream`, seconds, recordsPerSec: race.count / seconds, peakRssMiB: peakMiB, cpuSeconds: cpu,
     note: `worker JVM, already running (${baseline.toFixed(0)} MiB before the run)`,
   }
 }

@@ -1,6 +1,7 @@
 import { machineLine } from './results.js'
 import { median } from './measure.js'
 import type { RaceEngine, RaceResult } from './race.js'
+import { kafkaLine } from '../../test/infra/versions.js'
 
 /** Every run of every engine on one record count and size, and the broker's perf tools in the same race. */
 export interface SizeRun {
@@ -102,7 +103,7 @@ export function throughputSection(runs: readonly SizeRun[], context: { runs: num
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${machineLine()}; 1-minute load average ${context.loadBefore.toFixed(2)} before, ${context.loadAfter.toFixed(2)} after`,
-    '- Apache Kafka 3.9.1 broker (KRaft, 1 node) and Kafka Connect 3.9.1 worker (distributed, -Xmx1536m) from test/infra, OpenJDK 17',
+    `- Apache Kafka ${kafkaLine().kafka} broker (KRaft, 1 node) and Kafka Connect ${kafkaLine().kafka} worker (distributed, -Xmx1536m) from test/infra, OpenJDK 17`,
     `- reproduce: \`pnpm build && pnpm exec tsx bench/throughput.ts${context.argv.length === 0 ? '' : ` ${context.argv.join(' ')}`}\``,
     '',
     ...tables,
