@@ -7,6 +7,7 @@ import { servers } from '../../infra/servers.js'
 import { connectRequest } from '../../support/connect-rest.js'
 import { waitFor } from '../../support/wait-for.js'
 import { startPipeWorker, type PipeWorker } from './pipe-worker.js'
+import { kafkaLine } from '../../infra/versions.js'
 
 const run = Date.now().toString(36)
 let worker: PipeWorker
@@ -37,8 +38,11 @@ describe('connector names on pipe worker', () => {
 
   it('accepts, serves and deletes the names Kafka Connect serves, trimmed as Java trims', async () => {
     const names = [`sl/${run}`, `pc%2F${run}`, `  sp${run}  `, `na\u00efve-\u540d-\u{1F600}-${run}`, `q?#;+ ${run}`]
+    // Kafka Connect 4.x (Jetty 12) answers 400 to a path holding an encoded '/' or '%' (%2F, %25): it creates such a
+    // connector and then cannot serve or delete it (seen on 4.4.0); pipe worker serves them as Kafka Connect 3.9 did
+    const connectServes = (name: string): boolean => kafkaLine().kafka.startsWith('3.') || !/[/%]/.test(name)
     for (const name of names) {
-      for (const url of [servers().connect.url, worker.url]) {
+      for (const url of connectServes(name) ? [servers().connect.url, worker.url] : [worker.url]) {
         const created = await post(url, name)
         const stored = (created.body as { name: string }).name
         expect({ url, name, status: created.status }).toEqual({ url, name, status: 201 })

@@ -103,7 +103,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const urls = listeners.map((l, i) => `http://${l.host.includes(':') ? `[${l.host}]` : l.host}:${String(ports[i] ?? l.port)}`)
   const port = ports[0] ?? 0
   const workerId = `${options.advertised?.host ?? host}:${String(options.advertised?.port ?? port)}`
-  const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, ...(options.clock === undefined ? {} : { clock: options.clock }) }
+  const workerContext = { backend: options.backend, registry, workerId, env: options.env ?? {}, log, pluginVersion: options.version ?? '0.1.0', ...(options.clock === undefined ? {} : { clock: options.clock }) }
   const distributed = options.distributed === undefined ? undefined : new DistributedHerder({ ...workerContext, ...options.distributed, forwardHeaders: authorizationHeader(options.auth) })
   const herder = distributed ?? createStandaloneHerder(workerContext)
   const ctx = contextOf(options, registry, herder)

@@ -38,4 +38,6 @@ export interface DistributedWorkerOptions extends DistributedConfig {
   readonly env: EnvSource
   readonly clock?: Clock
   readonly log: (line: string) => void
+  /** The version the worker's plugins report (`GET /connector-plugins`), written in its status records. @default '0.1.0' */
+  readonly pluginVersion?: string
 }

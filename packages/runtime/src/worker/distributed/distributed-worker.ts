@@ -76,7 +76,7 @@ export class DistributedWorker {
     this.#offsetsLog = new KafkaLog({ ...base, topic: options.offsetsTopic, partitions: 25, replicationFactor: factors.offsets ?? -1, onRecord: (r) => { offsets.apply(r) } })
     this.backend = withFreshSourceOffsets(options.backend, this.#offsetsLog, offsets)
     this.#work = new LocalWork({ backend: this.backend, registry: options.registry, env: options.env, clock: options.clock ?? systemClock, log: options.log })
-    this.#publisher = new StatusPublisher(this.#statusLog, this.workerId, this.#work)
+    this.#publisher = new StatusPublisher(this.#statusLog, this.workerId, this.#work, options.pluginVersion ?? '0.1.0')
   }
 
   #onConfig(key: string, value: Buffer | null): void {

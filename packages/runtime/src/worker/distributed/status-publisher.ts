@@ -4,8 +4,12 @@ import { connectorStatusKey, taskStatusKey } from './status-records.js'
 
 type StatusRecord = { readonly key: string; readonly value: unknown }
 
-const statusJson = (s: LocalState, workerId: string, generation: number): { state: string; trace: string | null; worker_id: string; generation: number } =>
-  ({ state: s.state, trace: s.trace, worker_id: workerId, generation })
+/**
+ * A status record's value as Kafka Connect writes it; `version` (Kafka Connect 4.1, KIP-891) is the plugin's
+ * version once it was started, null for UNASSIGNED (Kafka Connect 3.x readers ignore the field).
+ */
+const statusJson = (s: LocalState, workerId: string, generation: number, version: string): { state: string; trace: string | null; worker_id: string; generation: number; version: string | null } =>
+  ({ state: s.state, trace: s.trace, worker_id: workerId, generation, version: s.state === 'UNASSIGNED' ? null : version })
 
 /**
  * Writes the statuses of a worker's local connectors and tasks to the status topic, each only when
@@ -15,13 +19,15 @@ export class StatusPublisher {
   readonly #log: KafkaLog
   readonly #workerId: string
   readonly #work: LocalWork
+  readonly #version: string
   // key -> `state|trace` last written
   readonly #published = new Map<string, string>()
 
-  constructor(log: KafkaLog, workerId: string, work: LocalWork) {
+  constructor(log: KafkaLog, workerId: string, work: LocalWork, version: string) {
     this.#log = log
     this.#workerId = workerId
     this.#work = work
+    this.#version = version
   }
 
   /** Writes the status of every local connector and task that changed since last written. */
@@ -29,7 +35,7 @@ export class StatusPublisher {
     const records: StatusRecord[] = []
     const add = (key: string, state: LocalState | undefined): void => {
       if (state === undefined) return
-      const value = statusJson(state, this.#workerId, generation)
+      const value = statusJson(state, this.#workerId, generation, this.#version)
       const text = `${value.state}|${value.trace ?? ''}`
       if (this.#published.get(key) === text) return
       this.#published.set(key, text)
@@ -55,8 +61,8 @@ export class StatusPublisher {
   unassigned(generation: number): readonly StatusRecord[] {
     const unassigned = { state: 'UNASSIGNED' as const, trace: null }
     return [
-      ...this.#work.connectorNames().map((n) => ({ key: connectorStatusKey(n), value: statusJson(unassigned, this.#workerId, generation) })),
-      ...this.#work.tasks().map((t) => ({ key: taskStatusKey(t.connector, t.task), value: statusJson(unassigned, this.#workerId, generation) })),
+      ...this.#work.connectorNames().map((n) => ({ key: connectorStatusKey(n), value: statusJson(unassigned, this.#workerId, generation, this.#version) })),
+      ...this.#work.tasks().map((t) => ({ key: taskStatusKey(t.connector, t.task), value: statusJson(unassigned, this.#workerId, generation, this.#version) })),
     ]
   }
 }
