@@ -9,10 +9,7 @@ export function observer(plan: { readonly connectors: readonly ConnectorDocument
   if (wanted.length === 0) return undefined
   return async (engine) => {
     const servers: ObserveServer[] = []
-    const sample = async (): Promise<WorkerSample> => {
-      const storeBytes = engine.storeBytes()
-      return { connectors: await engine.sample(), startups: engine.startups(), ...(storeBytes === undefined ? {} : { storeBytes }) }
-    }
+    const sample = async (): Promise<WorkerSample> => ({ connectors: await engine.sample(), startups: engine.startups(), storeBytes: engine.storeBytes() })
     try {
       for (const [option, address] of wanted) {
         const server = await startObserveServer({ ...address, sample, ...(option === '--ui' ? { console: { engine, connectors: plan.connectors } } : {}) }).catch((error: unknown) => {

@@ -30,7 +30,7 @@ export interface WorkerSample {
   readonly startups: StartupCounts
   readonly rebalance?: RebalanceFigures
   /** The embedded store's size on disk, in bytes (absent on Kafka). */
-  readonly storeBytes?: number
+  readonly storeBytes?: number | undefined
 }
 
 /** Start-up counts added up. */

@@ -179,7 +179,7 @@ class StandaloneHerder implements Herder {
     return {
       connectors: samples.flatMap((s) => (s.connector === undefined ? [] : [s.connector])),
       startups: addStartups([this.#retired, ...samples.map((s) => s.startups)]),
-      ...storeSize(this.#ctx.backend.storeBytes?.()),
+      storeBytes: this.#ctx.backend.storeBytes?.(),
     }
   }
 
@@ -189,8 +189,6 @@ class StandaloneHerder implements Herder {
     await Promise.all([...this.#connectors.values()].map((c) => c.close()))
   }
 }
-
-const storeSize = (bytes: number | undefined): { storeBytes?: number } => (bytes === undefined ? {} : { storeBytes: bytes })
 
 /** A standalone herder over a worker's backend and plugins. */
 export function createStandaloneHerder(ctx: WorkerContext): Herder {
