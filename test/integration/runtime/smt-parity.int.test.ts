@@ -50,6 +50,18 @@ async function produceFixtures(): Promise<void> {
   await producer.disconnect()
 }
 
+/** The cases whose Kafka Connect file is still empty, each with its connector's and task's state (and the trace's first line): what a timeout reports. */
+async function describeEmpty(url: string): Promise<string> {
+  const empty = ALL_CASES.filter((c) => lineCount(join(dir, `connect-${c.name}.txt`)) === 0)
+  const states = await Promise.all(empty.map(async (c) => {
+    const { body } = await connectRequest(url, 'GET', `/connectors/${run}-${c.name}/status`)
+    const status = body as { connector?: { state?: string }, tasks?: { id: number, state: string, trace?: string }[] } | undefined
+    const tasks = (status?.tasks ?? []).map((t) => `task ${String(t.id)} ${t.state}${t.trace === undefined ? '' : ` (${t.trace.split('\n')[0] ?? ''})`}`)
+    return `${c.name}: connector ${status?.connector?.state ?? 'unknown'}, ${tasks.length === 0 ? 'no tasks' : tasks.join(', ')}`
+  }))
+  return states.join('; ')
+}
+
 describe('SMT parity with Kafka Connect', () => {
   const { url } = servers().connect
   afterAll(async () => {
@@ -67,7 +79,8 @@ describe('SMT parity with Kafka Connect', () => {
     const engine = createEngine({ backend, registry: defaultRegistry({ writer: { write: () => undefined } }) })
     await engine.start(ALL_CASES.map((c) => ({ name: `${run}-pipe-${c.name}`, config: sinkConfig(c, join(dir, `pipe-${c.name}.txt`)) })))
     // WHEN both have consumed every record (filter cases write fewer lines: wait for Connect's count)
-    await waitFor('Kafka Connect sinks to write', () => Promise.resolve(ALL_CASES.every((c) => lineCount(join(dir, `connect-${c.name}.txt`)) > 0) ? true : undefined), 90_000)
+    await waitFor('Kafka Connect sinks to write', () => Promise.resolve(ALL_CASES.every((c) => lineCount(join(dir, `connect-${c.name}.txt`)) > 0) ? true : undefined), 150_000)
+      .catch(async (error: unknown) => { throw new Error(`${String(error)}; still empty: ${await describeEmpty(url)}`) })
     await new Promise((r) => setTimeout(r, 3000))
     await waitFor('pipe sinks to catch up', () => Promise.resolve(ALL_CASES.every((c) => lineCount(join(dir, `pipe-${c.name}.txt`)) >= lineCount(join(dir, `connect-${c.name}.txt`))) ? true : undefined), 60_000)
     await engine.stop()
@@ -76,5 +89,5 @@ describe('SMT parity with Kafka Connect', () => {
     for (const c of ALL_CASES) {
       expect.soft(readFileSync(join(dir, `pipe-${c.name}.txt`), 'utf8'), c.name).toBe(readFileSync(join(dir, `connect-${c.name}.txt`), 'utf8'))
     }
-  }, 180_000)
+  }, 300_000)
 })
