@@ -98,8 +98,8 @@ const isConnect3 = (version: string | undefined): boolean => version?.startsWith
 
 /**
  * pipe's answer (shaped as Kafka Connect 4.4 answers) as Kafka Connect 3.x shaped it: `order_in_group`
- * was `order` (renamed in 4.2), the `*.plugin.version` keys (4.1, KIP-891) did not exist, and validation
- * left the converters it was not given null (4.1 fills in the worker's).
+ * was `order` (renamed in 4.2), the `*.plugin.version` keys and the `version` of statuses (4.1, KIP-891) did not
+ * exist, and validation left the converters it was not given null (4.1 fills in the worker's).
  */
 export function asConnect3(body: unknown): unknown {
   if (isRecord(body) && isRecord(body['definition']) && isRecord(body['value']) && CONVERTER_KEYS.has(String(body['definition']['name'])) &&
@@ -116,7 +116,9 @@ export function asConnect3(body: unknown): unknown {
     return body.filter((item) => named(item)?.endsWith('.plugin.version') !== true).map(asConnect3)
   }
   if (!isRecord(body)) return body
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key === 'order_in_group' ? 'order' : key, asConnect3(value)]))
+  // a connector's or task's state: `version` (the plugin's) is Kafka Connect 4.1's (KIP-891)
+  const entries = Object.entries(body).filter(([key]) => !(key === 'version' && 'worker_id' in body && 'state' in body))
+  return Object.fromEntries(entries.map(([key, value]) => [key === 'order_in_group' ? 'order' : key, asConnect3(value)]))
 }
 
 /**

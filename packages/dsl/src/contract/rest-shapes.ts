@@ -19,6 +19,8 @@ export interface TaskStatus {
   readonly id: number
   readonly state: ConnectState
   readonly worker_id: string
+  /** The plugin's version (Kafka Connect 4.1+, KIP-891), once the task was started: not while UNASSIGNED. */
+  readonly version?: string
   readonly trace?: string
   /**
    * pipe's addition: what goes wrong while the task stays RUNNING and retries (Kafka Connect keeps a
@@ -30,7 +32,7 @@ export interface TaskStatus {
 /** `ConnectorStateInfo`: `GET /connectors/{name}/status`. */
 export interface ConnectorStatus {
   readonly name: string
-  readonly connector: { readonly state: ConnectState; readonly worker_id: string; readonly trace?: string }
+  readonly connector: { readonly state: ConnectState; readonly worker_id: string; readonly version?: string; readonly trace?: string }
   readonly tasks: readonly TaskStatus[]
   readonly type: ConnectorType
 }

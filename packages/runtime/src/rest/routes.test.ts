@@ -130,3 +130,24 @@ describe('admin and security', () => {
     expect(await status()).not.toContain('does not exist yet')
   })
 })
+
+describe('status version', () => {
+  it("names the plugin's version after worker_id in connector and task states, as Kafka Connect 4.1+ does", async () => {
+    const t = w = await startTestWorker()
+    const file = join(t.dir, 'v.txt')
+    writeFileSync(file, 'a\n')
+    await t.call('POST', '/connectors', { name: 'v', config: { 'connector.class': 'FileStreamSource', file, topic: 'v-t' } })
+    await until(() => running(t, 'v'))
+    const { version } = (await t.call('GET', '/')).body as { version: string }
+    const status = (await t.call('GET', '/connectors/v/status')).body as { connector: Record<string, unknown>, tasks: Record<string, unknown>[] }
+    expect(Object.keys(status.connector)).toEqual(['state', 'worker_id', 'version'])
+    expect(status.connector['version']).toBe(version)
+    expect(status.tasks[0]?.['version']).toBe(version)
+    expect(Object.keys((await t.call('GET', '/connectors/v/tasks/0/status')).body as object)).toEqual(['id', 'state', 'worker_id', 'version'])
+    const expanded = (await t.call('GET', '/connectors?expand=status')).body as Record<string, { status: { connector: { version?: string } } }>
+    expect(expanded['v']?.status.connector.version).toBe(version)
+    const restarted = await t.call('POST', '/connectors/v/restart?includeTasks=true')
+    expect(restarted.status).toBe(202)
+    expect((restarted.body as { tasks: { version?: string }[] }).tasks[0]?.version).toBe(version)
+  })
+})

@@ -5,6 +5,7 @@ import { configMap, isJsonObject, nonNullConfig } from '../json-body.js'
 import { badRequest, serverError } from '../rest-error.js'
 import type { RestRequest, RestResponse, Route } from '../router.js'
 import { setOwn } from '../../records/own-property.js'
+import { statusWithVersion } from '../status-version.js'
 
 const created = (info: ConnectorInfo): RestResponse => ({ status: 201, body: info, headers: { location: `/connectors/${encodeURIComponent(info.name)}` } })
 
@@ -22,7 +23,7 @@ async function expandedList(ctx: ApiContext, expand: readonly string[]): Promise
   for (const name of names) {
     const entry: Record<string, unknown> = {}
     try {
-      if (expand.includes('status')) entry['status'] = await ctx.herder.connectorStatus(name)
+      if (expand.includes('status')) entry['status'] = statusWithVersion(await ctx.herder.connectorStatus(name), ctx.serverInfo.version)
       if (expand.includes('info')) entry['info'] = await ctx.herder.connectorInfo(name)
     } catch {
       continue // deleted while listing: omitted, as in Kafka Connect
