@@ -116,4 +116,23 @@ describe('FileStream source line splitting', () => {
     expect(out.lines.map((l) => l.text)).toEqual(lines)
     expect(out.rest.toString()).toBe(rest)
   })
+
+  it.each<[string, string]>([
+    ['ASCII', 'x'],
+    ['UTF-8', 'é€😀'],
+  ])('cuts lines of %s text without \\r at their byte lengths, in one piece or split anywhere', (_name, char) => {
+    const lines = Array.from({ length: 50 }, (_, i) => `${String(i)}:${char.repeat(i % 7)}`)
+    const input = Buffer.from(`${lines.join('\n')}\nrest${char}`)
+    const whole = splitLines(input)
+    expect(whole.lines.map((l) => l.text)).toEqual(lines)
+    expect(whole.lines.map((l) => l.bytes)).toEqual(lines.map((l) => Buffer.byteLength(l) + 1))
+    expect(whole.lines.every((l) => l.eol === 1)).toBe(true)
+    expect(whole.rest.toString()).toBe(`rest${char}`)
+    // a chunk that ends inside a line (or a character): its rest is what follows the last terminator
+    for (const cut of [1, 17, 100, input.length - 3]) {
+      const first = splitLines(input.subarray(0, cut))
+      const second = splitLines(Buffer.concat([first.rest, input.subarray(cut)]))
+      expect([...first.lines, ...second.lines].map((l) => l.text)).toEqual(lines)
+    }
+  })
 })
