@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { SinkTask } from '../../tasks/sink-task.js'
 import { systemClock } from '../../tasks/task-context.js'
+import { markRawText } from '../../converters/raw-text.js'
 import { fileStreamSinkConnector } from './file-sink.js'
 import { splitLines } from './file-source.js'
 
@@ -40,6 +41,19 @@ describe('FileStream sink', () => {
     await task.put([record('a'), record({ x: 1 }), record(2.5)])
     await task.stop()
     expect(await readFile(file, 'utf8')).toBe('kept\na\n{x=1}\n2.5\n')
+  })
+
+  it('writes the bytes a string value was decoded from when every record carries valid UTF-8 ones, else encodes the values', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pipe-file-sink-')), 'out.txt')
+    const task = await started(file, null)
+    const decoded = (bytes: Buffer): SinkRecord => markRawText(record(bytes.toString('utf8')), bytes)
+    await task.put([decoded(Buffer.from('é€😀')), decoded(Buffer.from('b'))])
+    // bytes that are no UTF-8: decoding replaced them, so the value's own encoding is written (as Kafka Connect does)
+    await task.put([decoded(Buffer.from('ok')), decoded(Buffer.from([0x61, 0xff, 0x62]))])
+    // the marked bytes, not the value, are what a marked batch writes: the pass-through is taken
+    await task.put([markRawText(record('value'), Buffer.from('bytes'))])
+    await task.stop()
+    expect(await readFile(file, 'utf8')).toBe('é€😀\nb\nok\na\uFFFDb\nbytes\n')
   })
 
   it('writes the records delivered again after a crash once: the lines it wrote after its commit are matched, not repeated', async () => {
