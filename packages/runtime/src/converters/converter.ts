@@ -11,6 +11,8 @@ export interface SchemaAndValue {
 export interface Converter {
   fromConnectData(topic: string, value: ConnectValue, schema: ConnectSchema | null): Uint8Array | null
   toConnectData(topic: string, bytes: Uint8Array | null): SchemaAndValue
+  /** True when `toConnectData` of non-null bytes is exactly their UTF-8 text (StringConverter, UTF-8). */
+  readonly utf8Text?: boolean
 }
 
 /** Thrown when bytes or values do not fit a converter. */

@@ -13,6 +13,7 @@ export function stringConverter(config: Readonly<Record<string, string>> = {}): 
   }
   const enc = encoding === 'UTF8' ? 'utf8' : 'utf16le'
   return {
+    utf8Text: enc === 'utf8',
     fromConnectData: (_topic, value: ConnectValue) => (value === null ? null : Buffer.from(javaToString(value), enc)),
     toConnectData: (_topic, bytes): SchemaAndValue => ({
       schema: OPTIONAL_STRING,

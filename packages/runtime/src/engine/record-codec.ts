@@ -16,6 +16,8 @@ const HEADER_CONVERTER = CONVERTER_CLASSES.simpleHeader
 export interface RecordCodec {
   encode(record: ConnectRecord): TopicMessage
   decode(message: ConsumedMessage): SinkRecord
+  /** True when a decoded value that is a string is the UTF-8 text of the message's value bytes. */
+  readonly valueIsUtf8Text: boolean
 }
 
 // SimpleHeaderConverter: strings as UTF-8 text, other values as their Values.convertToString form
@@ -48,6 +50,7 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
   const value: Converter = createConverter(config, 'value')
   // runs for every record: plain try/catch per stage, no closure per call
   return {
+    valueIsUtf8Text: value.utf8Text === true,
     encode(record) {
       let stage: StageError['stage'] = 'KEY_CONVERTER'
       try {

@@ -3,6 +3,7 @@ import type { SinkTask } from '../tasks/sink-task.js'
 import type { ConsumedMessage, TopicBackend, TopicConsumer, TopicMessage } from '../topics/topic-backend.js'
 import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
+import { markRawText } from '../converters/raw-text.js'
 import { deadLetterMessage } from './dead-letter.js'
 import { consumedRecordText, StageError, toleranceExceeded } from './error-policy.js'
 import type { RecordCodec } from './record-codec.js'
@@ -29,8 +30,15 @@ interface Decoded {
 
 function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Decoded {
   const out: Decoded = { records: [], deadLetters: [] }
+  // without SMTs, a string value decoded from UTF-8 bytes goes to the task with those bytes: a file sink writes them as they are
+  const raw = deps.chain.length === 0 && deps.codec.valueIsUtf8Text
   for (const m of messages) {
     try {
+      if (raw) {
+        const record = deps.codec.decode(m)
+        out.records.push(m.value !== null && typeof record.value === 'string' ? markRawText(record, m.value) : record)
+        continue
+      }
       out.records.push(...applyChain(deps.chain, deps.codec.decode(m)))
     } catch (error) {
       const failure = error instanceof StageError ? error : error instanceof TransformError ? new StageError('TRANSFORMATION', error.className, error.cause, consumedRecordText(m)) : undefined

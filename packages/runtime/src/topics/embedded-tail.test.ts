@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { decodeBatch, encodeBatch } from './embedded-batch.js'
 import { createEmbeddedTopicBackend } from './embedded-topic-backend.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import type { ConsumedMessage, TopicMessage } from './topic-backend.js'
@@ -12,6 +13,18 @@ const message = (i: number): TopicMessage => ({
 const values = (got: readonly ConsumedMessage[] | undefined): string[] | undefined => got?.map((m) => Buffer.from(m.value ?? []).toString())
 
 describe('EmbeddedTail', () => {
+  it('keeps the records of a stored batch as they are (views into it, not copies), within its limits', () => {
+    const tail = new EmbeddedTail({ records: 4 })
+    const stored = encodeBatch([10, 11, 12, 13, 14].map(message))
+    const batch = decodeBatch('t', 0, 10, stored)
+    tail.appendBatch(batch)
+    const got = tail.read('t', 0, 11, 10)
+    expect(values(got)).toEqual(['v11', 'v12', 'v13', 'v14'])
+    expect(got?.[0]).toBe(batch[1])
+    expect(got?.[0]?.value?.buffer).toBe(stored.buffer)
+    expect(tail.read('t', 0, 10, 10)).toBeUndefined() // the oldest went: the store answers
+  })
+
   it('serves the newest records from a position it holds, and nothing it has dropped', () => {
     const tail = new EmbeddedTail({ records: 3 })
     for (let i = 10; i < 15; i++) tail.append('t', 0, i, message(i))

@@ -49,20 +49,31 @@ export class EmbeddedTail {
     this.#maxBytes = Math.max(1, limits.bytes ?? 32 * 2 ** 20)
   }
 
-  /** Appends a record just committed at `offset` of its partition (consecutive offsets, in order). */
+  /** Appends a record just committed at `offset` of its partition (consecutive offsets, in order); keeps a copy of its bytes. */
   append(topic: string, partition: number, offset: number, message: TopicMessage): void {
-    const key = `${topic}:${String(partition)}`
+    this.#keep({ topic, partition, offset, key: copy(message.key), value: copy(message.value), headers: copyHeaders(message.headers), timestamp: message.timestamp })
+  }
+
+  /**
+   * Appends records just committed, as they are: their bytes must never change (views into a stored
+   * batch are kept, not copied).
+   */
+  appendBatch(messages: readonly ConsumedMessage[]): void {
+    for (const m of messages) this.#keep(m)
+  }
+
+  #keep(kept: ConsumedMessage): void {
+    const key = `${kept.topic}:${String(kept.partition)}`
     let tail = this.#partitions.get(key)
-    if (tail !== undefined && tail.start + tail.messages.length - tail.head !== offset) {
+    if (tail !== undefined && tail.start + tail.messages.length - tail.head !== kept.offset) {
       // a gap (cannot happen while this process is the only writer): start over
       this.clear()
       tail = undefined
     }
     if (tail === undefined) {
-      tail = { messages: [], head: 0, start: offset }
+      tail = { messages: [], head: 0, start: kept.offset }
       this.#partitions.set(key, tail)
     }
-    const kept: ConsumedMessage = { topic, partition, offset, key: copy(message.key), value: copy(message.value), headers: copyHeaders(message.headers), timestamp: message.timestamp }
     tail.messages.push(kept)
     this.#order.push(tail)
     this.#bytes += sizeOf(kept)

@@ -5,7 +5,7 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
-import { encodeBatch, storedSize } from './embedded-batch.js'
+import { decodeBatch, encodeBatch, storedSize } from './embedded-batch.js'
 import { checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
 import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
 import { EmbeddedTail } from './embedded-tail.js'
@@ -53,6 +53,8 @@ interface PartitionRun {
   readonly messages: TopicMessage[]
   /** retention size, once stored */
   bytes: number
+  /** the stored batch, once stored: the tail keeps views into it */
+  stored: Buffer | undefined
 }
 
 function prepare(db: Database.Database) {
@@ -72,16 +74,17 @@ function prepare(db: Database.Database) {
   }
 }
 
-/** Stores `messages` (one partition's, in order) as one batch from offset `base`; returns its retention size. */
-function insertBatch(insert: ReturnType<typeof prepare>['insert'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): number {
+/** Stores `messages` (one partition's, in order) as one batch from offset `base`; returns its retention size and bytes. */
+function insertBatch(insert: ReturnType<typeof prepare>['insert'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): { bytes: number; stored: Buffer } {
   let bytes = 0
   let maxTimestamp = -Infinity
   for (const m of messages) {
     bytes += storedSize(m)
     if (m.timestamp > maxTimestamp) maxTimestamp = m.timestamp
   }
-  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, encodeBatch(messages))
-  return bytes
+  const stored = encodeBatch(messages)
+  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, stored)
+  return { bytes, stored }
 }
 
 const defaultOwner = (): string => ['node', ...process.argv.slice(1, 2)].join(' ')
@@ -158,7 +161,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#retention = new EmbeddedRetention(db, options.retention)
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
       const runs = this.#place(messages)
-      for (const run of runs) run.bytes = insertBatch(this.#s.insert, run.topic, run.partition, run.base, run.messages)
+      for (const run of runs) ({ bytes: run.bytes, stored: run.stored } = insertBatch(this.#s.insert, run.topic, run.partition, run.base, run.messages))
       for (const { partition, offset } of commit?.offsets ?? []) {
         const key = JSON.stringify(partition)
         if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
@@ -198,7 +201,7 @@ class EmbeddedTopicBackend implements TopicBackend {
       const key = `${m.topic}:${String(partition)}`
       let run = runs.get(key)
       if (run === undefined) {
-        run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0 }
+        run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0, stored: undefined }
         runs.set(key, run)
       }
       run.messages.push(m)
@@ -224,7 +227,8 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#finishCheckpoint()
     // committed: now the tail may serve them
     for (const run of runs) {
-      for (let i = 0; i < run.messages.length; i++) this.#tail.append(run.topic, run.partition, run.base + i, run.messages[i] as TopicMessage)
+      // the tail's records are views into the stored batch: one buffer per batch, no copy per record
+      if (run.stored !== undefined) this.#tail.appendBatch(decodeBatch(run.topic, run.partition, run.base, run.stored))
       this.#retention.added(run.topic, run.partition, run.bytes)
     }
     return Promise.resolve()

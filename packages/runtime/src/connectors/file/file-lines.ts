@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer'
+
 /** A complete line: its text (terminator excluded), its length in bytes (terminator included) and its terminator's length. */
 export interface FileLine {
   readonly text: string
@@ -5,8 +7,36 @@ export interface FileLine {
   readonly eol: number
 }
 
+/**
+ * `splitLines` for a buffer without '\r': the terminators found by `indexOf` (native memchr), not a
+ * loop over every byte in JavaScript; all-ASCII text (a byte per character) decoded once and cut
+ * into lines as strings, not a decoding call per line.
+ */
+function splitLf(buffer: Buffer): { lines: FileLine[]; rest: Buffer } {
+  const lines: FileLine[] = []
+  const last = buffer.lastIndexOf(0x0a)
+  if (last < 0) return { lines, rest: buffer }
+  const whole = buffer.subarray(0, last + 1)
+  if (isAscii(whole)) {
+    const text = whole.toString('latin1')
+    let start = 0
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ text: text.slice(start, i), bytes: i + 1 - start, eol: 1 })
+      start = i + 1
+    }
+  } else {
+    let start = 0
+    for (let i = buffer.indexOf(0x0a); i >= 0 && i <= last; i = buffer.indexOf(0x0a, start)) {
+      lines.push({ text: buffer.toString('utf8', start, i), bytes: i + 1 - start, eol: 1 })
+      start = i + 1
+    }
+  }
+  return { lines, rest: buffer.subarray(last + 1) }
+}
+
 /** Splits complete lines off `buffer`; returns them and the rest (an incomplete line, or a trailing '\r'). */
 export function splitLines(buffer: Buffer): { lines: FileLine[]; rest: Buffer } {
+  if (!buffer.includes(0x0d)) return splitLf(buffer)
   const lines: FileLine[] = []
   let start = 0
   for (let i = 0; i < buffer.length; i++) {

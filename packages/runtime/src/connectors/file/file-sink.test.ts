@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { SinkTask } from '../../tasks/sink-task.js'
 import { systemClock } from '../../tasks/task-context.js'
+import { markRawText } from '../../converters/raw-text.js'
 import { fileStreamSinkConnector } from './file-sink.js'
 import { splitLines } from './file-source.js'
 
@@ -40,6 +41,19 @@ describe('FileStream sink', () => {
     await task.put([record('a'), record({ x: 1 }), record(2.5)])
     await task.stop()
     expect(await readFile(file, 'utf8')).toBe('kept\na\n{x=1}\n2.5\n')
+  })
+
+  it('writes the bytes a string value was decoded from when every record carries valid UTF-8 ones, else encodes the values', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pipe-file-sink-')), 'out.txt')
+    const task = await started(file, null)
+    const decoded = (bytes: Buffer): SinkRecord => markRawText(record(bytes.toString('utf8')), bytes)
+    await task.put([decoded(Buffer.from('é€😀')), decoded(Buffer.from('b'))])
+    // bytes that are no UTF-8: decoding replaced them, so the value's own encoding is written (as Kafka Connect does)
+    await task.put([decoded(Buffer.from('ok')), decoded(Buffer.from([0x61, 0xff, 0x62]))])
+    // the marked bytes, not the value, are what a marked batch writes: the pass-through is taken
+    await task.put([markRawText(record('value'), Buffer.from('bytes'))])
+    await task.stop()
+    expect(await readFile(file, 'utf8')).toBe('é€😀\nb\nok\na\uFFFDb\nbytes\n')
   })
 
   it('writes the records delivered again after a crash once: the lines it wrote after its commit are matched, not repeated', async () => {
@@ -115,5 +129,24 @@ describe('FileStream source line splitting', () => {
     const out = splitLines(Buffer.from(input))
     expect(out.lines.map((l) => l.text)).toEqual(lines)
     expect(out.rest.toString()).toBe(rest)
+  })
+
+  it.each<[string, string]>([
+    ['ASCII', 'x'],
+    ['UTF-8', 'é€😀'],
+  ])('cuts lines of %s text without \\r at their byte lengths, in one piece or split anywhere', (_name, char) => {
+    const lines = Array.from({ length: 50 }, (_, i) => `${String(i)}:${char.repeat(i % 7)}`)
+    const input = Buffer.from(`${lines.join('\n')}\nrest${char}`)
+    const whole = splitLines(input)
+    expect(whole.lines.map((l) => l.text)).toEqual(lines)
+    expect(whole.lines.map((l) => l.bytes)).toEqual(lines.map((l) => Buffer.byteLength(l) + 1))
+    expect(whole.lines.every((l) => l.eol === 1)).toBe(true)
+    expect(whole.rest.toString()).toBe(`rest${char}`)
+    // a chunk that ends inside a line (or a character): its rest is what follows the last terminator
+    for (const cut of [1, 17, 100, input.length - 3]) {
+      const first = splitLines(input.subarray(0, cut))
+      const second = splitLines(Buffer.concat([first.rest, input.subarray(cut)]))
+      expect([...first.lines, ...second.lines].map((l) => l.text)).toEqual(lines)
+    }
   })
 })

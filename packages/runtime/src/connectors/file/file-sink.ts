@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { javaToString } from '../../converters/java-to-string.js'
+import { rawTextLines } from '../../converters/raw-text.js'
 import type { SinkRecord, TopicPartitionOffset } from '../../records/connect-record.js'
 import type { SinkConnector, SinkTask } from '../../tasks/sink-task.js'
 import type { LineWriter, SinkTaskContext } from '../../tasks/task-context.js'
@@ -53,6 +54,12 @@ class FileStreamSinkTask implements SinkTask {
       return
     }
     if (this.#redelivery === undefined) {
+      // the values' own bytes when the records carry them (as read from the topic): no decoding and encoding again
+      const raw = rawTextLines(records)
+      if (raw !== undefined) {
+        await this.#handle.write(raw, 0, raw.length, null)
+        return
+      }
       await this.#handle.write(records.map((r) => `${javaToString(r.value)}\n`).join(''), null, 'utf8')
       return
     }

@@ -36,6 +36,7 @@ class FileStreamSourceTask implements SourceTask {
   #missing = false
   #openedAt = 0
   #reading = false
+  #chunk: Buffer | undefined
 
   async start(context: SourceTaskContext): Promise<void> {
     this.#context = context
@@ -103,7 +104,9 @@ class FileStreamSourceTask implements SourceTask {
   async #read(): Promise<void> {
     const handle = this.#handle
     if (handle === undefined) return
-    const chunk = Buffer.alloc(CHUNK)
+    // one buffer for every read: the assembler copies what it keeps (a new 1 MiB buffer per read grew the heap of
+    // native memory the allocator does not give back)
+    const chunk = (this.#chunk ??= Buffer.allocUnsafe(CHUNK))
     let [read, complete] = [0, 0]
     while (read < MAX_READ_PER_POLL && complete === 0) {
       const { bytesRead } = await handle.read(chunk, 0, CHUNK, this.#readAt)
