@@ -46,7 +46,18 @@ export async function kafkaConsumer(client: KafkaClient, group: string, topics: 
   }
   const member = await client.joinGroup(group, topics, async (records, heartbeat) => {
     if (isClosed()) return
-    for (const r of records) if (owned.has(keyOf(r.topic, r.partition))) queue.push(r)
+    // ownership looked up once per run of one partition (a kafkajs batch is one), not per record
+    let topic: string | undefined
+    let partition = -1
+    let mine = false
+    for (const r of records) {
+      if (r.partition !== partition || r.topic !== topic) {
+        topic = r.topic
+        partition = r.partition
+        mine = owned.has(keyOf(topic, partition))
+      }
+      if (mine) queue.push(r)
+    }
     wake?.()
     while (queue.length > lowWater && !isClosed()) {
       await new Promise<void>((resolve) => {

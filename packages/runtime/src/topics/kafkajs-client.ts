@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { connect as tcpConnect, isIP } from 'node:net'
+import { connect as tlsConnect } from 'node:tls'
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
-import type { Admin, IHeaders, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
+import type { Admin, IHeaders, ISocketFactory, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
 import { retryAsync } from '../operators/retry-async.js'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
@@ -31,6 +33,23 @@ export interface KafkajsClientOptions {
    * @default 500
    */
   readonly maxRequestRecords?: number
+}
+
+/**
+ * kafkajs's socket factory with Nagle's algorithm off (TCP_NODELAY, as Kafka's Java client and the broker
+ * set it): with one produce request in flight, the last segment of a request may otherwise wait for the
+ * broker's ACK of the segments before it. Produce of 100k x 200 B in requests of 256 records, alternated
+ * three times on one broker: 157k/298k/257k records/s with Nagle, 180k/307k/343k without.
+ */
+const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  // kafkajs passes its `ssl` setting as given (options, or true) and null for plaintext, whatever its type says
+  const tls: unknown = ssl
+  const socket = tls === null || tls === undefined || tls === false
+    ? tcpConnect({ host, port, noDelay: true }, onConnect)
+    : tlsConnect({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}), ...(typeof tls === 'object' ? ssl : {}) }, onConnect)
+  socket.setNoDelay(true)
+  socket.setKeepAlive(true, 60_000)
+  return socket
 }
 
 // shared by every header-less record: kafkajs only reads it
@@ -116,6 +135,7 @@ class KafkajsClient implements KafkaClient {
       ...kafkajsSecurity(options.security),
       logLevel: options.log === undefined ? logLevel.NOTHING : logLevel.WARN,
       logCreator: () => (entry) => options.log?.write(`kafkajs ${entry.namespace}: ${entry.log.message}`),
+      socketFactory: noDelaySocketFactory,
     }
     this.#kafka = new Kafka(this.#config)
     this.#admin = this.#kafka.admin()

@@ -215,7 +215,15 @@ export class DistributedWorker {
       if (entry === undefined) continue
       const failed = this.#work.connectorState(name)?.state === 'FAILED'
       const restart = restarts.some((r) => r.name === name && r.task === undefined && (!r.onlyFailed || failed))
-      await this.#work.runConnector(name, entry.config, entry.target, restart)
+      const running = this.#work.runConnector(name, entry.config, entry.target, restart)
+      if (restart) {
+        // Kafka Connect reports a restarted connector UNASSIGNED before it runs again; written now (the
+        // connector is UNASSIGNED from the call above on), not left to the status audit, which a restart
+        // quicker than its 100 ms never showed
+        running.catch(() => undefined)
+        await this.#publish()
+      }
+      await running
       if (entry.target !== 'STOPPED' && this.#work.connectorState(name)?.state !== 'FAILED') await this.#writeTaskConfigs(entry)
     }
     const wanted = new Set(share.tasks.map((t) => `${t.connector}\u0000${String(t.task)}`))
