@@ -106,6 +106,12 @@ async function timedPoll(control: TaskControl, task: SourceTask): Promise<readon
 
 /** Records converted and produced per turn of the event loop, at most (the rest of a poll waits for the next turn). */
 const SLICE = 256
+/**
+ * The same on Kafka, where each produce waits for the broker's acknowledgement (one request in flight): a
+ * quarter of the waits (bench, 1M x 200 B, alternated: 150-156k -> 181-195k records per CPU-second). The
+ * embedded store's local commit gains nothing from bigger slices and would hold more records in memory.
+ */
+const KAFKA_SLICE = 1024
 
 /**
  * Polls the task until stopped: transform, convert, produce with offsets; an error fails the task.
@@ -119,9 +125,10 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
   // (a cursor into the poll, not a copy of its rest per slice: that would be quadratic in the poll's size)
   let polled: readonly PolledRecord[] = []
   let at = 0
+  const slice = deps.backend.kind === 'kafka' ? KAFKA_SLICE : SLICE
   const take = async (): Promise<readonly PolledRecord[]> => {
     if (at >= polled.length) [polled, at] = [await timedPoll(control, task), 0]
-    const part = at === 0 && polled.length <= SLICE ? polled : polled.slice(at, at + SLICE)
+    const part = at === 0 && polled.length <= slice ? polled : polled.slice(at, at + slice)
     at += part.length
     return part
   }
