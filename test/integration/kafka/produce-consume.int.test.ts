@@ -88,3 +88,18 @@ describe('kafka broker', () => {
     }
   })
 })
+
+describe("pipe's Kafka client", () => {
+  it('splits a send of large records into requests the broker accepts (its default max.message.bytes is 1 MiB)', async () => {
+    // GIVEN 1,500 records of 6 KB (9 MB, each far below the limit): 500 or even 256 of them in one request exceed it
+    const client = createKafkajsClient({ bootstrapServers: servers().kafka.brokers.join(','), clientId: 'pipe-large' })
+    const topic = `large-${randomUUID()}`
+    await client.createTopic({ name: topic, partitions: 1 })
+    const sent: KafkaRecord[] = Array.from({ length: 1500 }, (_, i) => ({ topic, partition: 0, key: null, value: Buffer.from(`${String(i)}:${'y'.repeat(6000)}`), headers: [], timestamp: Date.now() }))
+    // WHEN pipe sends them in one call THEN the broker takes all of them, in order
+    await client.send(sent)
+    const read = await client.readAll(topic)
+    await client.close()
+    expect(read.map((r) => r.value?.toString().split(':')[0])).toEqual(sent.map((_, i) => String(i)))
+  })
+})

@@ -33,6 +33,21 @@ export interface KafkajsClientOptions {
    * @default 500
    */
   readonly maxRequestRecords?: number
+  /**
+   * At most about this many bytes of records (keys, values, headers and a record's framing) per produce
+   * request, whatever their number: a broker refuses a record batch over its `message.max.bytes`
+   * (1,048,588 by default), as Kafka's Java producer bounds a request by `max.request.size` (1 MiB).
+   * A single larger record still goes alone, and the broker says whether it takes it.
+   * @default 1,000,000
+   */
+  readonly maxRequestBytes?: number
+}
+
+/** A record's size in a produce request, about: its key, value and headers, plus its framing (varints, attributes). */
+function recordBytes(r: KafkaRecord): number {
+  let n = 24 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
+  for (const h of r.headers) n += 8 + Buffer.byteLength(h.key) + (h.value?.length ?? 0)
+  return n
 }
 
 /**
@@ -126,6 +141,7 @@ class KafkajsClient implements KafkaClient {
   readonly #adminReady: Promise<void>
   readonly #sessionTimeoutMs: number
   readonly #maxRequestRecords: number
+  readonly #maxRequestBytes: number
   #producer: Promise<Producer> | undefined
 
   constructor(options: KafkajsClientOptions) {
@@ -144,6 +160,7 @@ class KafkajsClient implements KafkaClient {
     this.#adminReady.catch(() => undefined)
     this.#sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000
     this.#maxRequestRecords = Math.max(1, options.maxRequestRecords ?? 500)
+    this.#maxRequestBytes = Math.max(1, options.maxRequestBytes ?? 1_000_000)
   }
 
   #kafkaFor(clientId: string | undefined): Kafka {
@@ -182,16 +199,25 @@ class KafkajsClient implements KafkaClient {
 
   async send(records: readonly KafkaRecord[], clientId?: string): Promise<void> {
     const p = await this.#connectedProducer(clientId)
-    const byTopic = new Map<string, Message[]>()
+    const byTopic = new Map<string, KafkaRecord[]>()
     for (const r of records) {
-      const messages = byTopic.get(r.topic)
-      if (messages === undefined) byTopic.set(r.topic, [toMessage(r)])
-      else messages.push(toMessage(r))
+      const list = byTopic.get(r.topic)
+      if (list === undefined) byTopic.set(r.topic, [r])
+      else list.push(r)
     }
-    // one request at a time, in order (the idempotent producer allows one in flight)
-    for (const [topic, messages] of byTopic) {
-      for (let i = 0; i < messages.length; i += this.#maxRequestRecords) {
-        const topicMessages = [{ topic, messages: messages.slice(i, i + this.#maxRequestRecords) }]
+    // one request at a time, in order (the idempotent producer allows one in flight), each within the records and bytes bounds
+    for (const [topic, list] of byTopic) {
+      for (let i = 0; i < list.length;) {
+        const messages: Message[] = []
+        let bytes = 0
+        for (; i < list.length && messages.length < this.#maxRequestRecords; i++) {
+          const r = list[i] as KafkaRecord // i < list.length
+          const size = recordBytes(r)
+          if (messages.length > 0 && bytes + size > this.#maxRequestBytes) break
+          bytes += size
+          messages.push(toMessage(r))
+        }
+        const topicMessages = [{ topic, messages }]
         await authorized(topic, 'WRITE', () => withBrokerRetries(() => p.sendBatch({ acks: -1, topicMessages })))
       }
     }
