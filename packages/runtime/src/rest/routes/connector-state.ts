@@ -1,7 +1,7 @@
 import type { ApiContext } from '../api-context.js'
 import { notFound } from '../rest-error.js'
 import type { RestRequest, Route } from '../router.js'
-import { statusWithVersion, taskStatusWithVersion } from '../status-version.js'
+import { stateWithVersion, statusWithVersion } from '../status-version.js'
 
 const flag = (r: RestRequest, key: string): boolean => (r.query.get(key) ?? 'false').toLowerCase() === 'true'
 
@@ -22,7 +22,7 @@ export function connectorStateRoutes(ctx: ApiContext): readonly Route[] {
     { method: 'GET', path: '/connectors/{name}/status', handler: async (r) => ({ status: 200, body: statusWithVersion(await h.connectorStatus(name(r)), version) }) },
     { method: 'GET', path: '/connectors/{name}/tasks', handler: async (r) => ({ status: 200, body: await h.taskConfigs(name(r)) }) },
     // GET /connectors/{name}/tasks-config: deprecated in 3.7 (KIP-970), removed in Kafka Connect 4.0 (404)
-    { method: 'GET', path: '/connectors/{name}/tasks/{task}/status', handler: async (r) => ({ status: 200, body: taskStatusWithVersion(await h.taskStatus(name(r), taskId(r)), version) }) },
+    { method: 'GET', path: '/connectors/{name}/tasks/{task}/status', handler: async (r) => ({ status: 200, body: stateWithVersion(await h.taskStatus(name(r), taskId(r)), version) }) },
     {
       method: 'POST',
       path: '/connectors/{name}/restart',
