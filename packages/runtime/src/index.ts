@@ -14,6 +14,7 @@
  * ```
  */
 export { RUNTIME_NAME } from './runtime-name.js'
+export { lazyModule } from './lazy-module.js'
 export { RuntimeError, RetriableError, isRetriable, traceOf } from './errors.js'
 export { Float64, isConnectMap } from './records/connect-value.js'
 export { setOwn } from './records/own-property.js'

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { ConnectionOptions } from 'node:tls'
-import forge from 'node-forge'
+import { lazyModule } from '@pipe/runtime'
+import type forgeTypes from 'node-forge'
 import { UserError } from '../errors/user-error.js'
+
+const nodeForge = lazyModule<typeof forgeTypes>('node-forge', import.meta.url)
 
 /** A key of a client config with where it was written (`file:line`), to word a bad value. */
 export interface ConfigValue {
@@ -82,6 +85,7 @@ export function tlsOptions(get: ConfigLookup): ConnectionOptions {
 /** The certificates of a PKCS12 truststore, as PEM (Node's TLS reads a PKCS12 only with a key, as `pfx`). */
 function pkcs12Certificates(store: Buffer, password: string, where: ConfigValue | undefined): string[] {
   try {
+    const forge = nodeForge()
     const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(store.toString('binary'))), false, password)
     const bags = p12.getBags({ bagType: forge.pki.oids['certBag'] ?? '' })[forge.pki.oids['certBag'] ?? ''] ?? []
     const pems = bags.flatMap((bag) => (bag.cert === undefined ? [] : [forge.pki.certificateToPem(bag.cert)]))

@@ -1,8 +1,11 @@
-import { Gauge, Registry } from 'prom-client'
+import type * as PromClient from 'prom-client'
+import { lazyModule } from '../lazy-module.js'
 import type { Clock } from '../tasks/task-context.js'
 import { systemClock } from '../tasks/task-context.js'
 import type { WorkerSample } from '../worker/herder.js'
 import { METRIC_DEFINITIONS, type TaskView } from './metric-definitions.js'
+
+const promClient = lazyModule<typeof PromClient>('prom-client')
 
 /** Kafka Connect's rate window: `metrics.sample.window.ms` (30 s) times `metrics.num.samples` (2), the newest half kept. */
 const RATE_WINDOW_MS = 30_000
@@ -64,6 +67,7 @@ function taskViews(sample: WorkerSample, rates: Rates, now: number): TaskView[] 
  * ```
  */
 export function createPrometheusMetrics(sample: () => Promise<WorkerSample>, clock: Clock = systemClock): PrometheusMetrics {
+  const { Gauge, Registry } = promClient()
   const registry = new Registry()
   const gauges = METRIC_DEFINITIONS.map((def) => {
     const labelNames = def.scope === 'worker' || def.scope === 'rebalance' ? [] : def.scope === 'connector' ? ['connector'] : ['connector', 'task']

@@ -1,8 +1,9 @@
+import type * as KafkaJs from 'kafkajs'
 import { randomUUID } from 'node:crypto'
 import { connect as tcpConnect, isIP } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
-import { Kafka, Partitioners, logLevel } from 'kafkajs'
-import type { Admin, IHeaders, ISocketFactory, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
+import type { Admin, IHeaders, Kafka, ISocketFactory, KafkaConfig, KafkaMessage, Message, Producer } from 'kafkajs'
+import { lazyModule } from '../lazy-module.js'
 import { retryAsync } from '../operators/retry-async.js'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
@@ -56,6 +57,8 @@ function recordBytes(r: KafkaRecord): number {
  * broker's ACK of the segments before it. Produce of 100k x 200 B in requests of 256 records, alternated
  * three times on one broker: 157k/298k/257k records/s with Nagle, 180k/307k/343k without.
  */
+const kafkajs = lazyModule<typeof KafkaJs>('kafkajs')
+
 const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
   // kafkajs passes its `ssl` setting as given (options, or true) and null for plaintext, whatever its type says
   const tls: unknown = ssl
@@ -149,11 +152,11 @@ class KafkajsClient implements KafkaClient {
       clientId: options.clientId ?? 'pipe',
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),
       ...kafkajsSecurity(options.security),
-      logLevel: options.log === undefined ? logLevel.NOTHING : logLevel.WARN,
+      logLevel: options.log === undefined ? kafkajs().logLevel.NOTHING : kafkajs().logLevel.WARN,
       logCreator: () => (entry) => options.log?.write(`kafkajs ${entry.namespace}: ${entry.log.message}`),
       socketFactory: noDelaySocketFactory,
     }
-    this.#kafka = new Kafka(this.#config)
+    this.#kafka = new (kafkajs().Kafka)(this.#config)
     this.#admin = this.#kafka.admin()
     this.#adminReady = this.#admin.connect()
     // awaited by every admin call; until then a refused connection must not be an unhandled rejection
@@ -167,7 +170,7 @@ class KafkajsClient implements KafkaClient {
     if (clientId === undefined || clientId === this.#config.clientId) return this.#kafka
     let kafka = this.#byClientId.get(clientId)
     if (kafka === undefined) {
-      kafka = new Kafka({ ...this.#config, clientId })
+      kafka = new (kafkajs().Kafka)({ ...this.#config, clientId })
       this.#byClientId.set(clientId, kafka)
     }
     return kafka
@@ -175,7 +178,7 @@ class KafkajsClient implements KafkaClient {
 
   #connectedProducer(clientId: string | undefined): Promise<Producer> {
     const connect = async (): Promise<Producer> => {
-      const p = this.#kafkaFor(clientId).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner })
+      const p = this.#kafkaFor(clientId).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true, createPartitioner: kafkajs().Partitioners.DefaultPartitioner })
       await p.connect()
       return p
     }

@@ -1,4 +1,6 @@
-import { Client, policies, types } from 'cassandra-driver'
+import type * as CassandraDriver from 'cassandra-driver'
+import type { Client } from 'cassandra-driver'
+import { lazyModule } from '../../lazy-module.js'
 import { RuntimeError } from '../../errors.js'
 import type { SinkRecord } from '../../records/connect-record.js'
 import type { CassandraSinkConfig, ConsistencyName } from './cassandra-sink-config.js'
@@ -34,26 +36,33 @@ interface Row {
   readonly partition: string
 }
 
-const CONSISTENCY: Readonly<Record<ConsistencyName, number>> = {
-  ANY: types.consistencies.any,
-  ONE: types.consistencies.one,
-  TWO: types.consistencies.two,
-  THREE: types.consistencies.three,
-  QUORUM: types.consistencies.quorum,
-  ALL: types.consistencies.all,
-  LOCAL_ONE: types.consistencies.localOne,
-  LOCAL_QUORUM: types.consistencies.localQuorum,
-  EACH_QUORUM: types.consistencies.eachQuorum,
+const driver = lazyModule<typeof CassandraDriver>('cassandra-driver')
+
+const consistency = (name: ConsistencyName): number => {
+  const { consistencies } = driver().types
+  const byName: Readonly<Record<ConsistencyName, number>> = {
+    ANY: consistencies.any,
+    ONE: consistencies.one,
+    TWO: consistencies.two,
+    THREE: consistencies.three,
+    QUORUM: consistencies.quorum,
+    ALL: consistencies.all,
+    LOCAL_ONE: consistencies.localOne,
+    LOCAL_QUORUM: consistencies.localQuorum,
+  EACH_QUORUM: consistencies.eachQuorum,
+  }
+  return byName[name]
 }
 
 /** Builds the driver client; prepared, idempotent statements at the configured consistency. */
 export function createClient(config: CassandraSinkConfig): Client {
+  const { Client, policies } = driver()
   return new Client({
     contactPoints: [...config.contactPoints],
     localDataCenter: config.localDataCenter,
     ...(config.credentials === undefined ? {} : { credentials: { ...config.credentials } }),
     policies: { reconnection: new policies.reconnection.ConstantReconnectionPolicy(config.reconnectDelayMs) },
-    queryOptions: { consistency: CONSISTENCY[config.consistency], prepare: true, isIdempotent: true },
+    queryOptions: { consistency: consistency(config.consistency), prepare: true, isIdempotent: true },
     socketOptions: { readTimeout: config.requestTimeoutMs, connectTimeout: 5_000 },
   })
 }

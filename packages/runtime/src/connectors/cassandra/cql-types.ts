@@ -1,4 +1,8 @@
-import { types } from 'cassandra-driver'
+import type * as CassandraDriver from 'cassandra-driver'
+import type { types as driverTypes } from 'cassandra-driver'
+import { lazyModule } from '../../lazy-module.js'
+
+const driver = lazyModule<typeof CassandraDriver>('cassandra-driver')
 import { Float64, isConnectMap, type ConnectValue } from '../../records/connect-value.js'
 import type { FieldKind } from './cassandra-sink-config.js'
 
@@ -69,6 +73,7 @@ function asTimestamp(value: ConnectValue): Date {
 
 /** Converts one record value for a column of `cqlType`; `undefined` (field absent) leaves the cell unset. */
 export function toCql(value: ConnectValue | undefined, cqlType: string): unknown {
+  const types: typeof driverTypes = driver().types
   if (value === undefined) return types.unset
   if (value === null) return null
   switch (baseType(cqlType)) {

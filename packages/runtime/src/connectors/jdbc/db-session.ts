@@ -1,6 +1,10 @@
-import mysql from 'mysql2/promise'
-import pg from 'pg'
+import type * as MySql from 'mysql2/promise'
+import type pgTypes from 'pg'
+import { lazyModule } from '../../lazy-module.js'
 import { describeDbError, type JdbcTarget } from './jdbc-url.js'
+
+const pg = lazyModule<typeof pgTypes>('pg')
+const mysql = lazyModule<typeof MySql>('mysql2/promise')
 
 /** A value bound to a statement parameter. */
 export type DbParam = string | number | boolean | null | Buffer
@@ -31,7 +35,7 @@ export async function openSession(target: JdbcTarget, user: string, password: st
 }
 
 async function openPostgres(target: JdbcTarget, user: string, password: string | undefined): Promise<DbSession> {
-  const client = new pg.Client({
+  const client = new (pg().Client)({
     host: target.host, port: target.port, user, database: target.database, ...(password === undefined ? {} : { password }),
     options: '-c TimeZone=UTC', connectionTimeoutMillis: 30_000,
   })
@@ -61,7 +65,7 @@ async function openPostgres(target: JdbcTarget, user: string, password: string |
 }
 
 async function openMariadb(target: JdbcTarget, user: string, password: string | undefined): Promise<DbSession> {
-  const connection = await mysql.createConnection({
+  const connection = await mysql().createConnection({
     host: target.host, port: target.port, user, database: target.database, ...(password === undefined ? {} : { password }),
     timezone: 'Z', connectTimeout: 30_000, supportBigNumbers: true, bigNumberStrings: true, dateStrings: true,
   })

@@ -1,7 +1,10 @@
-import pg from 'pg'
+import type pg from 'pg'
+import { lazyModule } from '../../lazy-module.js'
 import type { PostgresCdcConfig, TableName } from './postgres-cdc-config.js'
 import { PostgresCdcError } from './postgres-cdc-config.js'
 import type { TableShape } from './change-event.js'
+
+const pgClient = lazyModule<typeof pg>('pg')
 
 /** Every value as PostgreSQL's text output: one conversion (pg-values.ts) for snapshot and stream. */
 const TEXT_TYPES = { getTypeParser: () => (value: string) => value }
@@ -60,7 +63,7 @@ function noLogicalDecoding(config: PostgresCdcConfig, level: string): PostgresCd
 
 /** Connects a client, turning a refusal into one line. */
 export async function connect(config: PostgresCdcConfig, replication = false): Promise<pg.Client> {
-  const client = new pg.Client(clientConfig(config, replication))
+  const client = new (pgClient().Client)(clientConfig(config, replication))
   client.on('error', () => undefined) // a dropped idle connection surfaces on the next query
   try {
     await client.connect()

@@ -1,5 +1,7 @@
+import type * as PgLogicalReplication from 'pg-logical-replication'
 import type pg from 'pg'
-import { LogicalReplicationService, PgoutputPlugin, type Pgoutput } from 'pg-logical-replication'
+import type { LogicalReplicationService, Pgoutput } from 'pg-logical-replication'
+import { lazyModule } from '../../lazy-module.js'
 import type { PolledRecord, SourceOffset, SourceRecord } from '../../records/connect-record.js'
 import type { SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
@@ -9,6 +11,8 @@ import { parsePostgresCdcConfig, PostgresCdcError, type PostgresCdcConfig } from
 import {
   checkLogicalDecoding, clientConfig, connect, describePgError, ensurePublication, loadShape, lsnNumber, lsnText, qualified, slotState,
 } from './pg-session.js'
+
+const replication = lazyModule<typeof PgLogicalReplication>('pg-logical-replication')
 
 type Row = Readonly<Record<string, string | null | undefined>>
 
@@ -221,6 +225,7 @@ export class PostgresCdcTask implements SourceTask {
   async #stream(): Promise<void> {
     if (this.#stopped) return
     const config = this.#config
+    const { LogicalReplicationService, PgoutputPlugin } = replication()
     const service = new LogicalReplicationService(clientConfig(config), { acknowledge: { auto: false, timeoutSeconds: 0 }, flowControl: { enabled: true } })
     this.#service = service
     const plugin = new PgoutputPlugin({ protoVersion: 1, publicationNames: [config.publication] })

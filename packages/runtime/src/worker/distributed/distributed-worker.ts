@@ -1,5 +1,6 @@
-import { Kafka, Partitioners, logLevel } from 'kafkajs'
-import type { Admin, Producer } from 'kafkajs'
+import type * as KafkaJs from 'kafkajs'
+import type { Admin, Kafka, Producer } from 'kafkajs'
+import { lazyModule } from '../../lazy-module.js'
 import { auditTime, type Subscription } from 'rxjs'
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import { workerTaskConfigs } from '../plugins.js'
@@ -21,6 +22,8 @@ import type { GroupView, Membership } from './membership.js'
 import { joinWorkerGroup } from './membership.js'
 import { connectorStatusKey, StatusView, taskStatusKey } from './status-records.js'
 import { StatusPublisher } from './status-publisher.js'
+
+const kafkajs = lazyModule<typeof KafkaJs>('kafkajs')
 
 const sameConfigs = (a: readonly ConnectorConfig[], b: readonly ConnectorConfig[]): boolean => JSON.stringify(a) === JSON.stringify(b)
 
@@ -59,6 +62,7 @@ export class DistributedWorker {
   constructor(options: DistributedWorkerOptions) {
     this.#options = options
     this.workerId = options.workerId
+    const { Kafka, logLevel, Partitioners } = kafkajs()
     this.#kafka = new Kafka({
       clientId: `pipe-worker-${options.groupId}`,
       brokers: options.bootstrapServers.split(',').map((b) => b.trim()),

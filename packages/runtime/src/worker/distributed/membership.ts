@@ -1,6 +1,9 @@
-import { AssignerProtocol } from 'kafkajs'
+import type * as KafkaJs from 'kafkajs'
 import type { Assigner, Consumer, Kafka, PartitionAssigner } from 'kafkajs'
+import { lazyModule } from '../../lazy-module.js'
 import { retrying } from './kafka-log.js'
+
+const kafkajs = lazyModule<typeof KafkaJs>('kafkajs')
 
 /** pipe's own group protocol name: pipe workers form their own groups, never a Kafka Connect cluster's. */
 export const PROTOCOL = 'pipe-worker-v1'
@@ -50,15 +53,15 @@ function workerAssigner(self: () => MemberData): PartitionAssigner {
     version: 1,
     protocol: ({ topics }) => ({
       name: PROTOCOL,
-      metadata: AssignerProtocol.MemberMetadata.encode({ version: 1, topics, userData: Buffer.from(JSON.stringify(self())) }),
+      metadata: kafkajs().AssignerProtocol.MemberMetadata.encode({ version: 1, topics, userData: Buffer.from(JSON.stringify(self())) }),
     }),
     assign: ({ members }) => {
       // casts: user data of this protocol is only ever written by this file
-      const data = members.map((m) => ({ id: m.memberId, meta: parse(AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.userData) as MemberData | undefined }))
+      const data = members.map((m) => ({ id: m.memberId, meta: parse(kafkajs().AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.userData) as MemberData | undefined }))
       const generation = Math.max(0, ...data.map((d) => d.meta?.generation ?? 0)) + 1
       const list = data.map((d) => ({ id: d.id, url: d.meta?.url ?? '' })).sort((a, b) => a.url.localeCompare(b.url) || a.id.localeCompare(b.id))
       const userData = Buffer.from(JSON.stringify({ generation, leader: self().url, members: list } satisfies AssignmentData))
-      return Promise.resolve(members.map((m) => ({ memberId: m.memberId, memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: 1, assignment: {}, userData }) })))
+      return Promise.resolve(members.map((m) => ({ memberId: m.memberId, memberAssignment: kafkajs().AssignerProtocol.MemberAssignment.encode({ version: 1, assignment: {}, userData }) })))
     },
   })
 }
@@ -89,7 +92,7 @@ async function readAssignment(consumer: Consumer, memberId: string): Promise<Ass
   for (let attempt = 0; attempt < 20; attempt++) {
     const group = await consumer.describeGroup()
     const me = group.members.find((m) => m.memberId === memberId)
-    const data = group.state === 'Stable' && me !== undefined ? parse(AssignerProtocol.MemberAssignment.decode(me.memberAssignment)?.userData) as AssignmentData | undefined : undefined
+    const data = group.state === 'Stable' && me !== undefined ? parse(kafkajs().AssignerProtocol.MemberAssignment.decode(me.memberAssignment)?.userData) as AssignmentData | undefined : undefined
     if (data !== undefined) return data
     await new Promise((r) => setTimeout(r, 250))
   }
