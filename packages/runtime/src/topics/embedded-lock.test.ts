@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createEmbeddedTopicBackend } from './embedded-topic-backend.js'
 
 const stateDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'pipe-lock-'))
@@ -34,6 +34,7 @@ describe('the embedded store lock', () => {
     const writer = fileURLToPath(new URL('./embedded-crash-writer.fixture.ts', import.meta.url))
     // node itself (not the tsx wrapper) so that SIGKILL hits the process holding the lock
     const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    onTestFinished(() => { child.kill('SIGKILL') }) // the writer writes until killed: never left running by a failed expectation
     await new Promise<void>((resolve) => child.stdout.once('data', () => { resolve() }))
     // GIVEN a process writing: a second writer is refused with its pid, a reader reads
     expect(String(refusal(() => createEmbeddedTopicBackend({ stateDir: dir })))).toContain(`is in use by pid ${String(child.pid)} (node `)

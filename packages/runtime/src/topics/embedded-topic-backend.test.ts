@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createEmbeddedTopicBackend } from './embedded-topic-backend.js'
 import type { TopicMessage } from './topic-backend.js'
 
@@ -51,6 +51,7 @@ describe('embedded topic backend', () => {
     const writer = fileURLToPath(new URL('./embedded-crash-writer.fixture.ts', import.meta.url))
     // node itself (not the tsx wrapper) so that SIGKILL hits the writing process
     const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    onTestFinished(() => { child.kill('SIGKILL') }) // the writer writes until killed: never left running by a failed expectation
     // wait until the writer has committed some batches, then kill it without warning
     await new Promise<void>((resolve) => child.stdout.once('data', () => { resolve(); }))
     await new Promise((r) => setTimeout(r, 150 + Math.random() * 200))
