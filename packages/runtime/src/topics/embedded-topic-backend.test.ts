@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,6 +24,25 @@ describe('embedded topic backend', () => {
     expect(backend.storeBytes?.() ?? 0).toBeGreaterThan(empty + 400_000)
     await backend.close()
   })
+
+  it('keeps its write-ahead log bounded while records keep coming: checkpointed and started over', async () => {
+    const dir = await stateDir()
+    const backend = createEmbeddedTopicBackend({ stateDir: dir })
+    await backend.ensureTopic({ name: 't', partitions: 1 })
+    const batch = Array.from({ length: 250 }, (_, i) => ({ ...message(i), value: Buffer.alloc(4000, 97) })) // 1 MB
+    const began = Date.now()
+    let written = 0
+    while (Date.now() - began < 3000) {
+      await backend.produce(batch)
+      written += 1_000_000
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const wal = statSync(join(dir, 'pipe.db-wal')).size
+    await backend.close()
+    expect(written).toBeGreaterThan(30_000_000)
+    // without checkpoints, or with checkpoints that never complete, the log holds everything written
+    expect(wal).toBeLessThan(written / 3)
+  }, 30_000)
 
   it('stores records with their source offsets and serves them to a consumer group', async () => {
     const dir = await stateDir()
