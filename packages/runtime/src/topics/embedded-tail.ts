@@ -18,8 +18,11 @@ interface PartitionTail {
 const copy = (bytes: Uint8Array | null): Uint8Array | null => (bytes === null ? null : Buffer.from(bytes))
 const copyHeaders = (headers: readonly MessageHeader[]): readonly MessageHeader[] =>
   headers.length === 0 ? headers : headers.map((h) => ({ key: h.key, value: copy(h.value) }))
-const sizeOf = (m: TopicMessage): number =>
-  (m.key?.length ?? 0) + (m.value?.length ?? 0) + m.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0)
+function sizeOf(m: TopicMessage): number {
+  let n = (m.key?.length ?? 0) + (m.value?.length ?? 0)
+  for (const h of m.headers) n += h.key.length + (h.value?.length ?? 0)
+  return n
+}
 
 /** Drops the entries before `head` once they are most of the array. */
 function compact(items: unknown[], head: number): number {
@@ -51,7 +54,8 @@ export class EmbeddedTail {
 
   /** Appends a record just committed at `offset` of its partition (consecutive offsets, in order); keeps a copy of its bytes. */
   append(topic: string, partition: number, offset: number, message: TopicMessage): void {
-    this.#keep({ topic, partition, offset, key: copy(message.key), value: copy(message.value), headers: copyHeaders(message.headers), timestamp: message.timestamp })
+    const kept: ConsumedMessage = { topic, partition, offset, key: copy(message.key), value: copy(message.value), headers: copyHeaders(message.headers), timestamp: message.timestamp }
+    this.#keep(this.#tailFor(kept), kept)
   }
 
   /**
@@ -59,21 +63,37 @@ export class EmbeddedTail {
    * batch are kept, not copied).
    */
   appendBatch(messages: readonly ConsumedMessage[]): void {
-    for (const m of messages) this.#keep(m)
+    let tail: PartitionTail | undefined
+    let topic = ''
+    let partition = -1
+    for (const m of messages) {
+      // looked up again only when the partition changes (a stored batch is one partition's) or an offset does not follow
+      if (tail === undefined || m.topic !== topic || m.partition !== partition || tail.start + tail.messages.length - tail.head !== m.offset) {
+        tail = this.#tailFor(m)
+        topic = m.topic
+        partition = m.partition
+      }
+      this.#keep(tail, m)
+    }
   }
 
-  #keep(kept: ConsumedMessage): void {
-    const key = `${kept.topic}:${String(kept.partition)}`
+  /** The tail of `m`'s partition, to append `m` to: a new one when there is none or `m` does not follow it. */
+  #tailFor(m: ConsumedMessage): PartitionTail {
+    const key = `${m.topic}:${String(m.partition)}`
     let tail = this.#partitions.get(key)
-    if (tail !== undefined && tail.start + tail.messages.length - tail.head !== kept.offset) {
+    if (tail !== undefined && tail.start + tail.messages.length - tail.head !== m.offset) {
       // a gap (cannot happen while this process is the only writer): start over
       this.clear()
       tail = undefined
     }
     if (tail === undefined) {
-      tail = { messages: [], head: 0, start: kept.offset }
+      tail = { messages: [], head: 0, start: m.offset }
       this.#partitions.set(key, tail)
     }
+    return tail
+  }
+
+  #keep(tail: PartitionTail, kept: ConsumedMessage): void {
     tail.messages.push(kept)
     this.#order.push(tail)
     this.#bytes += sizeOf(kept)

@@ -195,16 +195,22 @@ class EmbeddedTopicBackend implements TopicBackend {
   /** Splits a produce call into one run of consecutive offsets per partition (a batch each); advances the partitions' ends. */
   #place(messages: readonly TopicMessage[]): PartitionRun[] {
     const runs = new Map<string, PartitionRun>()
+    // messages mostly come in runs of one topic partition: the run of the previous one, without a lookup
+    let last: PartitionRun | undefined
     for (const m of messages) {
-      const partitions = this.#partitionsOf(m.topic) // creates the topic on first use
+      const partitions = m.topic === last?.topic ? (this.#known.get(m.topic) ?? 1) : this.#partitionsOf(m.topic) // creates the topic on first use
       const partition = m.partition ?? this.#partitioner(m.key, partitions)
-      const key = `${m.topic}:${String(partition)}`
-      let run = runs.get(key)
+      let run = last !== undefined && last.topic === m.topic && last.partition === partition ? last : undefined
       if (run === undefined) {
-        run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0, stored: undefined }
-        runs.set(key, run)
+        const key = `${m.topic}:${String(partition)}`
+        run = runs.get(key)
+        if (run === undefined) {
+          run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0, stored: undefined }
+          runs.set(key, run)
+        }
       }
       run.messages.push(m)
+      last = run
     }
     for (const [key, run] of runs) this.#ends.set(key, run.base + run.messages.length)
     return [...runs.values()]
