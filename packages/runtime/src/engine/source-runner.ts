@@ -112,6 +112,34 @@ const SLICE = 256
  * embedded store's local commit gains nothing from bigger slices and would hold more records in memory.
  */
 const KAFKA_SLICE = 1024
+/**
+ * On Kafka, while one produce request waits for its acknowledgement, the runner keeps polling and converting
+ * slices (as Kafka's producer accumulates records while a request is in flight) and produces them all in the
+ * next request: up to this many messages and about this many bytes (under the client's 1,000,000-byte request
+ * bound), so fewer and bigger requests when the broker is slow to answer and small ones when it is quick.
+ */
+const KAFKA_GATHER_MESSAGES = 4096
+const KAFKA_GATHER_BYTES = 900_000
+
+function messageBytes(messages: readonly TopicMessage[]): number {
+  let n = 0
+  for (const m of messages) n += 24 + (m.key?.length ?? 0) + (m.value?.length ?? 0)
+  return n
+}
+
+/** Batches prepared one after the other, as one: their records and messages in order. */
+function merged(parts: readonly PreparedBatch[]): PreparedBatch {
+  if (parts.length === 1) return parts[0] as PreparedBatch // length checked
+  let polled = 0
+  const records: SourceRecord[] = []
+  const messages: TopicMessage[] = []
+  for (const p of parts) {
+    polled += p.polled
+    for (const r of p.records) records.push(r)
+    for (const m of p.messages) messages.push(m)
+  }
+  return { polled, records, messages }
+}
 
 /**
  * Polls the task until stopped: transform, convert, produce with offsets; an error fails the task.
@@ -133,6 +161,24 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
     return part
   }
   const next = async (): Promise<PreparedBatch> => prepare(deps, await take())
+  const gather = deps.backend.kind === 'kafka'
+  // more slices while the batch before is still in flight, one per turn of the event loop (acknowledgements,
+  // sinks and timers run between them); an empty poll, a stop or a full request ends the gathering
+  const gatherWhile = async (first: PreparedBatch, inFlight: () => boolean): Promise<PreparedBatch> => {
+    const parts = [first]
+    let count = first.messages.length
+    let bytes = messageBytes(first.messages)
+    while (first.polled > 0 && count + slice <= KAFKA_GATHER_MESSAGES && bytes < KAFKA_GATHER_BYTES) {
+      await control.nextTurn()
+      if (!inFlight() || control.isStopping() || control.isPaused()) break
+      const more = await next()
+      if (more.polled === 0) break
+      parts.push(more)
+      count += more.messages.length
+      bytes += messageBytes(more.messages)
+    }
+    return merged(parts)
+  }
   let ahead: Promise<PreparedBatch> | undefined
   try {
     await start()
@@ -148,10 +194,12 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
         else await control.sleep(deps.idleWaitMs)
         continue
       }
-      ahead = next()
+      let acknowledged = false
+      const producing = control.busy(() => produceBatch(deps, batch)).finally(() => { acknowledged = true })
+      ahead = gather ? next().then((first) => gatherWhile(first, () => !acknowledged)) : next()
       // settled by the next turn of the loop; observed here so that a failing poll while this batch is produced is not unhandled
       ahead.catch(() => undefined)
-      await control.busy(() => produceBatch(deps, batch))
+      await producing
     }
     // a batch polled ahead (or the rest of a poll) and not produced is dropped: its offsets were never committed
     await ahead?.catch(() => undefined)
