@@ -36,8 +36,11 @@ function complete(deps: SourceRunnerDeps, polled: PolledRecord, now: number): So
   }
 }
 
-function lastOffsets(connector: string, records: readonly SourceRecord[]): { partition: SourceRecord['sourcePartition']; offset: SourceRecord['sourceOffset'] }[] {
-  const last = new Map<string, SourceRecord>()
+type OffsetCommit = { partition: SourceRecord['sourcePartition']; offset: SourceRecord['sourceOffset'] }
+
+/** The last source offset of each source partition among `records`, by partition key. */
+function lastOffsets(connector: string, records: readonly SourceRecord[]): Map<string, OffsetCommit> {
+  const last = new Map<string, OffsetCommit>()
   let previous: SourceRecord['sourcePartition'] | undefined
   let previousKey = ''
   for (const r of records) {
@@ -45,9 +48,9 @@ function lastOffsets(connector: string, records: readonly SourceRecord[]): { par
       previous = r.sourcePartition
       previousKey = sourcePartitionKey(connector, r.sourcePartition)
     }
-    last.set(previousKey, r)
+    last.set(previousKey, { partition: r.sourcePartition, offset: r.sourceOffset })
   }
-  return [...last.values()].map((r) => ({ partition: r.sourcePartition, offset: r.sourceOffset }))
+  return last
 }
 
 /** Transforms and converts one record into `out` (nothing, or a dead letter, for a tolerated failure). */
@@ -74,22 +77,31 @@ function encodeOne(deps: SourceRunnerDeps, record: SourceRecord, out: TopicMessa
 /** A polled batch, completed, transformed and converted: ready to produce. */
 interface PreparedBatch {
   readonly polled: number
+  /**
+   * The completed records, for a task's `commitRecord`; empty for a task without one: a record is not kept
+   * alive while its batch waits for the broker (fewer objects surviving young-generation collections)
+   */
   readonly records: readonly SourceRecord[]
+  /** The batch's last source offset per source partition, taken when it was prepared. */
+  readonly offsets: ReadonlyMap<string, OffsetCommit>
   readonly messages: readonly TopicMessage[]
 }
+
+const NO_RECORDS: readonly SourceRecord[] = []
 
 function prepare(deps: SourceRunnerDeps, batch: readonly PolledRecord[]): PreparedBatch {
   const now = deps.control.clock.now()
   const records = batch.map((p) => complete(deps, p, now))
   const messages: TopicMessage[] = []
   for (const r of records) encodeOne(deps, r, messages)
-  return { polled: batch.length, records, messages }
+  const offsets = lastOffsets(deps.connector, records)
+  return { polled: batch.length, records: deps.task.commitRecord === undefined ? NO_RECORDS : records, offsets, messages }
 }
 
 async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promise<void> {
   await awaitRoom(deps.control, deps.backend, batch.messages)
   if (deps.control.isStopping()) return // throttled until stopped: dropped, its offsets never committed
-  const offsets = lastOffsets(deps.connector, batch.records)
+  const offsets = [...batch.offsets.values()]
   await deps.control.retried(() => deps.backend.produce(batch.messages, { connector: deps.connector, offsets }))
   deps.control.count({ in: batch.polled, out: batch.messages.length, commits: 1 })
   if (deps.task.commitRecord !== undefined) for (const r of batch.records) await deps.task.commitRecord(r, null)
@@ -132,13 +144,15 @@ function merged(parts: readonly PreparedBatch[]): PreparedBatch {
   if (parts.length === 1) return parts[0] as PreparedBatch // length checked
   let polled = 0
   const records: SourceRecord[] = []
+  const offsets = new Map<string, OffsetCommit>()
   const messages: TopicMessage[] = []
   for (const p of parts) {
     polled += p.polled
     for (const r of p.records) records.push(r)
+    for (const [key, o] of p.offsets) offsets.set(key, o) // a later batch's offset of a partition replaces an earlier one's
     for (const m of p.messages) messages.push(m)
   }
-  return { polled, records, messages }
+  return { polled, records, offsets, messages }
 }
 
 /**
