@@ -36,8 +36,11 @@ function complete(deps: SourceRunnerDeps, polled: PolledRecord, now: number): So
   }
 }
 
-function lastOffsets(connector: string, records: readonly SourceRecord[]): { partition: SourceRecord['sourcePartition']; offset: SourceRecord['sourceOffset'] }[] {
-  const last = new Map<string, SourceRecord>()
+type OffsetCommit = { partition: SourceRecord['sourcePartition']; offset: SourceRecord['sourceOffset'] }
+
+/** The last source offset of each source partition among `records`, by partition key. */
+function lastOffsets(connector: string, records: readonly SourceRecord[]): Map<string, OffsetCommit> {
+  const last = new Map<string, OffsetCommit>()
   let previous: SourceRecord['sourcePartition'] | undefined
   let previousKey = ''
   for (const r of records) {
@@ -45,9 +48,9 @@ function lastOffsets(connector: string, records: readonly SourceRecord[]): { par
       previous = r.sourcePartition
       previousKey = sourcePartitionKey(connector, r.sourcePartition)
     }
-    last.set(previousKey, r)
+    last.set(previousKey, { partition: r.sourcePartition, offset: r.sourceOffset })
   }
-  return [...last.values()].map((r) => ({ partition: r.sourcePartition, offset: r.sourceOffset }))
+  return last
 }
 
 /** Transforms and converts one record into `out` (nothing, or a dead letter, for a tolerated failure). */
@@ -74,22 +77,31 @@ function encodeOne(deps: SourceRunnerDeps, record: SourceRecord, out: TopicMessa
 /** A polled batch, completed, transformed and converted: ready to produce. */
 interface PreparedBatch {
   readonly polled: number
+  /**
+   * The completed records, for a task's `commitRecord`; empty for a task without one: a record is not kept
+   * alive while its batch waits for the broker (fewer objects surviving young-generation collections)
+   */
   readonly records: readonly SourceRecord[]
+  /** The batch's last source offset per source partition, taken when it was prepared. */
+  readonly offsets: ReadonlyMap<string, OffsetCommit>
   readonly messages: readonly TopicMessage[]
 }
+
+const NO_RECORDS: readonly SourceRecord[] = []
 
 function prepare(deps: SourceRunnerDeps, batch: readonly PolledRecord[]): PreparedBatch {
   const now = deps.control.clock.now()
   const records = batch.map((p) => complete(deps, p, now))
   const messages: TopicMessage[] = []
   for (const r of records) encodeOne(deps, r, messages)
-  return { polled: batch.length, records, messages }
+  const offsets = lastOffsets(deps.connector, records)
+  return { polled: batch.length, records: deps.task.commitRecord === undefined ? NO_RECORDS : records, offsets, messages }
 }
 
 async function produceBatch(deps: SourceRunnerDeps, batch: PreparedBatch): Promise<void> {
   await awaitRoom(deps.control, deps.backend, batch.messages)
   if (deps.control.isStopping()) return // throttled until stopped: dropped, its offsets never committed
-  const offsets = lastOffsets(deps.connector, batch.records)
+  const offsets = [...batch.offsets.values()]
   await deps.control.retried(() => deps.backend.produce(batch.messages, { connector: deps.connector, offsets }))
   deps.control.count({ in: batch.polled, out: batch.messages.length, commits: 1 })
   if (deps.task.commitRecord !== undefined) for (const r of batch.records) await deps.task.commitRecord(r, null)
@@ -112,6 +124,36 @@ const SLICE = 256
  * embedded store's local commit gains nothing from bigger slices and would hold more records in memory.
  */
 const KAFKA_SLICE = 1024
+/**
+ * On Kafka, while one produce request waits for its acknowledgement, the runner keeps polling and converting
+ * slices (as Kafka's producer accumulates records while a request is in flight) and produces them all in the
+ * next request: up to this many messages and about this many bytes (under the client's 1,000,000-byte request
+ * bound), so fewer and bigger requests when the broker is slow to answer and small ones when it is quick.
+ */
+const KAFKA_GATHER_MESSAGES = 4096
+const KAFKA_GATHER_BYTES = 900_000
+
+function messageBytes(messages: readonly TopicMessage[]): number {
+  let n = 0
+  for (const m of messages) n += 24 + (m.key?.length ?? 0) + (m.value?.length ?? 0)
+  return n
+}
+
+/** Batches prepared one after the other, as one: their records and messages in order. */
+function merged(parts: readonly PreparedBatch[]): PreparedBatch {
+  if (parts.length === 1) return parts[0] as PreparedBatch // length checked
+  let polled = 0
+  const records: SourceRecord[] = []
+  const offsets = new Map<string, OffsetCommit>()
+  const messages: TopicMessage[] = []
+  for (const p of parts) {
+    polled += p.polled
+    for (const r of p.records) records.push(r)
+    for (const [key, o] of p.offsets) offsets.set(key, o) // a later batch's offset of a partition replaces an earlier one's
+    for (const m of p.messages) messages.push(m)
+  }
+  return { polled, records, offsets, messages }
+}
 
 /**
  * Polls the task until stopped: transform, convert, produce with offsets; an error fails the task.
@@ -133,6 +175,24 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
     return part
   }
   const next = async (): Promise<PreparedBatch> => prepare(deps, await take())
+  const gather = deps.backend.kind === 'kafka'
+  // more slices while the batch before is still in flight, one per turn of the event loop (acknowledgements,
+  // sinks and timers run between them); an empty poll, a stop or a full request ends the gathering
+  const gatherWhile = async (first: PreparedBatch, inFlight: () => boolean): Promise<PreparedBatch> => {
+    const parts = [first]
+    let count = first.messages.length
+    let bytes = messageBytes(first.messages)
+    while (first.polled > 0 && count + slice <= KAFKA_GATHER_MESSAGES && bytes < KAFKA_GATHER_BYTES) {
+      await control.nextTurn()
+      if (!inFlight() || control.isStopping() || control.isPaused()) break
+      const more = await next()
+      if (more.polled === 0) break
+      parts.push(more)
+      count += more.messages.length
+      bytes += messageBytes(more.messages)
+    }
+    return merged(parts)
+  }
   let ahead: Promise<PreparedBatch> | undefined
   try {
     await start()
@@ -148,10 +208,12 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
         else await control.sleep(deps.idleWaitMs)
         continue
       }
-      ahead = next()
+      let acknowledged = false
+      const producing = control.busy(() => produceBatch(deps, batch)).finally(() => { acknowledged = true })
+      ahead = gather ? next().then((first) => gatherWhile(first, () => !acknowledged)) : next()
       // settled by the next turn of the loop; observed here so that a failing poll while this batch is produced is not unhandled
       ahead.catch(() => undefined)
-      await control.busy(() => produceBatch(deps, batch))
+      await producing
     }
     // a batch polled ahead (or the rest of a poll) and not produced is dropped: its offsets were never committed
     await ahead?.catch(() => undefined)
