@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from '@pipe/dsl/contract'
 import type { PolledRecord, SourceRecord } from '../records/connect-record.js'
 import type { SourceTask } from '../tasks/source-task.js'
-import type { TopicBackend, TopicMessage } from '../topics/topic-backend.js'
+import { requestBytes, type TopicBackend, type TopicMessage } from '../topics/topic-backend.js'
 import { sourcePartitionKey } from '../topics/partitioner.js'
 import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
@@ -135,7 +135,7 @@ const KAFKA_GATHER_BYTES = 900_000
 
 function messageBytes(messages: readonly TopicMessage[]): number {
   let n = 0
-  for (const m of messages) n += 24 + (m.key?.length ?? 0) + (m.value?.length ?? 0)
+  for (const m of messages) n += requestBytes(m)
   return n
 }
 

@@ -8,7 +8,7 @@ import { retryAsync } from '../operators/retry-async.js'
 import type { LineWriter } from '../tasks/task-context.js'
 import type { JoinOptions, KafkaBatchHandler, KafkaClient, KafkaGroupMember, KafkaReadRecord, KafkaRecord } from './kafka-client.js'
 import { alterKafkaGroupOffsets, deleteKafkaGroup } from './kafka-group-offsets.js'
-import type { GroupOffsetChange, TopicSpec } from './topic-backend.js'
+import { requestBytes, type GroupOffsetChange, type TopicSpec } from './topic-backend.js'
 import { authorized, kafkajsSecurity, type KafkaSecurity } from './kafka-security.js'
 
 /** How to reach the brokers. */
@@ -45,12 +45,6 @@ export interface KafkajsClientOptions {
   readonly maxRequestBytes?: number
 }
 
-/** A record's size in a produce request, about: its key, value and headers, plus its framing (varints, attributes). */
-function recordBytes(r: KafkaRecord): number {
-  let n = 24 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
-  for (const h of r.headers) n += 8 + Buffer.byteLength(h.key) + (h.value?.length ?? 0)
-  return n
-}
 
 /**
  * kafkajs's socket factory with Nagle's algorithm off (TCP_NODELAY, as Kafka's Java client and the broker
@@ -220,7 +214,7 @@ class KafkajsClient implements KafkaClient {
         let bytes = 0
         for (; i < list.length && messages.length < this.#maxRequestRecords; i++) {
           const r = list[i] as KafkaRecord // i < list.length
-          const size = recordBytes(r)
+          const size = requestBytes(r)
           if (messages.length > 0 && bytes + size > this.#maxRequestBytes) break
           bytes += size
           messages.push(toMessage(r))

@@ -17,6 +17,16 @@ export interface TopicMessage {
   readonly timestamp: number
 }
 
+/**
+ * A record's size in a Kafka produce request, about: its key, value and headers plus its framing (varints,
+ * attributes). What bounds a request by bytes, as Kafka's producer bounds it by `max.request.size`.
+ */
+export function requestBytes(r: { readonly key: Uint8Array | null; readonly value: Uint8Array | null; readonly headers: readonly MessageHeader[] }): number {
+  let n = 24 + (r.key?.length ?? 0) + (r.value?.length ?? 0)
+  for (const h of r.headers) n += 8 + Buffer.byteLength(h.key) + (h.value?.length ?? 0)
+  return n
+}
+
 /** A record read back from a topic partition. */
 export interface ConsumedMessage extends TopicMessage {
   readonly partition: number
