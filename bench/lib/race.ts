@@ -142,11 +142,12 @@ export async function runWithPipe(race: Race & { readonly engine: 'pipe-kafka' |
   const name = `bench-${race.engine}-${race.run}`
   const { file, output } = writePipeline(race, name)
   const stateDir = join(race.outDir, 'state', name)
-  const args = [pipeBin, 'run', file, '--state-dir', stateDir, '--max-idle', '3s', ...(race.engine === 'pipe-kafka' ? ['--bootstrap-servers', race.bootstrap] : [])]
+  const args = ['run', file, '--state-dir', stateDir, '--max-idle', '3s', ...(race.engine === 'pipe-kafka' ? ['--bootstrap-servers', race.bootstrap] : [])]
   const logFile = join(race.outDir, `${name}.log`)
   const fd = openSync(logFile, 'w')
   const began = Date.now()
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', fd, fd] })
+  // started as users start it (its first line picks Node's flags, see packages/cli/bin/pipe.js), not as `node pipe.js`
+  const child = spawn(pipeBin, args, { cwd: repoRoot, stdio: ['ignore', fd, fd] })
   let exit: string | undefined
   const exited = new Promise<void>((resolve) => child.on('exit', (code, signal) => { exit = `pipe run exited (${String(code ?? signal)})`; resolve() }))
   const rss = sampleRss(child.pid ?? 0)
