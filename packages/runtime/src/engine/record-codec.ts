@@ -2,6 +2,8 @@ import { CONVERTER_CLASSES, type ConnectorConfig } from '@pipe/dsl/contract'
 import type { ConnectHeader, ConnectRecord, SinkRecord } from '../records/connect-record.js'
 import { isConnectMap } from '../records/connect-value.js'
 import type { ConnectValue } from '../records/connect-value.js'
+import type { ConnectSchema } from '../records/connect-schema.js'
+import { markRawText } from '../converters/raw-text.js'
 import type { Converter } from '../converters/converter.js'
 import { createConverter, DEFAULT_CONVERTER } from '../converters/create-converter.js'
 import { javaToString } from '../converters/java-to-string.js'
@@ -18,6 +20,31 @@ export interface RecordCodec {
   decode(message: ConsumedMessage): SinkRecord
   /** True when a decoded value that is a string is the UTF-8 text of the message's value bytes. */
   readonly valueIsUtf8Text: boolean
+  /**
+   * As `decode` when `valueIsUtf8Text`, but the value is decoded when first read, and the record
+   * carries the value's bytes (`markRawText`): for a task that writes those bytes as they are.
+   */
+  decodeRawText(message: ConsumedMessage & { readonly value: Uint8Array }): SinkRecord
+}
+
+/** A sink record whose value is the UTF-8 text of `bytes`, decoded on first read (at most once). */
+class RawTextRecord implements SinkRecord {
+  readonly originalTopic: string
+  readonly originalKafkaPartition: number
+  readonly originalKafkaOffset: number
+  #value: string | undefined
+  constructor(
+    readonly topic: string, readonly kafkaPartition: number, readonly kafkaOffset: number, readonly key: ConnectValue, readonly keySchema: ConnectSchema | null,
+    readonly valueSchema: ConnectSchema | null, readonly timestamp: number, readonly headers: readonly ConnectHeader[], readonly bytes: Uint8Array,
+  ) {
+    this.originalTopic = topic
+    this.originalKafkaPartition = kafkaPartition
+    this.originalKafkaOffset = kafkaOffset
+    markRawText(this, bytes)
+  }
+  get value(): string {
+    return (this.#value ??= Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8'))
+  }
 }
 
 // SimpleHeaderConverter: strings as UTF-8 text, other values as their Values.convertToString form
@@ -48,9 +75,23 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
   const valueClass = config['value.converter'] ?? DEFAULT_CONVERTER
   const key: Converter = createConverter(config, 'key')
   const value: Converter = createConverter(config, 'value')
+  // the schema the value converter gives every value it decodes to text (StringConverter: an optional string)
+  const textSchema = value.utf8Text === true ? value.toConnectData('', null).schema : null
+  const stageFailure = (stage: StageError['stage'], error: unknown, m: ConsumedMessage): StageError =>
+    new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error, consumedRecordText(m))
   // runs for every record: plain try/catch per stage, no closure per call
   return {
     valueIsUtf8Text: value.utf8Text === true,
+    decodeRawText(m) {
+      let stage: StageError['stage'] = 'KEY_CONVERTER'
+      try {
+        const k = key.toConnectData(m.topic, m.key)
+        stage = 'HEADER_CONVERTER'
+        return new RawTextRecord(m.topic, m.partition, m.offset, k.value, k.schema, textSchema, m.timestamp, decodeHeaders(m.headers), m.value)
+      } catch (error) {
+        throw stageFailure(stage, error, m)
+      }
+    },
     encode(record) {
       let stage: StageError['stage'] = 'KEY_CONVERTER'
       try {
@@ -74,7 +115,7 @@ export function createRecordCodec(config: ConnectorConfig): RecordCodec {
         stage = 'HEADER_CONVERTER'
         headers = decodeHeaders(m.headers)
       } catch (error) {
-        throw new StageError(stage, stage === 'KEY_CONVERTER' ? keyClass : stage === 'VALUE_CONVERTER' ? valueClass : HEADER_CONVERTER, error, consumedRecordText(m))
+        throw stageFailure(stage, error, m)
       }
       return {
         topic: m.topic, kafkaPartition: m.partition, kafkaOffset: m.offset, key: k.value, keySchema: k.schema, value: v.value, valueSchema: v.schema,

@@ -32,8 +32,14 @@ function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): 
   const out: Decoded = { records: [], deadLetters: [] }
   // without SMTs, a string value decoded from UTF-8 bytes goes to the task with those bytes: a file sink writes them as they are
   const raw = deps.chain.length === 0 && deps.codec.valueIsUtf8Text
+  // and to a task that writes those bytes, the value is decoded only if it reads it
+  const lazy = raw && deps.task.writesRawText === true
   for (const m of messages) {
     try {
+      if (lazy && m.value !== null) {
+        out.records.push(deps.codec.decodeRawText(m as ConsumedMessage & { readonly value: Uint8Array })) // cast: checked just above
+        continue
+      }
       if (raw) {
         const record = deps.codec.decode(m)
         out.records.push(m.value !== null && typeof record.value === 'string' ? markRawText(record, m.value) : record)

@@ -20,6 +20,12 @@ export interface SinkTask {
   /** What goes wrong while the task keeps running and retrying (shown as `problem` in its status), or undefined. */
   problem?(): string | undefined
   stop(): Promise<void>
+  /**
+   * True when the task writes a string value as the bytes it was decoded from, where the records carry
+   * them (`rawTextLines`). Without SMTs and with a UTF-8 StringConverter the engine then decodes a value
+   * only when the task reads it: a record that only passes through is never turned into a string.
+   */
+  readonly writesRawText?: boolean
 }
 
 /** A sink connector plugin: splits its config into task configs and creates tasks. */

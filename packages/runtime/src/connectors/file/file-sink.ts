@@ -22,6 +22,7 @@ class FileStreamSinkTask implements SinkTask {
   #length = 0
   #next = new Map<string, number>()
   #redelivery: Redelivery | undefined
+  readonly writesRawText = true
 
   constructor(readonly stdout: LineWriter) {}
 
