@@ -7,14 +7,7 @@ import type { SinkConnector } from '../tasks/sink-task.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { ConfigProviderError, redact, resolveConfig, resolveTaskConfig } from './config-providers.js'
 import { createEngine } from './engine.js'
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+import { until } from './test-until.js'
 
 describe('resolveTaskConfig', () => {
   it('resolves env and file placeholders and returns the values to scrub', async () => {

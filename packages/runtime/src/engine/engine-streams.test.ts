@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { defaultRegistry } from '../plugins/default-registry.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
+import { until } from './test-until.js'
 
 const registry = defaultRegistry({ writer: { write: () => undefined } })
 const datagen = (extra: Record<string, string> = {}): Record<string, string> => ({ 'connector.class': 'pipe:datagen-source', topic: 'orders', 'max.records': '5', ...extra })
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
-  if (!check()) throw new Error('timed out')
-}
 
 describe('engine status$ and metrics$', () => {
   it('emits each connector on subscription, then on a change only', async () => {

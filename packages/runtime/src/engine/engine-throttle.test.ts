@@ -5,14 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultRegistry } from '../plugins/default-registry.js'
 import { createEmbeddedTopicBackend } from '../topics/embedded-topic-backend.js'
 import { createEngine } from './engine.js'
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
+import { until } from './test-until.js'
 
 describe('a source writing into a full embedded topic', () => {
   it('is throttled with its reason as the task problem, loses nothing, and goes on once the group consumed', async () => {
@@ -25,7 +18,7 @@ describe('a source writing into a full embedded topic', () => {
     // WHEN an endless datagen without interval.ms writes to it
     await engine.start([{ name: 'gen', config: { 'connector.class': 'pipe:datagen-source', topic: 'o', seed: '1' } }])
     // THEN the source waits, saying why, and the topic holds every record from offset 0
-    await until(() => engine.status('gen').tasks[0]?.problem !== undefined)
+    await until(() => engine.status('gen').tasks[0]?.problem !== undefined, 10_000, 20)
     expect(engine.status('gen').tasks[0]).toMatchObject({ state: 'RUNNING', problem: expect.stringMatching(/^throttled: topic 'o' partition 0 holds [\d.]+ MiB \(retention\.bytes 20000\) that consumer group 'connect-slow' has not consumed yet \(at offset 0 of \d+\); waiting for it$/) as unknown })
     const held = engine.metrics('gen')[0]?.recordsOut ?? 0
     await new Promise((r) => setTimeout(r, 300))
@@ -35,7 +28,7 @@ describe('a source writing into a full embedded topic', () => {
     await reader.close()
     // WHEN the group consumes, THEN the source goes on and the problem clears
     await backend.alterGroupOffsets('connect-slow', [{ topic: 'o', partition: 0, offset: held }])
-    await until(() => (engine.metrics('gen')[0]?.recordsOut ?? 0) > held)
+    await until(() => (engine.metrics('gen')[0]?.recordsOut ?? 0) > held, 10_000, 20)
     await engine.stop()
     await backend.close()
   })

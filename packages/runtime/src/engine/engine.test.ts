@@ -6,18 +6,11 @@ import { defaultRegistry } from '../plugins/default-registry.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
 import type { Engine } from './engine.js'
+import { until } from './test-until.js'
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector'
 const FILE_SINK = 'FileStreamSink'
 const STRING = 'org.apache.kafka.connect.storage.StringConverter'
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 async function fixture(lines: readonly string[]): Promise<{ dir: string; input: string; output: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'pipe-engine-'))

@@ -4,14 +4,7 @@ import { RetriableError } from '../errors.js'
 import type { SinkRecord } from '../records/connect-record.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+import { until } from './test-until.js'
 
 const text = (b: Uint8Array | null): string => Buffer.from(b ?? []).toString()
 

@@ -6,16 +6,9 @@ import type { SinkConnector } from '../tasks/sink-task.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
 import { createRecordCodec } from './record-codec.js'
+import { until } from './test-until.js'
 
 const STRING = 'org.apache.kafka.connect.storage.StringConverter'
-
-async function until(check: () => boolean): Promise<void> {
-  const end = Date.now() + 3000
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 /** Delivers `values` on topic t to a capturing sink task; `writesRawText` as given. */
 async function deliver(values: readonly (string | null)[], writesRawText: boolean, config: Record<string, string> = {}): Promise<SinkRecord[]> {
@@ -35,7 +28,7 @@ async function deliver(values: readonly (string | null)[], writesRawText: boolea
   await backend.produce(values.map((v) => ({ topic: 't', partition: 0, key: Buffer.from('k'), value: v === null ? null : Buffer.from(v), headers: [{ key: 'h', value: Buffer.from('1') }], timestamp: 7 })))
   const engine = createEngine({ backend, registry: defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { Capture: capture } }) })
   await engine.start([{ name: 'snk', config: { 'connector.class': 'Capture', topics: 't', 'key.converter': STRING, 'value.converter': STRING, ...config } }])
-  await until(() => got.length === values.length)
+  await until(() => got.length === values.length, 3000)
   await engine.stop()
   return got
 }

@@ -3,14 +3,7 @@ import { defaultRegistry } from '../plugins/default-registry.js'
 import type { SinkConnector } from '../tasks/sink-task.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import { createEngine } from './engine.js'
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  const end = Date.now() + 3000
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+import { until } from './test-until.js'
 
 describe('a paused sink task', () => {
   it('flushes and commits what it delivered before the pause, without waiting for the resume', async () => {
@@ -34,7 +27,7 @@ describe('a paused sink task', () => {
     await backend.produce(Array.from({ length: 5 }, () => ({ topic: 't', partition: 0, key: null, value: Buffer.from('x'), headers: [], timestamp: 0 })))
     const engine = createEngine({ backend, registry: defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { Held: held } }) })
     await engine.start([{ name: 'snk', config: { 'connector.class': 'Held', topics: 't', 'offset.flush.interval.ms': '600000', 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' } }])
-    await until(() => put === 5)
+    await until(() => put === 5, 3000)
 
     // WHEN the connector is paused while the batch is being put, and the put then completes
     engine.pause('snk')

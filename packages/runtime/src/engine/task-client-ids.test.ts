@@ -5,16 +5,9 @@ import type { KafkaClient, KafkaRecord } from '../topics/kafka-client.js'
 import { createMemoryTopicBackend } from '../topics/memory-topic-backend.js'
 import type { TaskClientIds, TopicBackend } from '../topics/topic-backend.js'
 import { createEngine } from './engine.js'
+import { until } from './test-until.js'
 
 const STRING = 'org.apache.kafka.connect.storage.StringConverter'
-
-async function until(check: () => boolean): Promise<void> {
-  const end = Date.now() + 3000
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 describe("the Kafka client ids of a task's clients", () => {
   it("are Kafka Connect's: connector-producer-, connector-consumer- and connector-dlq-producer-<connector>-<task>", async () => {
@@ -30,7 +23,7 @@ describe("the Kafka client ids of a task's clients", () => {
       { name: 'gen', config: { 'connector.class': 'pipe:datagen-source', topic: 't', 'value.converter': STRING, 'max.records': '1' } },
       { name: 'out', config: { 'connector.class': 'pipe:console-sink', topics: 't', 'tasks.max': '2', 'value.converter': STRING, 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'dlq' } },
     ])
-    await until(() => opened.length === 5)
+    await until(() => opened.length === 5, 3000)
     await engine.stop()
 
     // THEN
