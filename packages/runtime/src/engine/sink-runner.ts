@@ -3,7 +3,6 @@ import type { SinkTask } from '../tasks/sink-task.js'
 import type { ConsumedMessage, TopicBackend, TopicConsumer, TopicMessage } from '../topics/topic-backend.js'
 import type { ChainStep } from '../transforms/transform-chain.js'
 import { applyChain, TransformError } from '../transforms/transform-chain.js'
-import { markRawText } from '../converters/raw-text.js'
 import { deadLetterMessage } from './dead-letter.js'
 import { consumedRecordText, StageError, toleranceExceeded } from './error-policy.js'
 import type { RecordCodec } from './record-codec.js'
@@ -30,19 +29,13 @@ interface Decoded {
 
 function decodeAll(deps: SinkRunnerDeps, messages: readonly ConsumedMessage[]): Decoded {
   const out: Decoded = { records: [], deadLetters: [] }
-  // without SMTs, a string value decoded from UTF-8 bytes goes to the task with those bytes: a file sink writes them as they are
-  const raw = deps.chain.length === 0 && deps.codec.valueIsUtf8Text
-  // and to a task that writes those bytes, the value is decoded only if it reads it
-  const lazy = raw && deps.task.writesRawText === true
+  // without SMTs, a task that writes string values as their bytes (the file sink) gets the topic's bytes, and the
+  // value is decoded only if it reads it
+  const raw = deps.chain.length === 0 && deps.codec.valueIsUtf8Text && deps.task.writesRawText === true
   for (const m of messages) {
     try {
-      if (lazy && m.value !== null) {
+      if (raw && m.value !== null) {
         out.records.push(deps.codec.decodeRawText(m as ConsumedMessage & { readonly value: Uint8Array })) // cast: checked just above
-        continue
-      }
-      if (raw) {
-        const record = deps.codec.decode(m)
-        out.records.push(m.value !== null && typeof record.value === 'string' ? markRawText(record, m.value) : record)
         continue
       }
       out.records.push(...applyChain(deps.chain, deps.codec.decode(m)))

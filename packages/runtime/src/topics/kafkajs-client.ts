@@ -45,7 +45,6 @@ export interface KafkajsClientOptions {
   readonly maxRequestBytes?: number
 }
 
-
 /**
  * kafkajs's socket factory with Nagle's algorithm off (TCP_NODELAY, as Kafka's Java client and the broker
  * set it): with one produce request in flight, the last segment of a request may otherwise wait for the
