@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { userInfo } from 'node:os'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
-import { infraDir } from '../paths.js'
+import { infraDir, infraHome } from '../paths.js'
 import { freePort, isListening } from '../ports.js'
 import { isAlive, startDetached, stopProcess } from '../process.js'
 import { lastPorts, rememberPorts, type ServerState } from '../state.js'
@@ -46,6 +47,30 @@ function serverUser(): { readonly uid: number; readonly gid: number } | undefine
   } catch {
     throw new Error('PostgreSQL cannot run as root and there is no `postgres` user: create it (adduser --system --group postgres) or run as another user')
   }
+}
+
+type Account = { readonly uid: number; readonly gid: number }
+
+/** Whether `account` can enter `dir` (and so every folder above it): `test -x` run as that account. */
+function canEnter(dir: string, account: Account, write = false): boolean {
+  return spawnSync('test', [write ? '-w' : '-x', dir], { ...account, stdio: 'ignore' }).status === 0
+}
+
+/**
+ * Where the cluster's files go: PIPE_INFRA_HOME/postgres-logical/data, unless the server runs as `postgres` and cannot
+ * enter that folder (a checkout under a private folder, such as one made by `mktemp -d`: mode 0700, owned by root).
+ * Then a folder of its own under the temp folder, named after the infra home so a later run finds it again.
+ */
+function dataDirFor(home: string, account: Account | undefined): string {
+  const inHome = join(home, 'data')
+  if (account === undefined || canEnter(home, account)) return inHome
+  const name = `pipe-postgres-logical-${createHash('sha256').update(infraHome()).digest('hex').slice(0, 12)}`
+  const parent = [tmpdir(), '/var/tmp', '/tmp'].find((candidate) => canEnter(candidate, account, true))
+  if (parent === undefined) {
+    throw new Error(`the postgres user cannot enter ${home} (a folder above it is private) nor write to ${tmpdir()}, /var/tmp or /tmp: ` +
+      'clone the repository under a folder others can enter (chmod o+x on the folders above it), or set PIPE_INFRA_HOME to one')
+  }
+  return join(parent, name)
 }
 
 /** The server settings, on its command line so a restart on a new port needs no edited file. */
@@ -92,10 +117,12 @@ export async function startPostgresLogical(options: StartOptions): Promise<Omit<
   const previous = lastPorts('postgres-logical')
   const port = await freePort(previous?.['pg'] ?? 5433)
   rememberPorts('postgres-logical', { pg: port })
-  const dataDir = dir('data')
+  mkdirSync(dir('logs'), { recursive: true })
+  const dataDir = dataDirFor(dir(), user)
   if (!options.keepData) rmSync(dataDir, { recursive: true, force: true })
-  for (const sub of ['logs', 'data']) mkdirSync(dir(sub), { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   if (user !== undefined) chownSync(dataDir, user.uid, user.gid)
+  chmodSync(dataDir, 0o700)
   const as = user ?? {}
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     try {
@@ -118,7 +145,7 @@ export async function startPostgresLogical(options: StartOptions): Promise<Omit<
   const { user: login, database } = postgresLogicalLogin
   return {
     name: 'postgres-logical', pid, ports: { pg: port }, endpoint: `127.0.0.1:${port}`, logFile,
-    info: { user: login, database, bin },
+    info: { user: login, database, bin, dataDir },
   }
 }
 
