@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { letUserReach } from '../support/let-user-reach.js'
 import { CLI_CASES, writeWorkFiles, type CliCase } from './bad-input-cases.js'
 import { pipeBin, repoRoot, runPipe, STACK_FRAME, type PipeRun } from './run-pipe.js'
 
@@ -151,6 +152,11 @@ describe('the bad-input corpus on the REST API of pipe worker: a 4xx with Kafka 
 })
 
 describe('a pipeline in a project whose node_modules this user cannot write', () => {
+  // pipe runs as nobody: a checkout in a private folder (mktemp -d) must let it in for this while
+  let restore: (() => void)[] = []
+  beforeAll(() => { restore = [letUserReach('nobody', repoRoot), letUserReach('nobody', tmpdir())] })
+  afterAll(() => { for (const undo of restore) undo() })
+
   /** A project owned by root: package.json, an empty node_modules, a pipeline that throws on its line 3. */
   function project(): string {
     const dir = mkdtempSync(join(tmpdir(), 'pipe-readonly-modules-'))
