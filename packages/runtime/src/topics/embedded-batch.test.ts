@@ -24,6 +24,7 @@ describe('stored batches', () => {
   it('refuse bytes that are no batch instead of reading past them', () => {
     const bytes = encodeBatch(messages).subarray(0, 30)
     expect(() => decodeBatch('t', 0, 0, bytes)).toThrow(RangeError)
+    expect(() => decodeBatch('t', 0, 0, bytes, 2)).toThrow(RangeError) // also while stepping over records before the position
   })
 
   it('count key, value and header bytes plus the per-record overhead toward retention', () => {

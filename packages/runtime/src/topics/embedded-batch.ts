@@ -53,20 +53,34 @@ export function encodeBatch(messages: readonly TopicMessage[]): Buffer {
 }
 
 /**
- * The records of a stored batch from offset `from` on (at most `max`), as views into `data` (no copies).
- * Throws on bytes that are no batch (a damaged store).
+ * The records of a stored batch from offset `from` on (at most `max`), as views into `data` (no copies); the records
+ * before `from` are stepped over without building them. Throws on bytes that are no batch (a damaged store).
  */
 export function decodeBatch(topic: string, partition: number, baseOffset: number, data: Buffer, from = baseOffset, max = Infinity): ConsumedMessage[] {
   const out: ConsumedMessage[] = []
   let at = 0
   let offset = baseOffset
+  const damaged = (): RangeError => new RangeError(`stored batch at offset ${String(baseOffset)} of ${topic}-${String(partition)} is damaged`)
+  const skip = (): void => {
+    const length = data.readInt32LE(at)
+    at += 4 + Math.max(0, length)
+    if (at > data.length) throw damaged()
+  }
   const bytes = (): Buffer | null => {
     const length = data.readInt32LE(at)
     at += 4
     if (length < 0) return null
-    if (at + length > data.length) throw new RangeError(`stored batch at offset ${String(baseOffset)} of ${topic}-${String(partition)} is damaged`)
+    if (at + length > data.length) throw damaged()
     at += length
     return data.subarray(at - length, at)
+  }
+  for (; offset < from && at < data.length; offset++) {
+    at += 8
+    skip()
+    skip()
+    const count = data.readInt32LE(at)
+    at += 4
+    for (let i = 0; i < count; i++) { skip(); skip() }
   }
   while (at < data.length && out.length < max) {
     const timestamp = data.readDoubleLE(at)
@@ -81,7 +95,7 @@ export function decodeBatch(topic: string, partition: number, baseOffset: number
       for (let i = 0; i < count; i++) list.push({ key: (bytes() ?? Buffer.alloc(0)).toString('utf8'), value: bytes() })
       headers = list
     }
-    if (offset >= from) out.push({ topic, partition, offset, key, value, headers, timestamp })
+    out.push({ topic, partition, offset, key, value, headers, timestamp })
     offset++
   }
   return out

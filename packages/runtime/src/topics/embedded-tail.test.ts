@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeBatch, encodeBatch } from './embedded-batch.js'
+import { encodeBatch } from './embedded-batch.js'
 import { createEmbeddedTopicBackend } from './embedded-topic-backend.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import type { ConsumedMessage, TopicMessage } from './topic-backend.js'
@@ -12,22 +12,44 @@ const message = (i: number): TopicMessage => ({
 })
 const values = (got: readonly ConsumedMessage[] | undefined): string[] | undefined => got?.map((m) => Buffer.from(m.value ?? []).toString())
 
+/** Appends the records `from`..`to` (inclusive) of partition `partition` of `topic` as one stored batch. */
+function append(tail: EmbeddedTail, topic: string, partition: number, from: number, to = from): Buffer {
+  const stored = encodeBatch(Array.from({ length: to - from + 1 }, (_, i) => message(from + i)))
+  tail.appendBatch(topic, partition, from, to - from + 1, stored)
+  return stored
+}
+
 describe('EmbeddedTail', () => {
-  it('keeps the records of a stored batch as they are (views into it, not copies), within its limits', () => {
+  it('reads the records of a stored batch as views into it (no copies), within its limits', () => {
     const tail = new EmbeddedTail({ records: 4 })
-    const stored = encodeBatch([10, 11, 12, 13, 14].map(message))
-    const batch = decodeBatch('t', 0, 10, stored)
-    tail.appendBatch(batch)
-    const got = tail.read('t', 0, 11, 10)
-    expect(values(got)).toEqual(['v11', 'v12', 'v13', 'v14'])
-    expect(got?.[0]).toBe(batch[1])
+    append(tail, 't', 0, 10, 12)
+    const stored = append(tail, 't', 0, 13, 14) // 5 records: the oldest batch goes
+    const got = tail.read('t', 0, 13, 10)
+    expect(values(got)).toEqual(['v13', 'v14'])
     expect(got?.[0]?.value?.buffer).toBe(stored.buffer)
-    expect(tail.read('t', 0, 10, 10)).toBeUndefined() // the oldest went: the store answers
+    expect(tail.read('t', 0, 12, 10)).toBeUndefined() // the oldest went: the store answers
+  })
+
+  it('decodes a batch only when it is read (appending builds nothing per record)', () => {
+    const tail = new EmbeddedTail()
+    tail.appendBatch('t', 0, 0, 3, Buffer.from([1, 2, 3])) // no batch: appending does not look inside
+    expect(() => tail.read('t', 0, 0, 10)).toThrow(RangeError)
+  })
+
+  it('reads from a position inside a batch and on into the next ones, up to max records', () => {
+    const tail = new EmbeddedTail()
+    append(tail, 't', 0, 0, 9)
+    append(tail, 't', 0, 10, 19)
+    append(tail, 't', 0, 20, 29)
+    expect(tail.read('t', 0, 7, 8)?.map((m) => m.offset)).toEqual([7, 8, 9, 10, 11, 12, 13, 14])
+    expect(tail.read('t', 0, 25, 100)?.map((m) => m.offset)).toEqual([25, 26, 27, 28, 29])
+    expect(tail.read('t', 0, 10, 1)?.[0]).toMatchObject({ topic: 't', partition: 0, offset: 10, timestamp: 10, headers: [{ key: 'h' }] })
+    expect(values(tail.read('t', 0, 19, 2))).toEqual(['v19', 'v20'])
   })
 
   it('serves the newest records from a position it holds, and nothing it has dropped', () => {
     const tail = new EmbeddedTail({ records: 3 })
-    for (let i = 10; i < 15; i++) tail.append('t', 0, i, message(i))
+    for (let i = 10; i < 15; i++) append(tail, 't', 0, i)
     expect(values(tail.read('t', 0, 12, 10))).toEqual(['v12', 'v13', 'v14'])
     expect(values(tail.read('t', 0, 13, 1))).toEqual(['v13'])
     expect(tail.read('t', 0, 15, 10)).toEqual([]) // caught up
@@ -37,36 +59,38 @@ describe('EmbeddedTail', () => {
     expect(tail.read('t', 0, 14, 10)?.[0]).toMatchObject({ topic: 't', partition: 0, offset: 14, timestamp: 14 })
   })
 
-  it('keeps copies, so a producer reusing its buffers changes nothing read later', () => {
-    const tail = new EmbeddedTail()
-    const m = message(1)
-    tail.append('t', 0, 0, m)
-    ;(m.value as Buffer).fill(0)
-    expect(values(tail.read('t', 0, 0, 1))).toEqual(['v1'])
-  })
-
-  it('holds its limits over all partitions together, dropping the oldest record first', () => {
+  it('holds its limits over all partitions together, dropping the oldest batch first', () => {
     const tail = new EmbeddedTail({ records: 3 })
-    tail.append('t', 0, 0, message(0))
-    tail.append('t', 1, 0, message(1))
-    tail.append('u', 0, 5, message(2))
-    tail.append('t', 1, 1, message(3)) // drops t:0 offset 0, the oldest
+    append(tail, 't', 0, 0)
+    append(tail, 't', 1, 0)
+    append(tail, 'u', 0, 5)
+    append(tail, 't', 1, 1) // drops t:0 offset 0, the oldest
     expect(tail.read('t', 0, 0, 10)).toBeUndefined()
     expect(tail.read('t', 0, 1, 10)).toEqual([]) // t:0 is at its end
-    expect(values(tail.read('t', 1, 0, 10))).toEqual(['v1', 'v3'])
-    expect(values(tail.read('u', 0, 5, 10))).toEqual(['v2'])
-    for (let i = 2; i < 10_000; i++) tail.append('t', 1, i, message(i))
-    expect(values(tail.read('t', 1, 9997, 10))).toEqual(['v9997', 'v9998', 'v9999'])
+    expect(tail.read('t', 1, 0, 10)?.map((m) => m.offset)).toEqual([0, 1])
+    expect(tail.read('u', 0, 5, 10)?.map((m) => m.offset)).toEqual([5])
+    for (let i = 2; i < 10_000; i++) append(tail, 't', 1, i)
+    expect(tail.read('t', 1, 9997, 10)?.map((m) => m.offset)).toEqual([9997, 9998, 9999])
     expect(tail.read('t', 1, 9996, 10)).toBeUndefined()
     expect(tail.read('u', 0, 5, 10)).toBeUndefined()
   })
 
+  it('keeps the newest batch even when it alone is over the limits', () => {
+    const tail = new EmbeddedTail({ records: 2, bytes: 10 })
+    append(tail, 't', 0, 0, 4)
+    expect(tail.read('t', 0, 0, 10)?.map((m) => m.offset)).toEqual([0, 1, 2, 3, 4])
+    append(tail, 't', 0, 5, 9)
+    expect(tail.read('t', 0, 4, 10)).toBeUndefined()
+    expect(tail.read('t', 0, 5, 10)?.map((m) => m.offset)).toEqual([5, 6, 7, 8, 9])
+  })
+
   it('bounds the bytes it keeps, and starts over after a gap in offsets', () => {
-    const tail = new EmbeddedTail({ bytes: 10 })
-    for (let i = 0; i < 4; i++) tail.append('t', 0, i, message(i)) // 6 bytes each
-    expect(values(tail.read('t', 0, 3, 10))).toEqual(['v3'])
-    expect(tail.read('t', 0, 2, 10)).toBeUndefined()
-    tail.append('t', 0, 9, message(9))
+    const size = encodeBatch([message(0)]).length
+    const tail = new EmbeddedTail({ bytes: 2 * size })
+    for (let i = 0; i < 4; i++) append(tail, 't', 0, i)
+    expect(values(tail.read('t', 0, 2, 10))).toEqual(['v2', 'v3'])
+    expect(tail.read('t', 0, 1, 10)).toBeUndefined()
+    append(tail, 't', 0, 9)
     expect(tail.read('t', 0, 3, 10)).toBeUndefined()
     expect(values(tail.read('t', 0, 9, 10))).toEqual(['v9'])
   })

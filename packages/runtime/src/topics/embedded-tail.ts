@@ -1,48 +1,52 @@
-import type { ConsumedMessage, MessageHeader, TopicMessage } from './topic-backend.js'
+import { decodeBatch } from './embedded-batch.js'
+import type { ConsumedMessage } from './topic-backend.js'
 
 /** How much of the newest records the tail keeps, over all partitions together. */
 export interface TailLimits {
   /** @default 20000 */
   readonly records?: number
-  /** Key, value and header bytes. @default 32 MiB */
+  /** Bytes of the stored batches kept. @default 32 MiB */
   readonly bytes?: number
 }
 
-interface PartitionTail {
-  /** messages[head] has offset `start`; entries before head are dropped and compacted away now and then */
-  messages: ConsumedMessage[]
-  head: number
-  start: number
+/** A stored batch as committed: `count` records from offset `base`, in the bytes of `encodeBatch`. */
+interface TailBatch {
+  readonly base: number
+  readonly count: number
+  readonly stored: Buffer
 }
 
-const copy = (bytes: Uint8Array | null): Uint8Array | null => (bytes === null ? null : Buffer.from(bytes))
-const copyHeaders = (headers: readonly MessageHeader[]): readonly MessageHeader[] =>
-  headers.length === 0 ? headers : headers.map((h) => ({ key: h.key, value: copy(h.value) }))
-function sizeOf(m: TopicMessage): number {
-  let n = (m.key?.length ?? 0) + (m.value?.length ?? 0)
-  for (const h of m.headers) n += h.key.length + (h.value?.length ?? 0)
-  return n
+interface PartitionTail {
+  readonly topic: string
+  readonly partition: number
+  /** batches[head] is the oldest kept; entries before head are dropped and compacted away now and then */
+  batches: TailBatch[]
+  head: number
+  /** the offset after the newest record kept */
+  end: number
 }
 
 /** Drops the entries before `head` once they are most of the array. */
 function compact(items: unknown[], head: number): number {
-  if (head < 4096 || head * 2 < items.length) return head
+  if (head < 1024 || head * 2 < items.length) return head
   items.splice(0, head)
   return 0
 }
 
 /**
- * The newest committed records this process wrote, kept in memory so that its sink tasks read what
- * its source tasks just wrote without a SQLite query: the store stays the truth (every record here is
- * committed there first), and a consumer behind the tail reads the store. The limits hold for all
- * partitions together; the oldest record goes first. Only valid while this process is the store's
- * only writer, which the embedded backend is.
+ * The newest committed batches this process wrote, kept in memory as stored (one buffer per batch) so that its
+ * sink tasks read what its source tasks just wrote without a SQLite query. A record is decoded only when read (views
+ * into its batch): nothing per record is done or kept for a batch no one reads from here, and what a reader gets
+ * dies young. The store stays the truth (every batch here is committed there first), and a consumer behind the
+ * tail reads the store. The limits hold for all partitions together, the oldest batch going first (the newest batch
+ * is always kept). Only valid while this process is the store's only writer, which the embedded backend is.
  */
 export class EmbeddedTail {
   readonly #partitions = new Map<string, PartitionTail>()
-  /** the partition of every record kept, oldest first: the oldest record is the head of its partition */
+  /** the partition of every batch kept, oldest first: the oldest batch is the head of its partition */
   #order: PartitionTail[] = []
   #orderHead = 0
+  #records = 0
   #bytes = 0
   readonly #maxRecords: number
   readonly #maxBytes: number
@@ -52,66 +56,40 @@ export class EmbeddedTail {
     this.#maxBytes = Math.max(1, limits.bytes ?? 32 * 2 ** 20)
   }
 
-  /** Appends a record just committed at `offset` of its partition (consecutive offsets, in order); keeps a copy of its bytes. */
-  append(topic: string, partition: number, offset: number, message: TopicMessage): void {
-    const kept: ConsumedMessage = { topic, partition, offset, key: copy(message.key), value: copy(message.value), headers: copyHeaders(message.headers), timestamp: message.timestamp }
-    this.#keep(this.#tailFor(kept), kept)
-  }
-
   /**
-   * Appends records just committed, as they are: their bytes must never change (views into a stored
-   * batch are kept, not copied).
+   * Appends a batch just committed: `count` records of a partition from offset `base`, following what the tail
+   * holds of it. `stored` is kept as it is: its bytes must never change.
    */
-  appendBatch(messages: readonly ConsumedMessage[]): void {
-    let tail: PartitionTail | undefined
-    let topic = ''
-    let partition = -1
-    for (const m of messages) {
-      // looked up again only when the partition changes (a stored batch is one partition's) or an offset does not follow
-      if (tail === undefined || m.topic !== topic || m.partition !== partition || tail.start + tail.messages.length - tail.head !== m.offset) {
-        tail = this.#tailFor(m)
-        topic = m.topic
-        partition = m.partition
-      }
-      this.#keep(tail, m)
-    }
-  }
-
-  /** The tail of `m`'s partition, to append `m` to: a new one when there is none or `m` does not follow it. */
-  #tailFor(m: ConsumedMessage): PartitionTail {
-    const key = `${m.topic}:${String(m.partition)}`
+  appendBatch(topic: string, partition: number, base: number, count: number, stored: Buffer): void {
+    if (count === 0) return
+    const key = `${topic}:${String(partition)}`
     let tail = this.#partitions.get(key)
-    if (tail !== undefined && tail.start + tail.messages.length - tail.head !== m.offset) {
+    if (tail !== undefined && tail.end !== base) {
       // a gap (cannot happen while this process is the only writer): start over
       this.clear()
       tail = undefined
     }
     if (tail === undefined) {
-      tail = { messages: [], head: 0, start: m.offset }
+      tail = { topic, partition, batches: [], head: 0, end: base }
       this.#partitions.set(key, tail)
     }
-    return tail
-  }
-
-  #keep(tail: PartitionTail, kept: ConsumedMessage): void {
-    tail.messages.push(kept)
+    tail.batches.push({ base, count, stored })
+    tail.end = base + count
     this.#order.push(tail)
-    this.#bytes += sizeOf(kept)
-    while (this.#order.length - this.#orderHead > this.#maxRecords || (this.#bytes > this.#maxBytes && this.#order.length - this.#orderHead > 1)) {
-      this.#dropOldest()
-    }
+    this.#records += count
+    this.#bytes += stored.length
+    while ((this.#records > this.#maxRecords || this.#bytes > this.#maxBytes) && this.#order.length - this.#orderHead > 1) this.#dropOldest()
     this.#orderHead = compact(this.#order, this.#orderHead)
   }
 
   #dropOldest(): void {
     const tail = this.#order[this.#orderHead] as PartitionTail
     this.#order[this.#orderHead++] = undefined as unknown as PartitionTail
-    const dropped = tail.messages[tail.head] as ConsumedMessage
-    tail.messages[tail.head] = undefined as unknown as ConsumedMessage
-    this.#bytes -= sizeOf(dropped)
-    tail.head++
-    tail.start++
-    tail.head = compact(tail.messages, tail.head)
+    const dropped = tail.batches[tail.head] as TailBatch
+    tail.batches[tail.head++] = undefined as unknown as TailBatch
+    this.#records -= dropped.count
+    this.#bytes -= dropped.stored.length
+    tail.head = compact(tail.batches, tail.head)
   }
 
   /**
@@ -120,10 +98,20 @@ export class EmbeddedTail {
    */
   read(topic: string, partition: number, position: number, max: number): readonly ConsumedMessage[] | undefined {
     const tail = this.#partitions.get(`${topic}:${String(partition)}`)
-    if (tail === undefined || position < tail.start) return undefined
-    const from = tail.head + (position - tail.start)
-    if (from >= tail.messages.length) return position === tail.start + tail.messages.length - tail.head ? [] : undefined
-    return tail.messages.slice(from, from + max)
+    if (tail === undefined) return undefined
+    if (position === tail.end) return []
+    const oldest = tail.batches[tail.head]
+    if (oldest === undefined || position < oldest.base || position > tail.end) return undefined
+    // readers are mostly near the end: look from the newest batch back
+    let i = tail.batches.length - 1
+    while (i > tail.head && (tail.batches[i] as TailBatch).base > position) i--
+    const out: ConsumedMessage[] = []
+    for (; i < tail.batches.length && out.length < max; i++) {
+      const batch = tail.batches[i] as TailBatch
+      const got = decodeBatch(topic, partition, batch.base, batch.stored, Math.max(position, batch.base), max - out.length)
+      for (const m of got) out.push(m)
+    }
+    return out
   }
 
   /** Forgets everything (after a rolled-back write, or a gap in a partition's offsets). */
@@ -131,6 +119,7 @@ export class EmbeddedTail {
     this.#partitions.clear()
     this.#order = []
     this.#orderHead = 0
+    this.#records = 0
     this.#bytes = 0
   }
 }

@@ -5,7 +5,7 @@ import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../rec
 import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
-import { decodeBatch, encodeBatch, storedSize } from './embedded-batch.js'
+import { encodeBatch, storedSize } from './embedded-batch.js'
 import { checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
 import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
 import { EmbeddedTail } from './embedded-tail.js'
@@ -234,7 +234,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     // committed: now the tail may serve them
     for (const run of runs) {
       // the tail's records are views into the stored batch: one buffer per batch, no copy per record
-      if (run.stored !== undefined) this.#tail.appendBatch(decodeBatch(run.topic, run.partition, run.base, run.stored))
+      if (run.stored !== undefined) this.#tail.appendBatch(run.topic, run.partition, run.base, run.messages.length, run.stored)
       this.#retention.added(run.topic, run.partition, run.bytes)
     }
     return Promise.resolve()
