@@ -31,7 +31,5 @@ const env = {
 }
 console.log(`[compat] Kafka and Kafka Connect ${compatVersion} in ${env.PIPE_INFRA_HOME}: ${compatFiles.length} test files`)
 const vitest = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs')
-// one file at a time: the main suite runs two, but here two SMT parity files posting a dozen connectors each to the one
-// Kafka Connect 3.9.1 worker at once left its sinks empty for 150 s (CI, 2026-12-06); one at a time they always wrote
-const result = spawnSync(process.execPath, [vitest, 'run', '--project', 'integration', '--maxWorkers', '1', ...compatFiles, ...process.argv.slice(2)], { cwd: repoRoot, env, stdio: 'inherit' })
+const result = spawnSync(process.execPath, [vitest, 'run', '--project', 'integration', ...compatFiles, ...process.argv.slice(2)], { cwd: repoRoot, env, stdio: 'inherit' })
 process.exitCode = result.status ?? 1

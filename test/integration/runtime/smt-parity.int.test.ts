@@ -37,7 +37,10 @@ async function produceFixtures(): Promise<void> {
   const kafka = new Kafka({ brokers: [...servers().kafka.brokers], logLevel: logLevel.NOTHING })
   const admin = kafka.admin()
   await admin.connect()
-  await admin.createTopics({ waitForLeaders: true, topics: SUITES.map((s) => ({ topic: s.topic, numPartitions: 1 })) })
+  // kept forever: the records carry 2024 timestamps, past the broker's 7-day default retention, and a retention check
+  // between this produce and the sinks' first fetch deleted them all (compat CI, 2026-12-07: Kafka 3.9.1 log
+  // "Incremented log start offset to 4 due to segment deletion"; the sinks, reset to 4, stayed empty for 150 s)
+  await admin.createTopics({ waitForLeaders: true, topics: SUITES.map((s) => ({ topic: s.topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '-1' }] })) })
   await admin.disconnect()
   const producer = kafka.producer()
   await producer.connect()
