@@ -81,6 +81,8 @@ export class PostgresCdcTask implements SourceTask {
   #confirmed: string | undefined
   #stopped = false
   #snapshotting: Promise<void> | undefined
+  /** while the snapshot reads: a table slow to answer is work in progress, not idleness */
+  #inSnapshot = false
 
   get #partition(): { server: string } {
     return { server: this.#config.prefix }
@@ -165,6 +167,15 @@ export class PostgresCdcTask implements SourceTask {
 
   /** Reads every captured table in one repeatable-read transaction (the slot's exported snapshot when there is one). */
   async #snapshot(exported: { client: pg.Client; snapshot: string; lsn: number } | undefined): Promise<void> {
+    this.#inSnapshot = true
+    try {
+      await this.#readSnapshot(exported)
+    } finally {
+      this.#inSnapshot = false
+    }
+  }
+
+  async #readSnapshot(exported: { client: pg.Client; snapshot: string; lsn: number } | undefined): Promise<void> {
     const config = this.#config
     const client = await connect(config)
     try {
@@ -381,6 +392,11 @@ export class PostgresCdcTask implements SourceTask {
 
   #throwFailure(): void {
     if (this.#failure !== undefined) throw this.#failure
+  }
+
+  /** True while the snapshot runs: `--max-idle` does not stop a task whose table is slow to answer before its first row. */
+  isBusy(): boolean {
+    return this.#inSnapshot
   }
 
   async poll(): Promise<readonly PolledRecord[]> {
