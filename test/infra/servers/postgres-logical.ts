@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { infraDir, infraHome } from '../paths.js'
@@ -35,11 +35,13 @@ export function postgresBin(): string {
   return join(debianRoot, newest, 'bin')
 }
 
+type Account = { readonly uid: number; readonly gid: number }
+
 /**
  * PostgreSQL refuses to run as root: as root the server runs as the `postgres` system user, else as
  * the current user. Returns the uid/gid to spawn with (none when no switch is needed).
  */
-function serverUser(): { readonly uid: number; readonly gid: number } | undefined {
+function serverUser(): Account | undefined {
   if (process.getuid?.() !== 0) return undefined
   const id = (flag: string): number => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
   try {
@@ -48,8 +50,6 @@ function serverUser(): { readonly uid: number; readonly gid: number } | undefine
     throw new Error('PostgreSQL cannot run as root and there is no `postgres` user: create it (adduser --system --group postgres) or run as another user')
   }
 }
-
-type Account = { readonly uid: number; readonly gid: number }
 
 /** Whether `account` can enter `dir` (and so every folder above it): `test -x` run as that account. */
 function canEnter(dir: string, account: Account, write = false): boolean {
@@ -122,7 +122,6 @@ export async function startPostgresLogical(options: StartOptions): Promise<Omit<
   if (!options.keepData) rmSync(dataDir, { recursive: true, force: true })
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   if (user !== undefined) chownSync(dataDir, user.uid, user.gid)
-  chmodSync(dataDir, 0o700)
   const as = user ?? {}
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     try {

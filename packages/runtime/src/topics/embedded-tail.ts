@@ -17,8 +17,6 @@ interface TailBatch {
 }
 
 interface PartitionTail {
-  readonly topic: string
-  readonly partition: number
   /** batches[head] is the oldest kept; entries before head are dropped and compacted away now and then */
   batches: TailBatch[]
   head: number
@@ -70,7 +68,7 @@ export class EmbeddedTail {
       tail = undefined
     }
     if (tail === undefined) {
-      tail = { topic, partition, batches: [], head: 0, end: base }
+      tail = { batches: [], head: 0, end: base }
       this.#partitions.set(key, tail)
     }
     tail.batches.push({ base, count, stored })

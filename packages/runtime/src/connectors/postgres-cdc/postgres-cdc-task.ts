@@ -122,7 +122,8 @@ export class PostgresCdcTask implements SourceTask {
       let exported: { client: pg.Client; snapshot: string; lsn: number } | undefined
       if (!slot.exists) exported = await this.#createSlot(wantSnapshot)
       if (wantSnapshot) {
-        this.#snapshotting = this.#snapshot(exported).catch((error: unknown) => { this.#fail(error) })
+        this.#inSnapshot = true
+        this.#snapshotting = this.#snapshot(exported).catch((error: unknown) => { this.#fail(error) }).finally(() => { this.#inSnapshot = false })
       } else {
         await exported?.client.end().catch(() => undefined)
       }
@@ -167,15 +168,6 @@ export class PostgresCdcTask implements SourceTask {
 
   /** Reads every captured table in one repeatable-read transaction (the slot's exported snapshot when there is one). */
   async #snapshot(exported: { client: pg.Client; snapshot: string; lsn: number } | undefined): Promise<void> {
-    this.#inSnapshot = true
-    try {
-      await this.#readSnapshot(exported)
-    } finally {
-      this.#inSnapshot = false
-    }
-  }
-
-  async #readSnapshot(exported: { client: pg.Client; snapshot: string; lsn: number } | undefined): Promise<void> {
     const config = this.#config
     const client = await connect(config)
     try {
