@@ -200,3 +200,30 @@ describe('engine.isIdle with a task still starting', () => {
     await engine.stop()
   })
 })
+
+describe('engine.isIdle after a slow start', () => {
+  it('counts the idle time from when the task started running, not from when it was created', async () => {
+    let release: () => void = () => undefined
+    const starting = new Promise<void>((resolve) => { release = resolve })
+    let polled = false
+    const slowStart = {
+      type: 'source' as const,
+      taskConfigs: (config: Record<string, string>) => [config],
+      createTask: () => ({
+        start: () => starting,
+        // the first poll waits for a snapshot that has only just begun (PostgreSQL CDC after CREATE_REPLICATION_SLOT)
+        poll: async () => { polled = true; await new Promise((r) => setTimeout(r, 200)); return [] },
+        stop: () => Promise.resolve(),
+      }),
+    }
+    const registry = defaultRegistry({ writer: { write: () => undefined } }).with({ connectors: { SlowStart: slowStart } })
+    const engine = createEngine({ backend: createMemoryTopicBackend(), registry, idleWaitMs: 5 })
+    await engine.start([{ name: 'src', config: { 'connector.class': 'SlowStart', topic: 't', 'value.converter': STRING } }])
+    await new Promise((r) => setTimeout(r, 80))
+    release()
+    await until(() => polled && engine.status('src').tasks[0]?.state === 'RUNNING')
+    // start() took 80 ms, more than the 30 ms idle limit; the task has run for less than that
+    expect(engine.isIdle(30)).toBe(false)
+    await engine.stop()
+  })
+})

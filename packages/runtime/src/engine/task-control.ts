@@ -36,7 +36,9 @@ export class TaskControl {
     const now = this.clock.now()
     const spent = now - m.stateSince
     const left = this.#state.value
-    this.#metrics = { ...m, stateSince: now, runningMs: m.runningMs + (left === 'RUNNING' ? spent : 0), pausedMs: m.pausedMs + (left === 'PAUSED' ? spent : 0) }
+    // starting to run is activity: --max-idle counts from there, not from a start() that took longer than its limit
+    const lastActivity = next === 'RUNNING' ? now : m.lastActivity
+    this.#metrics = { ...m, stateSince: now, lastActivity, runningMs: m.runningMs + (left === 'RUNNING' ? spent : 0), pausedMs: m.pausedMs + (left === 'PAUSED' ? spent : 0) }
     this.#state.next(next)
   }
 
