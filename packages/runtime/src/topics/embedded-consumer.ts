@@ -39,8 +39,15 @@ function statements(db: Database): Statements {
 export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: EmbeddedTail): TopicConsumer {
   const s = statements(db)
   const position = new Map<string, number>()
-  const assignment = (): [string, number][] =>
-    options.topics.flatMap((topic) => assignedPartitions(s.partitions.get(topic)?.partitions ?? 0, options.member.index, options.member.count).map((p): [string, number] => [topic, p]))
+  // a topic's partitions never change once it exists (until then: none, asked again at each read)
+  let assigned: [string, number][] | undefined
+  const assignment = (): [string, number][] => {
+    if (assigned !== undefined) return assigned
+    const counts = options.topics.map((topic) => s.partitions.get(topic)?.partitions ?? 0)
+    const pairs = options.topics.flatMap((topic, i) => assignedPartitions(counts[i] ?? 0, options.member.index, options.member.count).map((p): [string, number] => [topic, p]))
+    if (counts.every((n) => n > 0)) assigned = pairs
+    return pairs
+  }
   const positionOf = (topic: string, p: number): number => position.get(`${topic}:${p}`) ?? s.committed.get(options.group, topic, p)?.offset ?? 0
   const read = (max: number): ConsumedMessage[] => {
     const out: ConsumedMessage[] = []
