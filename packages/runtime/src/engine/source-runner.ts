@@ -125,14 +125,13 @@ const SLICE = 256
  */
 const KAFKA_SLICE = 1024
 /**
- * While one produce waits for its acknowledgement (Kafka's broker, or the embedded store's writer thread), the
- * runner keeps polling and converting slices (as Kafka's producer accumulates records while a request is in
- * flight) and produces them all in the next request: up to this many messages and about this many bytes (under
- * the Kafka client's 1,000,000-byte request bound), so fewer and bigger requests, or transactions, when the other
- * side is slow to answer and small ones when it is quick.
+ * On Kafka, while one produce request waits for its acknowledgement, the runner keeps polling and converting
+ * slices (as Kafka's producer accumulates records while a request is in flight) and produces them all in the
+ * next request: up to this many messages and about this many bytes (under the client's 1,000,000-byte request
+ * bound), so fewer and bigger requests when the broker is slow to answer and small ones when it is quick.
  */
-const GATHER_MESSAGES = 4096
-const GATHER_BYTES = 900_000
+const KAFKA_GATHER_MESSAGES = 4096
+const KAFKA_GATHER_BYTES = 900_000
 
 function messageBytes(messages: readonly TopicMessage[]): number {
   let n = 0
@@ -176,13 +175,14 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
     return part
   }
   const next = async (): Promise<PreparedBatch> => prepare(deps, await take())
+  const gather = deps.backend.kind === 'kafka'
   // more slices while the batch before is still in flight, one per turn of the event loop (acknowledgements,
   // sinks and timers run between them); an empty poll, a stop or a full request ends the gathering
   const gatherWhile = async (first: PreparedBatch, inFlight: () => boolean): Promise<PreparedBatch> => {
     const parts = [first]
     let count = first.messages.length
     let bytes = messageBytes(first.messages)
-    while (first.polled > 0 && count + slice <= GATHER_MESSAGES && bytes < GATHER_BYTES) {
+    while (first.polled > 0 && count + slice <= KAFKA_GATHER_MESSAGES && bytes < KAFKA_GATHER_BYTES) {
       await control.nextTurn()
       if (!inFlight() || control.isStopping() || control.isPaused()) break
       const more = await next()
@@ -210,7 +210,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
       }
       let acknowledged = false
       const producing = control.busy(() => produceBatch(deps, batch)).finally(() => { acknowledged = true })
-      ahead = next().then((first) => gatherWhile(first, () => !acknowledged))
+      ahead = gather ? next().then((first) => gatherWhile(first, () => !acknowledged)) : next()
       // settled by the next turn of the loop; observed here so that a failing poll while this batch is produced is not unhandled
       ahead.catch(() => undefined)
       await producing

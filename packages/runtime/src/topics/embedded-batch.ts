@@ -37,8 +37,7 @@ function putBytes(out: Buffer, at: number, bytes: Uint8Array | null): number {
  * decodeBatch('t', 0, 5, encodeBatch(messages)) // the messages again, at offsets 5, 6, ...
  */
 export function encodeBatch(messages: readonly TopicMessage[]): Buffer {
-  // its own memory, never a slice of Node's pool: the store's writer thread takes it and gives it back (embedded-writer.ts)
-  const out = Buffer.allocUnsafeSlow(encodedLength(messages))
+  const out = Buffer.allocUnsafe(encodedLength(messages))
   let at = 0
   for (const m of messages) {
     at = out.writeDoubleLE(m.timestamp, at)

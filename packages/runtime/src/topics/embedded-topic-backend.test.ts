@@ -4,7 +4,6 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createEmbeddedTopicBackend } from './embedded-topic-backend.js'
 import type { TopicMessage } from './topic-backend.js'
@@ -88,28 +87,4 @@ describe('embedded topic backend', () => {
     expect(count).toBeGreaterThan(0)
     expect(offset).toEqual({ position: count })
   }, 30_000)
-
-  it('fails a write the store refuses, and the writes made after it, then writes again from where the store ends', async () => {
-    const dir = await stateDir()
-    const backend = createEmbeddedTopicBackend({ stateDir: dir })
-    await backend.ensureTopic({ name: 't', partitions: 1 })
-    await backend.produce([message(0)], { connector: 'src', offsets: [{ partition: { f: 'x' }, offset: { position: 0 } }] })
-    // another writer takes offset 1 behind the backend's back (an empty batch): its next batch, at offset 1, breaks the unique index
-    const other = new Database(join(dir, 'pipe.db'))
-    other.prepare('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)').run('t', 0, 1, 1, 0, 0, Buffer.alloc(0))
-    other.close()
-    // two writes in flight: the first is refused by SQLite, the second (offset 2, after it) is not written either
-    const first = backend.produce([message(1)], { connector: 'src', offsets: [{ partition: { f: 'x' }, offset: { position: 1 } }] })
-    const second = backend.produce([message(2)], { connector: 'src', offsets: [{ partition: { f: 'x' }, offset: { position: 2 } }] })
-    await expect(first).rejects.toMatchObject({ name: 'SqliteError', code: 'SQLITE_CONSTRAINT_UNIQUE' })
-    await expect(second).rejects.toThrow(/earlier write to the store failed/)
-    expect(await backend.readSourceOffset('src', { f: 'x' })).toEqual({ position: 0 })
-    // the next write goes after what the store holds (offset 2) and commits with its source offset
-    await backend.produce([message(3)], { connector: 'src', offsets: [{ partition: { f: 'x' }, offset: { position: 3 } }] })
-    expect(await backend.readSourceOffset('src', { f: 'x' })).toEqual({ position: 3 })
-    const consumer = await backend.consumer({ group: 'g', topics: ['t'], member: { index: 0, count: 1 } })
-    const got = await consumer.fetch(10, 0)
-    expect(got.map((m) => [m.offset, m.timestamp])).toEqual([[0, 0], [2, 3]])
-    await backend.close()
-  })
 })

@@ -2,13 +2,13 @@ import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
+import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js'
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
 import { encodeBatch, storedSize } from './embedded-batch.js'
 import { checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
 import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
 import { EmbeddedTail } from './embedded-tail.js'
-import { startWriter, type StoredRun, type StoreWriter } from './embedded-writer.js'
 import { createPartitioner } from './partitioner.js'
 import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
 
@@ -42,12 +42,19 @@ export interface EmbeddedBackendOptions {
   readonly retention?: RetentionLimits
 }
 
+/** How often the WAL is checkpointed: it grows by what is written meanwhile. */
+const CHECKPOINT_EVERY_MS = 250
+
 /** The messages of one produce call bound for one partition, in order, and their index in the call. */
 interface PartitionRun {
   readonly topic: string
   readonly partition: number
   readonly base: number
   readonly messages: TopicMessage[]
+  /** retention size, once stored */
+  bytes: number
+  /** the stored batch, once stored: the tail keeps views into it */
+  stored: Buffer | undefined
 }
 
 function prepare(db: Database.Database) {
@@ -55,6 +62,9 @@ function prepare(db: Database.Database) {
     topic: db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?'),
     createTopic: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO topics (name, partitions, config) VALUES (?, ?, ?)'),
     end: db.prepare<[string, number], { end: number | null }>('SELECT MAX(last_offset) + 1 AS end FROM batches WHERE topic = ? AND partition = ?'),
+    insert: db.prepare<[string, number, number, number, number, number, Buffer]>('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    putOffset: db.prepare<[string, string, string]>('INSERT INTO source_offsets (connector, partition_key, offset) VALUES (?, ?, ?) ON CONFLICT (connector, partition_key) DO UPDATE SET offset = excluded.offset'),
+    deleteOffset: db.prepare<[string, string]>('DELETE FROM source_offsets WHERE connector = ? AND partition_key = ?'),
     getOffset: db.prepare<[string, string], { offset: string }>('SELECT offset FROM source_offsets WHERE connector = ? AND partition_key = ?'),
     listOffsets: db.prepare<[string], { partition_key: string; offset: string }>('SELECT partition_key, offset FROM source_offsets WHERE connector = ?'),
     groupOffsets: db.prepare<[string], TopicPartitionOffset>('SELECT topic, partition, offset FROM consumer_offsets WHERE grp = ? ORDER BY topic, partition'),
@@ -64,15 +74,17 @@ function prepare(db: Database.Database) {
   }
 }
 
-/** `messages` (one partition's, in order) as one stored batch from offset `base`, with its retention size. */
-function storedRun(topic: string, partition: number, base: number, messages: readonly TopicMessage[]): StoredRun & { readonly stored: Buffer } {
+/** Stores `messages` (one partition's, in order) as one batch from offset `base`; returns its retention size and bytes. */
+function insertBatch(insert: ReturnType<typeof prepare>['insert'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): { bytes: number; stored: Buffer } {
   let bytes = 0
   let maxTimestamp = -Infinity
   for (const m of messages) {
     bytes += storedSize(m)
     if (m.timestamp > maxTimestamp) maxTimestamp = m.timestamp
   }
-  return { topic, partition, base, last: base + messages.length - 1, maxTimestamp, bytes, stored: encodeBatch(messages) }
+  const stored = encodeBatch(messages)
+  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, stored)
+  return { bytes, stored }
 }
 
 const defaultOwner = (): string => ['node', ...process.argv.slice(1, 2)].join(' ')
@@ -93,13 +105,12 @@ function prepareWriter(db: Database.Database, file: string, options: EmbeddedBac
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('busy_timeout = 5000')
-  db.pragma('wal_autocheckpoint = 0') // startWriter's thread does it, between its writes
+  db.pragma('wal_autocheckpoint = 0') // startCheckpointer's thread does it
   db.pragma(`journal_size_limit = ${String(16 * 2 ** 20)}`) // the WAL is cut back to this when it starts over
   const convert = checkStoreFormat(db, file, false)
   createSchema(db)
-  const insert = db.prepare<[string, number, number, number, number, number, Buffer]>('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  const store = (run: ReturnType<typeof storedRun>): void => { insert.run(run.topic, run.partition, run.base, run.last, run.maxTimestamp, run.bytes, run.stored) }
-  if (convert) migrateStore(db, (topic, partition, base, messages) => { store(storedRun(topic, partition, base, messages)) })
+  const insert = prepare(db).insert
+  if (convert) migrateStore(db, (topic, partition, base, messages) => { insertBatch(insert, topic, partition, base, messages) })
   else db.pragma(`user_version = ${String(STORE_FORMAT)}`)
 }
 
@@ -124,16 +135,16 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly kind = 'embedded'
   readonly #db: Database.Database
   readonly #lock: StateDirLock | undefined
-  /** the thread that writes batches and source offsets; none when read-only */
-  readonly #writer: StoreWriter | undefined
-  /** bumped by a failed write: the writes made after it fail too, and only the first resets the store's ends */
-  #epoch = 0
+  readonly #checkpointer: Checkpointer | undefined
+  #checkpointedAt = 0
   readonly #s: ReturnType<typeof prepare>
   readonly #defaultPartitions: number
   readonly #partitioner = createPartitioner()
   // next offset per topic partition and partitions per topic: this process is the store's only writer
   readonly #ends = new Map<string, number>()
   readonly #known = new Map<string, number>()
+  /** writes a batch and its source offsets in one transaction; returns where its messages went, per partition */
+  readonly #write: (messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => PartitionRun[]
   // the newest committed records, for this process's consumers
   readonly #tail = new EmbeddedTail()
   readonly #retention: EmbeddedRetention
@@ -144,10 +155,20 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#file = join(options.stateDir ?? '.pipe', 'pipe.db')
     this.#db = db
     this.#lock = lock
-    this.#writer = lock === undefined ? undefined : startWriter(this.#file, options.synchronous === 'full' ? 'FULL' : 'NORMAL')
+    this.#checkpointer = lock === undefined ? undefined : startCheckpointer(join(options.stateDir ?? '.pipe', 'pipe.db'))
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
     this.#retention = new EmbeddedRetention(db, options.retention)
+    this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
+      const runs = this.#place(messages)
+      for (const run of runs) ({ bytes: run.bytes, stored: run.stored } = insertBatch(this.#s.insert, run.topic, run.partition, run.base, run.messages))
+      for (const { partition, offset } of commit?.offsets ?? []) {
+        const key = JSON.stringify(partition)
+        if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
+        else this.#s.putOffset.run(commit?.connector ?? '', key, JSON.stringify(offset))
+      }
+      return runs
+    })
   }
 
   #partitionsOf(topic: string): number {
@@ -184,7 +205,7 @@ class EmbeddedTopicBackend implements TopicBackend {
         const key = `${m.topic}:${String(partition)}`
         run = runs.get(key)
         if (run === undefined) {
-          run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [] }
+          run = { topic: m.topic, partition, base: this.#endOf(m.topic, partition), messages: [], bytes: 0, stored: undefined }
           runs.set(key, run)
         }
       }
@@ -201,39 +222,36 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   produce(messages: readonly TopicMessage[], sourceOffsets?: SourceOffsetCommit): Promise<void> {
-    const writer = this.#writer
-    // as SQLite refuses a read-only connection's write
-    if (writer === undefined) return Promise.reject(new Database.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY'))
-    const epoch = this.#epoch
-    // offsets are handed out here, in the order of the calls, and the thread commits in that order
-    let runs: ReturnType<typeof storedRun>[]
+    let runs: PartitionRun[]
     try {
-      // #place hands out offsets only once it placed every message (a topic it could not create throws before)
-      runs = this.#place(messages).map((run) => storedRun(run.topic, run.partition, run.base, run.messages))
+      runs = this.#write(messages, sourceOffsets)
     } catch (error) {
+      this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
+      this.#tail.clear()
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
-    const offsets = (sourceOffsets?.offsets ?? []).map(({ partition, offset }) => [JSON.stringify(partition), offset === null ? null : JSON.stringify(offset)] as const)
-    return writer.write({ runs, connector: sourceOffsets?.connector ?? '', offsets }).then((stored) => {
-      // committed: now the tail may serve them, as views into the stored batch (one buffer per batch, no copy per record)
-      for (const [i, run] of runs.entries()) {
-        const batch = stored[i]
-        if (batch !== undefined) this.#tail.appendBatch(run.topic, run.partition, run.base, run.last - run.base + 1, batch)
-        this.#retention.added(run.topic, run.partition, run.bytes)
-      }
-    }, (error: unknown) => {
-      this.#failed(epoch)
-      throw error
-    })
+    this.#finishCheckpoint()
+    // committed: now the tail may serve them
+    for (const run of runs) {
+      // the tail's records are views into the stored batch: one buffer per batch, no copy per record
+      if (run.stored !== undefined) this.#tail.appendBatch(run.topic, run.partition, run.base, run.messages.length, run.stored)
+      this.#retention.added(run.topic, run.partition, run.bytes)
+    }
+    return Promise.resolve()
   }
 
-  /** After a failed write: the offsets handed out from it on are free again; the thread takes writes again. */
-  #failed(epoch: number): void {
-    if (epoch !== this.#epoch) return
-    this.#epoch++
-    this.#ends.clear()
-    this.#tail.clear()
-    this.#writer?.reset()
+  /**
+   * Four times a second, a checkpoint on the thread; when it is done, the rest of it here, between two
+   * writes: only a checkpoint that copied the whole WAL lets the next write start the WAL over.
+   */
+  #finishCheckpoint(): void {
+    const checkpointer = this.#checkpointer
+    if (checkpointer === undefined) return
+    if (checkpointer.takeDone()) this.#db.pragma('wal_checkpoint(PASSIVE)')
+    const now = Date.now()
+    if (checkpointer.busy || now - this.#checkpointedAt < CHECKPOINT_EVERY_MS) return
+    this.#checkpointedAt = now
+    checkpointer.request()
   }
 
   pressure(topics: readonly string[]): string | undefined {
@@ -293,7 +311,7 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   async close(): Promise<void> {
-    await this.#writer?.stop()
+    await this.#checkpointer?.stop()
     this.#db.close() // the last connection to close checkpoints what is left
     this.#lock?.release()
   }
