@@ -35,7 +35,8 @@ describe('pipe run when the embedded store\'s disk is full', () => {
   it('fails in one line that says to free space, and the next run resumes with nothing lost or repeated', async () => {
     tmpfs(disk, '2m')
     const lines = Array.from({ length: 200_000 }, (_, i) => `${String(i).padStart(8, '0')} ${'x'.repeat(190)}\n`)
-    writeFileSync(join(dir, 'input.txt'), lines.join(''))
+    const input = lines.join('')
+    writeFileSync(join(dir, 'input.txt'), input)
     const args = ['run', fixture, '--state-dir', join(disk, '.pipe'), '--max-idle', '2s']
     const env = { PIPE_FIXTURE_NAME: 'disk-full' }
 
@@ -51,7 +52,7 @@ describe('pipe run when the embedded store\'s disk is full', () => {
     const again = await runPipe(args, { cwd: dir, env })
     expect(again.status, again.stderr).toBe(0)
     const output = readFileSync(join(dir, 'output.txt'), 'utf8')
-    expect(output.length).toBe(lines.join('').length)
-    expect(output === lines.join('')).toBe(true)
+    expect(output.length).toBe(input.length)
+    expect(output === input).toBe(true)
   }, 120_000)
 })

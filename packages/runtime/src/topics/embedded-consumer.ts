@@ -43,9 +43,9 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: 
   let assigned: [string, number][] | undefined
   const assignment = (): [string, number][] => {
     if (assigned !== undefined) return assigned
-    const counts = options.topics.map((topic) => s.partitions.get(topic)?.partitions ?? 0)
-    const pairs = options.topics.flatMap((topic, i) => assignedPartitions(counts[i] ?? 0, options.member.index, options.member.count).map((p): [string, number] => [topic, p]))
-    if (counts.every((n) => n > 0)) assigned = pairs
+    const counts = options.topics.map((topic) => [topic, s.partitions.get(topic)?.partitions ?? 0] as const)
+    const pairs = counts.flatMap(([topic, n]) => assignedPartitions(n, options.member.index, options.member.count).map((p): [string, number] => [topic, p]))
+    if (counts.every(([, n]) => n > 0)) assigned = pairs
     return pairs
   }
   const positionOf = (topic: string, p: number): number => position.get(`${topic}:${p}`) ?? s.committed.get(options.group, topic, p)?.offset ?? 0
