@@ -1,5 +1,5 @@
 // @servers
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +14,13 @@ const BOUND = 64 * 2 ** 20
 const CALLS = ['/connectors', '/connectors/soak-gen/status', '/connectors/soak-lines/status', '/connectors/soak-sink/status', '/connectors/soak-lines/offsets']
 
 const rssOf = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'))?.[1] ?? 0) * 1024
-const storeSize = (dir: string): number => ['pipe.db', 'pipe.db-wal'].reduce((n, f) => { try { return n + statSync(join(dir, f)).size } catch { return n } }, 0)
+/** pipe.db, its WAL and the segment files of every partition (retention deletes them while they are walked). */
+function storeSize(dir: string): number {
+  const size = (path: string): number => { try { return statSync(path).size } catch { return 0 } }
+  const list = (path: string): string[] => { try { return readdirSync(path) } catch { return [] } }
+  const segments = list(join(dir, 'segments')).flatMap((p) => list(join(dir, 'segments', p)).map((f) => join(dir, 'segments', p, f)))
+  return [join(dir, 'pipe.db'), join(dir, 'pipe.db-wal'), ...segments].reduce((n, f) => n + size(f), 0)
+}
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 

@@ -9,12 +9,18 @@ const FEW_FRAMES = 256
 // runs in the thread: its own connection, PASSIVE checkpoints when asked (they never wait for, nor block, the writer)
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads')
+const { closeSync, fsyncSync, openSync } = require('node:fs')
 const Database = require(workerData.module)
 const db = new Database(workerData.path)
 db.pragma('busy_timeout = 1000')
 parentPort.on('message', (m) => {
   if (m === 'stop') { db.close(); parentPort.close(); return }
   try {
+    // the segment files written since the last request first: the batches the checkpoint makes durable are on disk
+    for (const path of m.sync) {
+      let fd
+      try { fd = openSync(path, 'r'); fsyncSync(fd) } catch {} finally { if (fd !== undefined) closeSync(fd) }
+    }
     // passes until one had little to copy: the writer's own pass then copies only that little, and syncs it
     let logged = 0
     for (let pass = 0; pass < ${String(MAX_PASSES)}; pass++) {
@@ -30,8 +36,8 @@ parentPort.on('message', (m) => {
 
 /** A thread that checkpoints a WAL database when asked. */
 export interface Checkpointer {
-  /** Starts a checkpoint on the thread unless one runs. */
-  request(): void
+  /** Starts a checkpoint on the thread unless one runs, after syncing the files `sync` to disk. */
+  request(sync: readonly string[]): void
   /** True once after each requested checkpoint finished: the writer may finish the rest now. */
   takeDone(): boolean
   /** True while a requested checkpoint runs. */
@@ -63,10 +69,10 @@ export function startCheckpointer(path: string): Checkpointer {
   const exited = new Promise<void>((resolve) => { worker.once('exit', () => { resolve() }) })
   worker.once('error', () => undefined) // a failed checkpoint thread leaves the WAL to the next open
   return {
-    request() {
+    request(sync) {
       if (state.busy) return
       state.busy = true
-      worker.postMessage('checkpoint')
+      worker.postMessage({ sync })
     },
     takeDone() {
       const done = state.done

@@ -1,12 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { crc32 } from 'node:zlib'
 import type { TopicPartitionOffset } from '../records/connect-record.js'
 import { decodeBatch } from './embedded-batch.js'
+import { hasSegmentColumns } from './embedded-schema.js'
+import type { SegmentLog } from './embedded-segments.js'
 import type { EmbeddedTail } from './embedded-tail.js'
 import { assignedPartitions } from './partitioner.js'
 import type { ConsumedMessage, ConsumerOptions, TopicConsumer } from './topic-backend.js'
 
-/** A stored batch as `fetch` reads it (raw: an array, no object per row): base offset, records. */
-type FetchedBatch = [number, Buffer]
+/**
+ * A stored batch as `fetch` reads it (raw: an array, no object per row): base offset, records in the row (format 2),
+ * or where they are in a segment and their CRC-32 (format 3: the row's records are empty).
+ */
+type FetchedBatch = [number, Buffer, number | null, number | null, number | null, number | null]
 /** Batches read per query. */
 const BATCHES = 4
 
@@ -15,6 +21,7 @@ interface Statements {
   readonly committed: Statement<[string, string, number], { offset: number }>
   readonly fetch: Statement<[string, number, number, number], FetchedBatch>
   readonly end: Statement<[string, number], { end: number | null }>
+  readonly stored: Statement<[string, number, number], { one: number }>
   readonly commit: Statement<[string, string, number, number]>
   readonly putCheckpoint: Statement<[string, number, string]>
   readonly getCheckpoint: Statement<[string, number], { data: string }>
@@ -24,7 +31,9 @@ function statements(db: Database): Statements {
   return {
     partitions: db.prepare('SELECT partitions FROM topics WHERE name = ?'),
     committed: db.prepare('SELECT offset FROM consumer_offsets WHERE grp = ? AND topic = ? AND partition = ?'),
-    fetch: db.prepare<[string, number, number, number], FetchedBatch>('SELECT base_offset, records FROM batches WHERE topic = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?').raw(),
+    // a format-2 store opened read-only has no segment columns (a writer adds them)
+    fetch: db.prepare<[string, number, number, number], FetchedBatch>(`SELECT base_offset, records, ${hasSegmentColumns(db) ? 'segment, position, length, crc' : 'NULL, NULL, NULL, NULL'} FROM batches WHERE topic = ? AND partition = ? AND last_offset >= ? ORDER BY last_offset LIMIT ?`).raw(),
+    stored: db.prepare('SELECT 1 AS one FROM batches WHERE topic = ? AND partition = ? AND base_offset = ?'),
     end: db.prepare('SELECT MAX(last_offset) + 1 AS end FROM batches WHERE topic = ? AND partition = ?'),
     putCheckpoint: db.prepare('INSERT INTO sink_checkpoints (grp, member, data) VALUES (?, ?, ?) ON CONFLICT (grp, member) DO UPDATE SET data = excluded.data'),
     getCheckpoint: db.prepare('SELECT data FROM sink_checkpoints WHERE grp = ? AND member = ?'),
@@ -32,12 +41,28 @@ function statements(db: Database): Statements {
   }
 }
 
+const errorCode = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined)
+
 /**
  * A consumer of the embedded store: reads its share of partitions from the group's committed offsets,
  * from `tail` (the records this process wrote last) when it holds the position, from the store otherwise.
  */
-export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: EmbeddedTail): TopicConsumer {
+export function embeddedConsumer(db: Database, options: ConsumerOptions, segments: SegmentLog, tail?: EmbeddedTail): TopicConsumer {
   const s = statements(db)
+  /** A batch's records: from its row, or from its segment (undefined: deleted by retention since it was looked up). */
+  const recordsOf = (topic: string, p: number, [base, inline, segment, position, length, crc]: FetchedBatch): Buffer | undefined => {
+    if (segment === null) return inline
+    let records: Buffer
+    try {
+      records = segments.read(topic, p, { segment, position: position ?? 0, length: length ?? 0 })
+    } catch (error) {
+      // another process's retention deletes a segment after its rows: a row still there means the file was lost
+      if (errorCode(error) === 'ENOENT' && s.stored.get(topic, p, base) === undefined) return undefined
+      throw error
+    }
+    if (crc32(records) !== crc) throw new RangeError(`stored batch at offset ${String(base)} of ${topic}-${String(p)} is damaged (its CRC-32 does not match)`)
+    return records
+  }
   const position = new Map<string, number>()
   // a topic's partitions never change once it exists (until then: none, asked again at each read)
   let assigned: [string, number][] | undefined
@@ -61,8 +86,11 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, tail?: 
         if (last !== undefined) position.set(`${topic}:${String(p)}`, last.offset + 1)
         continue
       }
-      for (const [base, records] of s.fetch.all(topic, p, from, BATCHES)) {
+      for (const row of s.fetch.all(topic, p, from, BATCHES)) {
         if (out.length >= max) break
+        const base = row[0]
+        const records = recordsOf(topic, p, row)
+        if (records === undefined) break
         // a position inside a batch (a commit mid-batch) skips its first records
         const got = decodeBatch(topic, p, base, records, from, max - out.length)
         for (const m of got) out.push(m)

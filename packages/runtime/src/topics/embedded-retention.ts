@@ -11,6 +11,9 @@ export interface RetentionLimits {
 
 export const DEFAULT_RETENTION_BYTES = 2 ** 30
 export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000
+/** Segment size when a topic sets no `segment.bytes`: at most this, and an eighth of `retention.bytes`, at least MIN_SEGMENT_BYTES. */
+const MAX_SEGMENT_BYTES = 64 * 2 ** 20
+const MIN_SEGMENT_BYTES = 2 ** 20
 /** Batches deleted at most per `enforce` call: deletion never holds the event loop for long. */
 const BUDGET = 16
 /** How often time retention is looked at, per partition. */
@@ -64,26 +67,40 @@ interface Floor {
 export class EmbeddedRetention {
   readonly #s: Statements
   readonly #defaults: Required<RetentionLimits>
-  readonly #limits = new Map<string, Required<RetentionLimits>>()
+  readonly #limits = new Map<string, Required<RetentionLimits> & { readonly segmentBytes: number }>()
   readonly #logs = new Map<string, PartitionLog>()
   /** groups of this process's open consumers, by topic: a group with no commit yet keeps everything */
   readonly #live = new Map<string, Map<string, number>>()
   readonly #now: () => number
+  readonly #removed: (topic: string, partition: number) => void
 
-  constructor(db: Database, defaults: RetentionLimits = {}, now: () => number = Date.now) {
+  /** `removed` runs after batches of a partition were deleted (the segment files they leave unused go). */
+  constructor(db: Database, defaults: RetentionLimits = {}, now: () => number = Date.now, removed: (topic: string, partition: number) => void = () => undefined) {
     this.#s = statements(db)
     this.#defaults = { bytes: defaults.bytes ?? DEFAULT_RETENTION_BYTES, ms: defaults.ms ?? DEFAULT_RETENTION_MS }
     this.#now = now
+    this.#removed = removed
   }
 
-  limits(topic: string): Required<RetentionLimits> {
+  limits(topic: string): Required<RetentionLimits> & { readonly segmentBytes: number } {
     let limits = this.#limits.get(topic)
     if (limits === undefined) {
       const config = JSON.parse(this.#s.config.get(topic)?.config ?? '{}') as Record<string, string | undefined>
-      limits = { bytes: limitOf(config['retention.bytes'], this.#defaults.bytes), ms: limitOf(config['retention.ms'], this.#defaults.ms) }
+      const bytes = limitOf(config['retention.bytes'], this.#defaults.bytes)
+      const fitting = bytes > 0 ? Math.max(MIN_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, Math.floor(bytes / 8))) : MAX_SEGMENT_BYTES
+      const segmentBytes = limitOf(config['segment.bytes'], fitting)
+      limits = { bytes, ms: limitOf(config['retention.ms'], this.#defaults.ms), segmentBytes: segmentBytes > 0 ? segmentBytes : fitting }
       this.#limits.set(topic, limits)
     }
     return limits
+  }
+
+  /**
+   * Bytes a segment file of `topic` holds before the next batch starts a new one: the topic's `segment.bytes`, else
+   * small enough that retention frees disk in steps of an eighth of `retention.bytes` (whole segments are deleted).
+   */
+  segmentBytes(topic: string): number {
+    return this.limits(topic).segmentBytes
   }
 
   #log(topic: string, partition: number, end: number): PartitionLog {
@@ -161,6 +178,7 @@ export class EmbeddedRetention {
     this.#s.remove.run(topic, partition, upto)
     log.bytes = bytes
     log.start = upto
+    this.#removed(topic, partition)
   }
 
   /**

@@ -3,11 +3,15 @@ import { RuntimeError } from '../errors.js'
 import type { MessageHeader, TopicMessage } from './topic-backend.js'
 
 /**
- * The store format this code reads and writes (SQLite `user_version`): 2 keeps one row per produced batch
- * (table `batches`); 1 (or 0: before formats were numbered) kept one row per record (table `records`), which
- * `migrateStore` converts.
+ * The store format this code reads and writes (SQLite `user_version`): 3 keeps one row per produced batch (table
+ * `batches`) whose records are in a segment file (`segment`, `position`, `length`, `crc`: see SegmentLog); 2 kept
+ * them in the row (`records`), which format 3 still reads (a format-2 store only gets the columns); 1 (or 0: before
+ * formats were numbered) kept one row per record (table `records`), which `migrateStore` converts.
  */
-export const STORE_FORMAT = 2
+export const STORE_FORMAT = 3
+
+/** The columns format 3 added to format 2's `batches`: where a batch's records are, and their CRC-32. */
+const SEGMENT_COLUMNS = ['segment', 'position', 'length', 'crc'] as const
 
 /** Creates the embedded store's tables (idempotent). */
 export function createSchema(db: Database): void {
@@ -17,7 +21,8 @@ export function createSchema(db: Database): void {
     );
     CREATE TABLE IF NOT EXISTS batches (
       topic TEXT NOT NULL, partition INTEGER NOT NULL, base_offset INTEGER NOT NULL, last_offset INTEGER NOT NULL,
-      max_timestamp INTEGER NOT NULL, bytes INTEGER NOT NULL, records BLOB NOT NULL
+      max_timestamp INTEGER NOT NULL, bytes INTEGER NOT NULL, records BLOB NOT NULL,
+      segment INTEGER, position INTEGER, length INTEGER, crc INTEGER
     );
     CREATE UNIQUE INDEX IF NOT EXISTS batches_by_offset ON batches (topic, partition, last_offset);
     CREATE TABLE IF NOT EXISTS consumer_offsets (
@@ -33,6 +38,16 @@ export function createSchema(db: Database): void {
       PRIMARY KEY (connector, partition_key)
     );
   `)
+}
+
+/** Whether `batches` has format 3's columns (a format-2 store read without a writer has not). */
+export const hasSegmentColumns = (db: Database): boolean =>
+  (db.pragma('table_info(batches)') as { name: string }[]).some((c) => c.name === 'segment')
+
+/** Adds format 3's columns to a format-2 store's `batches` (its rows keep their records inline). */
+export function addSegmentColumns(db: Database): void {
+  if (hasSegmentColumns(db)) return
+  db.transaction(() => { for (const c of SEGMENT_COLUMNS) db.exec(`ALTER TABLE batches ADD COLUMN ${c} INTEGER`) })()
 }
 
 const hasTable = (db: Database, name: string): boolean =>

@@ -1,4 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs'
+import { crc32 } from 'node:zlib'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SourceOffset, SourcePartition, TopicPartitionOffset } from '../records/connect-record.js'
@@ -6,8 +7,9 @@ import { startCheckpointer, type Checkpointer } from './embedded-checkpointer.js
 import { embeddedConsumer } from './embedded-consumer.js'
 import { lockStateDir, type StateDirLock } from './embedded-lock.js'
 import { encodeBatch, storedSize } from './embedded-batch.js'
-import { checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
+import { addSegmentColumns, checkStoreFormat, createSchema, migrateStore, STORE_FORMAT } from './embedded-schema.js'
 import { EmbeddedRetention, type RetentionLimits } from './embedded-retention.js'
+import { SegmentLog, type SegmentSlice } from './embedded-segments.js'
 import { EmbeddedTail } from './embedded-tail.js'
 import { createPartitioner } from './partitioner.js'
 import type { ConsumerOptions, GroupOffsetChange, SourceOffsetCommit, TopicBackend, TopicConsumer, TopicMessage, TopicSpec } from './topic-backend.js'
@@ -17,13 +19,13 @@ export interface EmbeddedBackendOptions {
   /** The state directory; the store is `<stateDir>/pipe.db`. @default '.pipe' */
   readonly stateDir?: string
   /**
-   * SQLite `synchronous` in WAL mode. `normal` (default) writes every commit to the WAL before
-   * `produce` resolves, so a committed batch and its offsets survive a killed process (kill -9,
-   * a crash), and syncs the WAL to disk at checkpoints: like a Kafka broker, which acknowledges
-   * writes from the page cache without an fsync each (`log.flush.interval.messages` unset). After
-   * a power loss the store is still consistent, with the last commits missing together with
-   * their source offsets. `full` also syncs the WAL on every commit (survives power loss without
-   * losing a commit), at the cost of one fsync per batch on the event loop.
+   * How a committed batch is kept. `normal` (default): its records are written to their segment file and its row
+   * to SQLite's WAL before `produce` resolves, so a committed batch and its offsets survive a killed process (kill -9,
+   * a crash); the segment files and the WAL are synced to disk at checkpoints (four times a second): like a Kafka broker,
+   * which acknowledges writes from the page cache without an fsync each (`log.flush.interval.messages` unset). After a
+   * power loss the batches committed since the last checkpoint may be missing, or read as damaged (CRC-32). `full` also
+   * syncs the segment and the WAL on every commit (survives power loss without losing a commit), at the cost of two
+   * fsyncs per batch on the event loop.
    */
   readonly synchronous?: 'full' | 'normal'
   /** Partitions of auto-created topics. @default 1 */
@@ -62,7 +64,7 @@ function prepare(db: Database.Database) {
     topic: db.prepare<[string], { partitions: number }>('SELECT partitions FROM topics WHERE name = ?'),
     createTopic: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO topics (name, partitions, config) VALUES (?, ?, ?)'),
     end: db.prepare<[string, number], { end: number | null }>('SELECT MAX(last_offset) + 1 AS end FROM batches WHERE topic = ? AND partition = ?'),
-    insert: db.prepare<[string, number, number, number, number, number, Buffer]>('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertInline: db.prepare<[string, number, number, number, number, number, Buffer]>('INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     putOffset: db.prepare<[string, string, string]>('INSERT INTO source_offsets (connector, partition_key, offset) VALUES (?, ?, ?) ON CONFLICT (connector, partition_key) DO UPDATE SET offset = excluded.offset'),
     deleteOffset: db.prepare<[string, string]>('DELETE FROM source_offsets WHERE connector = ? AND partition_key = ?'),
     getOffset: db.prepare<[string, string], { offset: string }>('SELECT offset FROM source_offsets WHERE connector = ? AND partition_key = ?'),
@@ -74,17 +76,30 @@ function prepare(db: Database.Database) {
   }
 }
 
-/** Stores `messages` (one partition's, in order) as one batch from offset `base`; returns its retention size and bytes. */
-function insertBatch(insert: ReturnType<typeof prepare>['insert'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): { bytes: number; stored: Buffer } {
+/** The writer's statements on format 3's columns (a format-2 store opened read-only has none). */
+function prepareSegments(db: Database.Database) {
+  return {
+    insert: db.prepare<[string, number, number, number, number, number, number, number, number, number]>("INSERT INTO batches (topic, partition, base_offset, last_offset, max_timestamp, bytes, records, segment, position, length, crc) VALUES (?, ?, ?, ?, ?, ?, x'', ?, ?, ?, ?)"),
+    lastSlice: db.prepare<[string, number], SegmentSlice>('SELECT segment, position, length FROM batches WHERE topic = ? AND partition = ? AND segment IS NOT NULL ORDER BY last_offset DESC LIMIT 1'),
+    firstSegment: db.prepare<[string, number], { segment: number }>('SELECT segment FROM batches WHERE topic = ? AND partition = ? AND segment IS NOT NULL ORDER BY last_offset LIMIT 1'),
+  }
+}
+
+/** Retention size and newest timestamp of a batch's messages. */
+function measure(messages: readonly TopicMessage[]): { bytes: number; maxTimestamp: number } {
   let bytes = 0
   let maxTimestamp = -Infinity
   for (const m of messages) {
     bytes += storedSize(m)
     if (m.timestamp > maxTimestamp) maxTimestamp = m.timestamp
   }
-  const stored = encodeBatch(messages)
-  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, stored)
-  return { bytes, stored }
+  return { bytes, maxTimestamp }
+}
+
+/** Stores `messages` (one partition's, in order) as one batch from offset `base`, in its row (format 2: a converted store only). */
+function insertInline(insert: ReturnType<typeof prepare>['insertInline'], topic: string, partition: number, base: number, messages: readonly TopicMessage[]): void {
+  const { bytes, maxTimestamp } = measure(messages)
+  insert.run(topic, partition, base, base + messages.length - 1, maxTimestamp, bytes, encodeBatch(messages))
 }
 
 const defaultOwner = (): string => ['node', ...process.argv.slice(1, 2)].join(' ')
@@ -109,8 +124,9 @@ function prepareWriter(db: Database.Database, file: string, options: EmbeddedBac
   db.pragma(`journal_size_limit = ${String(16 * 2 ** 20)}`) // the WAL is cut back to this when it starts over
   const convert = checkStoreFormat(db, file, false)
   createSchema(db)
-  const insert = prepare(db).insert
-  if (convert) migrateStore(db, (topic, partition, base, messages) => { insertBatch(insert, topic, partition, base, messages) })
+  addSegmentColumns(db)
+  const insert = prepare(db).insertInline
+  if (convert) migrateStore(db, (topic, partition, base, messages) => { insertInline(insert, topic, partition, base, messages) })
   else db.pragma(`user_version = ${String(STORE_FORMAT)}`)
 }
 
@@ -149,6 +165,9 @@ class EmbeddedTopicBackend implements TopicBackend {
   readonly #tail = new EmbeddedTail()
   readonly #retention: EmbeddedRetention
   readonly #file: string
+  readonly #segments: SegmentLog
+  #segmentStatements: ReturnType<typeof prepareSegments> | undefined
+  readonly #syncEachBatch: boolean
 
   constructor(options: EmbeddedBackendOptions) {
     const { db, lock } = openDatabase(options)
@@ -158,10 +177,14 @@ class EmbeddedTopicBackend implements TopicBackend {
     this.#checkpointer = lock === undefined ? undefined : startCheckpointer(join(options.stateDir ?? '.pipe', 'pipe.db'))
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
-    this.#retention = new EmbeddedRetention(db, options.retention)
+    this.#segments = new SegmentLog(join(options.stateDir ?? '.pipe', 'segments'))
+    this.#syncEachBatch = options.synchronous === 'full'
+    this.#retention = new EmbeddedRetention(db, options.retention, Date.now, (topic, partition) => {
+      this.#segments.removeBelow(topic, partition, this.#segmentSql.firstSegment.get(topic, partition)?.segment)
+    })
     this.#write = this.#db.transaction((messages: readonly TopicMessage[], commit: SourceOffsetCommit | undefined) => {
       const runs = this.#place(messages)
-      for (const run of runs) ({ bytes: run.bytes, stored: run.stored } = insertBatch(this.#s.insert, run.topic, run.partition, run.base, run.messages))
+      for (const run of runs) this.#insertBatch(run)
       for (const { partition, offset } of commit?.offsets ?? []) {
         const key = JSON.stringify(partition)
         if (offset === null) this.#s.deleteOffset.run(commit?.connector ?? '', key)
@@ -169,6 +192,24 @@ class EmbeddedTopicBackend implements TopicBackend {
       }
       return runs
     })
+  }
+
+  /**
+   * Stores a run as one batch: its records appended to the partition's segment, then its row (in the caller's
+   * transaction, which commits it): a crash between the two leaves bytes that no row references, cut off later.
+   */
+  #insertBatch(run: PartitionRun): void {
+    const { bytes, maxTimestamp } = measure(run.messages)
+    const stored = encodeBatch(run.messages)
+    const sql = this.#segmentSql
+    const slice = this.#segments.append(run.topic, run.partition, run.base, stored, this.#retention.segmentBytes(run.topic), () => sql.lastSlice.get(run.topic, run.partition), this.#syncEachBatch)
+    sql.insert.run(run.topic, run.partition, run.base, run.base + run.messages.length - 1, maxTimestamp, bytes, slice.segment, slice.position, slice.length, crc32(stored))
+    run.bytes = bytes
+    run.stored = stored
+  }
+
+  get #segmentSql(): ReturnType<typeof prepareSegments> {
+    return (this.#segmentStatements ??= prepareSegments(this.#db))
   }
 
   #partitionsOf(topic: string): number {
@@ -228,6 +269,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     } catch (error) {
       this.#ends.clear() // offsets handed out inside the rolled-back transaction are free again
       this.#tail.clear()
+      this.#segments.forget() // bytes written for the rolled-back batches are cut off at the next write
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
     this.#finishCheckpoint()
@@ -251,7 +293,7 @@ class EmbeddedTopicBackend implements TopicBackend {
     const now = Date.now()
     if (checkpointer.busy || now - this.#checkpointedAt < CHECKPOINT_EVERY_MS) return
     this.#checkpointedAt = now
-    checkpointer.request()
+    checkpointer.request(this.#segments.takeWritten())
   }
 
   pressure(topics: readonly string[]): string | undefined {
@@ -273,7 +315,7 @@ class EmbeddedTopicBackend implements TopicBackend {
   }
 
   consumer(options: ConsumerOptions): Promise<TopicConsumer> {
-    const consumer = embeddedConsumer(this.#db, options, this.#tail)
+    const consumer = embeddedConsumer(this.#db, options, this.#segments, this.#tail)
     this.#retention.opened(options.group, options.topics)
     let open = true
     return Promise.resolve({
@@ -307,20 +349,22 @@ class EmbeddedTopicBackend implements TopicBackend {
 
   storeBytes(): number {
     const size = (path: string): number => { try { return statSync(path).size } catch { return 0 } }
-    return size(this.#file) + size(`${this.#file}-wal`)
+    return size(this.#file) + size(`${this.#file}-wal`) + this.#segments.bytes()
   }
 
   async close(): Promise<void> {
     await this.#checkpointer?.stop()
+    this.#segments.close()
     this.#db.close() // the last connection to close checkpoints what is left
     this.#lock?.release()
   }
 }
 
 /**
- * The default topic backend: SQLite (better-sqlite3, WAL journal) in a state directory holding
- * topics, records, consumer offsets and source offsets. A produced batch and the source offsets
- * that produced it are written in one transaction: after a crash both are there or neither is.
+ * The default topic backend: a state directory holding the records in segment files, as Kafka's log (see SegmentLog),
+ * and SQLite (better-sqlite3, WAL journal) holding topics, where each batch is, consumer offsets and source offsets.
+ * A produced batch's row and the source offsets that produced it are written in one transaction, after its records:
+ * after a crash both are there or neither is.
  */
 export function createEmbeddedTopicBackend(options: EmbeddedBackendOptions = {}): TopicBackend {
   return new EmbeddedTopicBackend(options)
