@@ -112,6 +112,16 @@ describe('StringConverter and ByteArrayConverter', () => {
     expect(text(c.fromConnectData('t', value, null))).toBe(expected)
   })
 
+  it('StringConverter encodes many values, multi-byte and long ones, each to its own UTF-8 bytes (views into shared buffers)', () => {
+    const c = createConverter({ 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' }, 'value')
+    // 3 MiB of values: several shared buffers, values cut where one fills up; a lone surrogate; one value beyond the shared size
+    const values = Array.from({ length: 15_000 }, (_, i) => (i % 3 === 0 ? `€ ${String(i)} ${'é'.repeat(i % 90)}` : i % 1000 === 1 ? `x\ud800y` : `line ${String(i)} ${'x'.repeat(i % 400)}`))
+    values.push('long '.repeat(50_000), '')
+    const encoded = values.map((v) => c.fromConnectData('t', v, null))
+    encoded.forEach((bytes, i) => { expect(Buffer.from(bytes ?? []).equals(Buffer.from(values[i] ?? '', 'utf8'))).toBe(true) })
+    expect(new Set(encoded.map((b) => b?.buffer)).size).toBeGreaterThan(3)
+  })
+
   it('ByteArrayConverter passes bytes through and rejects other values', () => {
     const c = createConverter({ 'key.converter': 'org.apache.kafka.connect.converters.ByteArrayConverter' }, 'key')
     expect(c.fromConnectData('t', new Uint8Array([9]), null)).toEqual(new Uint8Array([9]))
