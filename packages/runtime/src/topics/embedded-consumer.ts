@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib'
 import type { TopicPartitionOffset } from '../records/connect-record.js'
 import { decodeBatch } from './embedded-batch.js'
 import { hasSegmentColumns } from './embedded-schema.js'
-import type { SegmentLog } from './embedded-segments.js'
+import { missingSegment, type SegmentLog } from './embedded-segments.js'
 import type { EmbeddedTail } from './embedded-tail.js'
 import { assignedPartitions } from './partitioner.js'
 import type { ConsumedMessage, ConsumerOptions, TopicConsumer } from './topic-backend.js'
@@ -56,9 +56,10 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, segment
     try {
       records = segments.read(topic, p, { segment, position: position ?? 0, length: length ?? 0 })
     } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error
       // another process's retention deletes a segment after its rows: a row still there means the file was lost
-      if (errorCode(error) === 'ENOENT' && s.stored.get(topic, p, base) === undefined) return undefined
-      throw error
+      if (s.stored.get(topic, p, base) === undefined) return undefined
+      throw missingSegment(segments.pathOf(topic, p, segment))
     }
     if (crc32(records) !== crc) throw new RangeError(`stored batch at offset ${String(base)} of ${topic}-${String(p)} is damaged (its CRC-32 does not match)`)
     return records

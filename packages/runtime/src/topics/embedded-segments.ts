@@ -35,6 +35,10 @@ export function partitionDirName(topic: string, partition: number): string {
   return `${name.slice(0, 100)}~${createHash('sha1').update(topic).digest('hex')}-${String(partition)}`
 }
 
+/** The error for a segment file that committed batches need and that is gone. */
+export const missingSegment = (path: string): RuntimeError =>
+  new RuntimeError('PIPE_STATE_DIR', `the embedded store is damaged: segment '${path}' holds committed records and is missing; fix: restore the state directory from a backup, or pass a new --state-dir (the topics start empty)`)
+
 /** The disk under the store is full: the write of a batch failed, and its transaction was rolled back. */
 export class StoreDiskFullError extends Error {
   override readonly name = 'StoreDiskFullError'
@@ -94,7 +98,7 @@ export class SegmentLog {
       fd = openSync(path, 'r+')
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error
-      throw new RuntimeError('PIPE_STATE_DIR', `the embedded store is damaged: segment '${path}' holds committed records and is missing; fix: restore the state directory from a backup, or pass a new --state-dir (the topics start empty)`)
+      throw missingSegment(path)
     }
     const size = last.position + last.length
     if (statSync(path).size < size) {
@@ -159,7 +163,7 @@ export class SegmentLog {
    * retention since the batch was looked up, or damage: the caller tells which).
    */
   read(topic: string, partition: number, slice: SegmentSlice): Buffer {
-    const path = join(this.#dir(topic, partition), segmentFileName(slice.segment))
+    const path = this.pathOf(topic, partition, slice.segment)
     let fd = this.#readFds.get(path)
     if (fd === undefined) {
       fd = openSync(path, 'r')
@@ -179,6 +183,11 @@ export class SegmentLog {
     }
     if (done < slice.length) throw new RangeError(`segment '${path}' ends inside the stored batch at byte ${String(slice.position)}`)
     return out
+  }
+
+  /** The file of a segment. */
+  pathOf(topic: string, partition: number, segment: number): string {
+    return join(this.#dir(topic, partition), segmentFileName(segment))
   }
 
   /** Deletes a partition's segment files before `segment` (all of them when `undefined`, except the one appended to). */
