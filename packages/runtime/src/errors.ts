@@ -25,6 +25,11 @@ export function isRetriable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true
 }
 
+/** The `code` of a Node system error (`ENOENT`, ...), or of any error that carries one; `undefined` otherwise. */
+export function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
+}
+
 /** Java-like stack trace text for a task's `trace`: `<Class>: <message>\n\tat ...`. */
 export function traceOf(error: unknown): string {
   if (error instanceof Error) {

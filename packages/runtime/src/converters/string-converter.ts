@@ -9,17 +9,17 @@ const ARENA_BYTES = 2 ** 20
 /** A value that may need more than this (3 bytes per UTF-16 unit at most) gets a buffer of its own. */
 const ARENA_MAX_VALUE = ARENA_BYTES / 16
 
+/** Node's own `Buffer#utf8Write` (what `buf.write(text, at, 'utf8')` calls after sorting its arguments out: 0.1 µs a call). */
+type Utf8Write = (this: Buffer, text: string, offset: number) => number
+const nodeUtf8Write = (Buffer.prototype as unknown as { utf8Write?: Utf8Write }).utf8Write
+const utf8Write: Utf8Write = typeof nodeUtf8Write === 'function' ? nodeUtf8Write : function (this: Buffer, text, offset) { return this.write(text, offset, 'utf8') }
+
 /**
  * Encodes strings to UTF-8 views into a shared 1 MiB buffer, a new one when it is full: as Node's `Buffer.from` does
  * with its 8 KiB pool, but an ArrayBuffer per 1 MiB instead of one per 8 KiB (40 values of 200 B), whose allocation and
  * collection took more than the encoding itself (pipe run, 5M x 200 B: 0.5 s of the event loop for the allocations).
  * A view keeps its whole buffer alive: fine for records, which die young.
  */
-/** Node's own `Buffer#utf8Write` (what `buf.write(text, at, 'utf8')` calls after sorting its arguments out: 0.1 µs a call). */
-type Utf8Write = (this: Buffer, text: string, offset: number) => number
-const nodeUtf8Write = (Buffer.prototype as unknown as { utf8Write?: Utf8Write }).utf8Write
-const utf8Write: Utf8Write = typeof nodeUtf8Write === 'function' ? nodeUtf8Write : function (this: Buffer, text, offset) { return this.write(text, offset, 'utf8') }
-
 function utf8Encoder(): (text: string) => Buffer {
   let arena = Buffer.allocUnsafe(ARENA_BYTES)
   let at = 0

@@ -41,8 +41,6 @@ function statements(db: Database): Statements {
   }
 }
 
-const errorCode = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined)
-
 /**
  * A consumer of the embedded store: reads its share of partitions from the group's committed offsets,
  * from `tail` (the records this process wrote last) when it holds the position, from the store otherwise.
@@ -52,11 +50,8 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, segment
   /** A batch's records: from its row, or from its segment (undefined: deleted by retention since it was looked up). */
   const recordsOf = (topic: string, p: number, [base, inline, segment, position, length, crc]: FetchedBatch): Buffer | undefined => {
     if (segment === null) return inline
-    let records: Buffer
-    try {
-      records = segments.read(topic, p, { segment, position: position ?? 0, length: length ?? 0 })
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error
+    const records = segments.read(topic, p, { segment, position: position ?? 0, length: length ?? 0 })
+    if (records === undefined) {
       // another process's retention deletes a segment after its rows: a row still there means the file was lost
       if (s.stored.get(topic, p, base) === undefined) return undefined
       throw missingSegment(segments.pathOf(topic, p, segment))

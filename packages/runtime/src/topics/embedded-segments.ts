@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { RuntimeError } from '../errors.js'
+import { errorCode, RuntimeError } from '../errors.js'
 
 /** Where a stored batch's bytes are: the segment (named by its first offset), the byte position in it, the length. */
 export interface SegmentSlice {
@@ -23,7 +23,6 @@ const READ_FDS = 32
 /** A directory name longer than this is shortened with a hash (a file name has at most 255 bytes). */
 const MAX_DIR_NAME = 200
 
-const errorCode = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined)
 
 /** The segment file name of a segment: its first offset, 20 digits, as Kafka names its log segments. */
 export const segmentFileName = (segment: number): string => `${String(segment).padStart(20, '0')}.log`
@@ -159,14 +158,19 @@ export class SegmentLog {
   }
 
   /**
-   * Reads a stored batch's bytes. Throws an error with code ENOENT when its segment file is gone (deleted by
-   * retention since the batch was looked up, or damage: the caller tells which).
+   * Reads a stored batch's bytes; `undefined` when its segment file is gone (deleted by retention since the batch was
+   * looked up, or damage: the caller tells which).
    */
-  read(topic: string, partition: number, slice: SegmentSlice): Buffer {
+  read(topic: string, partition: number, slice: SegmentSlice): Buffer | undefined {
     const path = this.pathOf(topic, partition, slice.segment)
     let fd = this.#readFds.get(path)
     if (fd === undefined) {
-      fd = openSync(path, 'r')
+      try {
+        fd = openSync(path, 'r')
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return undefined
+        throw error
+      }
       if (this.#readFds.size >= READ_FDS) {
         const [oldestPath, oldestFd] = this.#readFds.entries().next().value as [string, number]
         closeSync(oldestFd)

@@ -171,13 +171,14 @@ class EmbeddedTopicBackend implements TopicBackend {
 
   constructor(options: EmbeddedBackendOptions) {
     const { db, lock } = openDatabase(options)
-    this.#file = join(options.stateDir ?? '.pipe', 'pipe.db')
+    const stateDir = options.stateDir ?? '.pipe'
+    this.#file = join(stateDir, 'pipe.db')
     this.#db = db
     this.#lock = lock
-    this.#checkpointer = lock === undefined ? undefined : startCheckpointer(join(options.stateDir ?? '.pipe', 'pipe.db'))
+    this.#checkpointer = lock === undefined ? undefined : startCheckpointer(this.#file)
     this.#s = prepare(this.#db)
     this.#defaultPartitions = options.defaultPartitions ?? 1
-    this.#segments = new SegmentLog(join(options.stateDir ?? '.pipe', 'segments'))
+    this.#segments = new SegmentLog(join(stateDir, 'segments'))
     this.#syncEachBatch = options.synchronous === 'full'
     this.#retention = new EmbeddedRetention(db, options.retention, Date.now, (topic, partition) => {
       this.#segments.removeBelow(topic, partition, this.#segmentSql.firstSegment.get(topic, partition)?.segment)

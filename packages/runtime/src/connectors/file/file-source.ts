@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { STRING_SCHEMA } from '../../records/connect-schema.js'
-import { RuntimeError } from '../../errors.js'
+import { errorCode, RuntimeError } from '../../errors.js'
 import type { PolledRecord } from '../../records/connect-record.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
@@ -15,10 +15,6 @@ const CHUNK = 1024 * 1024
 const MAX_READ_PER_POLL = 16 * CHUNK
 /** How often a missing file is looked for again (Kafka Connect's task waits 1 s). */
 const REOPEN_MS = 1000
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
-}
 
 class FileStreamSourceTask implements SourceTask {
   #context: SourceTaskContext | undefined
