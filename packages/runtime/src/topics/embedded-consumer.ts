@@ -47,9 +47,13 @@ function statements(db: Database): Statements {
  */
 export function embeddedConsumer(db: Database, options: ConsumerOptions, segments: SegmentLog, tail?: EmbeddedTail): TopicConsumer {
   const s = statements(db)
+  // the segment batch read last: a fetch of `max` records mostly ends inside a batch, and the next one starts there
+  let last: { readonly key: string; readonly records: Buffer } | undefined
   /** A batch's records: from its row, or from its segment (undefined: deleted by retention since it was looked up). */
   const recordsOf = (topic: string, p: number, [base, inline, segment, position, length, crc]: FetchedBatch): Buffer | undefined => {
     if (segment === null) return inline
+    const key = `${topic}:${String(p)}:${String(base)}`
+    if (last?.key === key) return last.records
     const records = segments.read(topic, p, { segment, position: position ?? 0, length: length ?? 0 })
     if (records === undefined) {
       // another process's retention deletes a segment after its rows: a row still there means the file was lost
@@ -57,6 +61,7 @@ export function embeddedConsumer(db: Database, options: ConsumerOptions, segment
       throw missingSegment(segments.pathOf(topic, p, segment))
     }
     if (crc32(records) !== crc) throw new RangeError(`stored batch at offset ${String(base)} of ${topic}-${String(p)} is damaged (its CRC-32 does not match)`)
+    last = { key, records }
     return records
   }
   const position = new Map<string, number>()

@@ -56,6 +56,22 @@ describe('FileStream sink', () => {
     expect(await readFile(file, 'utf8')).toBe('é€😀\nb\nok\na\uFFFDb\nbytes\n')
   })
 
+  it('writes in put order without waiting in put, and a failed write fails the next put or flush (so nothing after it commits)', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pipe-file-sink-')), 'out.txt')
+    const task = await started(file, null)
+    for (let from = 0; from < 1000; from += 100) await task.put(records(from, from + 100))
+    await task.flush([{ topic: 't', partition: 0, offset: 1000 }])
+    expect(await readFile(file, 'utf8')).toBe(text(0, 1000))
+    await task.stop()
+
+    // /dev/full: every write fails with ENOSPC, as a full disk's
+    const full = await started('/dev/full', null)
+    await full.put(records(0, 5)) // its write is under way
+    await expect(full.flush([{ topic: 't', partition: 0, offset: 5 }])).rejects.toThrow(/ENOSPC/)
+    await expect(full.put(records(5, 10))).rejects.toThrow(/ENOSPC/)
+    await full.stop()
+  })
+
   it('writes the records delivered again after a crash once: the lines it wrote after its commit are matched, not repeated', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pipe-file-sink-')), 'out.txt')
     const checkpoint = await crashedAfterFive(file)

@@ -19,6 +19,12 @@ const partitionKey = (topic: string, partition: number): string => `${topic}/${S
  */
 class FileStreamSinkTask implements SinkTask {
   #handle: FileHandle | undefined
+  /**
+   * The last put's write, not awaited by that put (Kafka Connect's sink writes through a buffered stream that
+   * `flush` flushes): the sink reads and converts its next batch meanwhile. The next put, `flush` and `stop` wait
+   * for it first (one write at a time, in order) and throw its failure.
+   */
+  #writing: Promise<unknown> = Promise.resolve()
   #length = 0
   #next = new Map<string, number>()
   #redelivery: Redelivery | undefined
@@ -48,20 +54,23 @@ class FileStreamSinkTask implements SinkTask {
     return JSON.stringify({ length: this.#redelivery?.position ?? this.#length, next: Object.fromEntries(this.#next) })
   }
 
+  /** Starts writing `bytes` after the write before it, without waiting for it (see `#writing`). */
+  #append(handle: FileHandle, bytes: Buffer): void {
+    const writing = handle.write(bytes, 0, bytes.length, null)
+    writing.catch(() => undefined) // thrown by whoever waits for it next, not unhandled meanwhile
+    this.#writing = writing
+  }
+
   async put(records: readonly SinkRecord[]): Promise<void> {
     if (records.length === 0) return
     if (this.#handle === undefined) {
       for (const r of records) this.stdout.write(javaToString(r.value))
       return
     }
+    await this.#writing
     if (this.#redelivery === undefined) {
       // the values' own bytes when the records carry them (as read from the topic): no decoding and encoding again
-      const raw = rawTextLines(records)
-      if (raw !== undefined) {
-        await this.#handle.write(raw, 0, raw.length, null)
-        return
-      }
-      await this.#handle.write(records.map((r) => `${javaToString(r.value)}\n`).join(''), null, 'utf8')
+      this.#append(this.#handle, rawTextLines(records) ?? Buffer.from(records.map((r) => `${javaToString(r.value)}\n`).join(''), 'utf8'))
       return
     }
     const lines = records.map((r) => ({ key: partitionKey(r.topic, r.kafkaPartition), offset: r.kafkaOffset, bytes: Buffer.from(`${javaToString(r.value)}\n`, 'utf8') }))
@@ -74,6 +83,7 @@ class FileStreamSinkTask implements SinkTask {
 
   async flush(offsets: readonly TopicPartitionOffset[]): Promise<void> {
     if (this.#handle === undefined) return
+    await this.#writing
     await this.#handle.datasync()
     // the file's length, other writers' lines included: this task's next lines go after them
     this.#length = (await this.#handle.stat()).size
@@ -81,6 +91,8 @@ class FileStreamSinkTask implements SinkTask {
   }
 
   async stop(): Promise<void> {
+    // a failed write was thrown by the flush before this stop (nothing after it was committed)
+    await this.#writing.catch(() => undefined)
     await this.#handle?.close()
     this.#handle = undefined
   }
