@@ -27,7 +27,7 @@ async function byteOfCharPosition(handle: FileHandle, chars: number): Promise<nu
     const chunk = await bytesAt(handle, readAt, CHUNK)
     if (chunk.length === 0) return undefined
     readAt += chunk.length
-    for (const line of lines.push(chunk)) {
+    for (const line of lines.push(chunk).lines()) {
       charsSeen += line.text.length + line.eol
       bytesSeen += line.bytes
       if (charsSeen >= chars) return charsSeen === chars ? bytesSeen : undefined

@@ -37,6 +37,23 @@ describe('FileStream source', () => {
     expect(records.at(-1)).toMatchObject({ value: '300000', sourceOffset: { position: 1_988_895 } })
   }, 30_000)
 
+  it('hands out every line once with its byte position, across chunks of ASCII, UTF-8 and \\r\\n lines and polls of 2,000', async () => {
+    const file = join(await tempDir(), 'mixed.txt')
+    // about 3 MiB: read in several 1 MiB chunks, each cut into lines as polls take them
+    const lines = Array.from({ length: 120_000 }, (_, i) => (i % 50_000 < 40_000 ? `line ${String(i)}` : `é ${String(i)} €`))
+    const terminators = lines.map((_, i) => (i >= 100_000 && i % 3 === 0 ? '\r\n' : '\n'))
+    const text = lines.map((l, i) => `${l}${terminators[i] ?? ''}`).join('')
+    await writeFile(file, text)
+    const task = await started(file)
+    const records = await pollAll(task)
+    await task.stop()
+    expect(records.map((r) => r.value)).toEqual(lines)
+    let position = 0
+    const positions = lines.map((l, i) => (position += Buffer.byteLength(`${l}${terminators[i] ?? ''}`)))
+    expect(records.map((r) => (r.sourceOffset as { position: number }).position)).toEqual(positions) // cast: the file source's offset
+    expect(position).toBe(Buffer.byteLength(text))
+  }, 30_000)
+
   it('reads a long line over several polls and says it is busy meanwhile', async () => {
     const file = join(await tempDir(), 'long.txt')
     await writeFile(file, `${'x'.repeat(40 * 1024 * 1024)}\nshort\n`)

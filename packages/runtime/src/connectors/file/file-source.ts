@@ -5,7 +5,7 @@ import { errorCode, RuntimeError } from '../../errors.js'
 import type { PolledRecord } from '../../records/connect-record.js'
 import type { SourceConnector, SourceTask } from '../../tasks/source-task.js'
 import type { SourceTaskContext } from '../../tasks/task-context.js'
-import { LineAssembler, type FileLine } from './file-lines.js'
+import { LineAssembler, type LineBlock } from './file-lines.js'
 import { resumePosition } from './file-position.js'
 
 export { splitLines } from './file-lines.js'
@@ -27,8 +27,11 @@ class FileStreamSourceTask implements SourceTask {
   /** The next byte to read from the file. */
   #readAt = 0
   #lines = new LineAssembler()
-  #ready: FileLine[] = []
-  #next = 0
+  /** Lines read and not handed out yet: whole chunks' worth, cut into strings as polls take them */
+  #blocks: LineBlock[] = []
+  /** The next line of the first block */
+  #lineAt = 0
+  #pending = 0
   #missing = false
   #openedAt = 0
   #reading = false
@@ -79,20 +82,22 @@ class FileStreamSourceTask implements SourceTask {
   async poll(): Promise<readonly PolledRecord[]> {
     const context = this.#context
     if (this.#handle === undefined && context !== undefined && context.clock.now() - this.#openedAt >= REOPEN_MS) await this.#open(context)
-    if (this.#ready.length - this.#next < this.#batchSize) await this.#read()
+    if (this.#pending < this.#batchSize) await this.#read()
     const out: PolledRecord[] = []
     const sourcePartition = { filename: this.#file }
-    const end = Math.min(this.#ready.length, this.#next + this.#batchSize)
-    for (; this.#next < end; this.#next++) {
-      const line = this.#ready[this.#next]
-      if (line === undefined) break
-      this.#position += line.bytes
-      out.push({ sourcePartition, sourceOffset: { position: this.#position }, topic: this.#topic, value: line.text, valueSchema: STRING_SCHEMA })
+    for (let block = this.#blocks[0]; block !== undefined && out.length < this.#batchSize; block = this.#blocks[0]) {
+      const end = Math.min(block.count, this.#lineAt + this.#batchSize - out.length)
+      for (let i = this.#lineAt; i < end; i++) {
+        this.#position += block.bytes(i)
+        out.push({ sourcePartition, sourceOffset: { position: this.#position }, topic: this.#topic, value: block.text(i), valueSchema: STRING_SCHEMA })
+      }
+      this.#lineAt = end
+      if (end === block.count) {
+        this.#blocks.shift()
+        this.#lineAt = 0
+      }
     }
-    // lines handed out are dropped: read chunks rarely end where a batch does, so waiting for the array to empty
-    // kept every line of the file in memory
-    if (this.#next === this.#ready.length) [this.#ready, this.#next] = [[], 0]
-    else if (this.#next >= this.#batchSize) [this.#ready, this.#next] = [this.#ready.slice(this.#next), 0]
+    this.#pending -= out.length
     return out
   }
 
@@ -109,10 +114,10 @@ class FileStreamSourceTask implements SourceTask {
       if (bytesRead === 0) break
       this.#readAt += bytesRead
       read += bytesRead
-      const lines = this.#lines.push(chunk.subarray(0, bytesRead))
-      // appended one by one: a spread of a chunk's many short lines overflows the call stack
-      for (const line of lines) this.#ready.push(line)
-      complete = lines.length
+      const block = this.#lines.push(chunk.subarray(0, bytesRead))
+      if (block.count > 0) this.#blocks.push(block)
+      this.#pending += block.count
+      complete = block.count
     }
     this.#reading = read > 0 && complete === 0
   }
