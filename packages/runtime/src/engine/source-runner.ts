@@ -168,7 +168,7 @@ export async function runSourceTask(deps: SourceRunnerDeps, start: () => Promise
   // (a cursor into the poll, not a copy of its rest per slice: that would be quadratic in the poll's size)
   let polled: readonly PolledRecord[] = []
   let at = 0
-    const take = async (): Promise<readonly PolledRecord[]> => {
+  const take = async (): Promise<readonly PolledRecord[]> => {
     if (at >= polled.length) [polled, at] = [await timedPoll(control, task), 0]
     const part = at === 0 && polled.length <= SLICE ? polled : polled.slice(at, at + SLICE)
     at += part.length

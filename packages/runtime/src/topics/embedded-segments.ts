@@ -23,7 +23,6 @@ const READ_FDS = 32
 /** A directory name longer than this is shortened with a hash (a file name has at most 255 bytes). */
 const MAX_DIR_NAME = 200
 
-
 /** The segment file name of a segment: its first offset, 20 digits, as Kafka names its log segments. */
 export const segmentFileName = (segment: number): string => `${String(segment).padStart(20, '0')}.log`
 

@@ -31,7 +31,6 @@ class FileStreamSourceTask implements SourceTask {
   #blocks: LineBlock[] = []
   /** The next line of the first block */
   #lineAt = 0
-  #pending = 0
   #missing = false
   #openedAt = 0
   #reading = false
@@ -82,7 +81,7 @@ class FileStreamSourceTask implements SourceTask {
   async poll(): Promise<readonly PolledRecord[]> {
     const context = this.#context
     if (this.#handle === undefined && context !== undefined && context.clock.now() - this.#openedAt >= REOPEN_MS) await this.#open(context)
-    if (this.#pending < this.#batchSize) await this.#read()
+    if (this.#pending() < this.#batchSize) await this.#read()
     const out: PolledRecord[] = []
     const sourcePartition = { filename: this.#file }
     for (let block = this.#blocks[0]; block !== undefined && out.length < this.#batchSize; block = this.#blocks[0]) {
@@ -97,8 +96,14 @@ class FileStreamSourceTask implements SourceTask {
         this.#lineAt = 0
       }
     }
-    this.#pending -= out.length
     return out
+  }
+
+  /** Lines read and not handed out yet. */
+  #pending(): number {
+    let n = -this.#lineAt
+    for (const block of this.#blocks) n += block.count
+    return n
   }
 
   /** Reads chunks until at least one line completes, the file ends, or MAX_READ_PER_POLL bytes were read. */
@@ -116,7 +121,6 @@ class FileStreamSourceTask implements SourceTask {
       read += bytesRead
       const block = this.#lines.push(chunk.subarray(0, bytesRead))
       if (block.count > 0) this.#blocks.push(block)
-      this.#pending += block.count
       complete = block.count
     }
     this.#reading = read > 0 && complete === 0
